@@ -1,0 +1,20 @@
+// Runs every examples/*.ts under ts-node against the built package, the way a
+// user who copied it would. An example fails the run by throwing (each one
+// checks its own printed answer with node:assert) or by exiting non-zero.
+import { spawnSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+const dir = new URL('../examples/', import.meta.url).pathname
+const examples = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort()
+const tsNode = join(dir, '..', 'node_modules', '.bin', 'ts-node')
+let failed = 0
+for (const name of examples) {
+  const result = spawnSync(tsNode, [join(dir, name)], { encoding: 'utf8', env: { ...process.env, TZ: 'America/Los_Angeles' } })
+  const ok = result.status === 0
+  if (!ok) failed++
+  console.log(`${ok ? 'ok  ' : 'FAIL'} examples/${name}`)
+  if (!ok) console.log(result.stdout, result.stderr)
+}
+console.log(`examples: ${examples.length - failed} passed, ${failed} failed`)
+process.exit(failed === 0 && examples.length > 0 ? 0 : 1)

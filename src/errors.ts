@@ -1,0 +1,133 @@
+/**
+ * The one error type the library throws, and the codes it carries.
+ *
+ * Every rejection names the field it is about (`path`, e.g. `topUp.amount` or
+ * `fees.methods.card.percent`), so an integrator can map it back to a form
+ * field or a database column without parsing the message.
+ */
+
+/** Every error code, as a runtime constant (`ErrorCode.INVALID_INSTANT`). */
+export const ErrorCode = {
+  /** An instant that is not a `Date`, epoch-ms integer or ISO-8601 string with an offset. */
+  INVALID_INSTANT: 'INVALID_INSTANT',
+  /** A plain date that is not a real `YYYY-MM-DD` calendar date in the supported range. */
+  INVALID_DATE: 'INVALID_DATE',
+  /** A currency code that `Intl` does not know. */
+  INVALID_CURRENCY: 'INVALID_CURRENCY',
+  /** An amount that is not a finite plain decimal. */
+  INVALID_AMOUNT: 'INVALID_AMOUNT',
+  /** An amount with more decimal places than its currency's minor unit. */
+  TOO_MANY_DECIMALS: 'TOO_MANY_DECIMALS',
+  /** A negative amount in a field that must not be negative. */
+  NEGATIVE_AMOUNT: 'NEGATIVE_AMOUNT',
+  /** Two currencies in one evaluation. */
+  CURRENCY_MISMATCH: 'CURRENCY_MISMATCH',
+  /** A policy setting, calendar option or fee rule that cannot work. */
+  INVALID_POLICY: 'INVALID_POLICY',
+  /** A field of the wrong type, a missing required field, or an unknown enum value. */
+  INVALID_INPUT: 'INVALID_INPUT',
+  /** Fields that are each valid but contradict each other (a request received after `now`). */
+  INCONSISTENT_INPUT: 'INCONSISTENT_INPUT',
+  /** A computation that would leave the supported range of dates (years 1970–9999). */
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
+} as const
+
+/** Every error code, as a string-literal union. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+/** One problem with one field. A {@link RefundRulesError} carries one or more. */
+export interface RefundRulesIssue {
+  readonly code: ErrorCode
+  /** Dotted path of the field, e.g. `topUp.amount` or `calendar.closedDates[2]`. */
+  readonly path: string
+  readonly message: string
+}
+
+const MAX_RECEIVED_CHARS = 60
+
+/**
+ * A short, safe description of a received value for error messages: never
+ * echoes a huge string whole and never calls user code (no `toString`).
+ *
+ * @example
+ * describeReceived('x'.repeat(10_000)) // => '"xxxx…" (10000 characters)'
+ */
+export function describeReceived(value: unknown): string {
+  if (value === null) return 'null'
+  switch (typeof value) {
+    case 'string': {
+      const json = JSON.stringify(value.length > MAX_RECEIVED_CHARS ? value.slice(0, MAX_RECEIVED_CHARS) : value)
+      return value.length > MAX_RECEIVED_CHARS ? `${json.slice(0, -1)}…" (${value.length} characters)` : json
+    }
+    case 'number':
+      return Object.is(value, -0) ? '-0' : String(value)
+    case 'bigint':
+      return `${String(value).slice(0, MAX_RECEIVED_CHARS)}n`
+    case 'boolean':
+    case 'undefined':
+      return String(value)
+    case 'symbol':
+      return 'a symbol'
+    case 'function':
+      return 'a function'
+    default:
+      return Array.isArray(value) ? `an array of ${value.length}` : 'an object'
+  }
+}
+
+/**
+ * The only error the library throws. `code` says what kind of problem it is,
+ * `path` which field, and `issues` lists every problem found when several
+ * fields are wrong at once (the first one is also `code`/`path`).
+ *
+ * @example
+ * try {
+ *   parseInstant('2026-02-30T00:00:00Z', 'request.receivedAt')
+ * } catch (error) {
+ *   if (error instanceof RefundRulesError) console.log(error.code, error.path)
+ *   // INVALID_INSTANT request.receivedAt
+ * }
+ */
+export class RefundRulesError extends Error {
+  readonly code: ErrorCode
+  readonly path: string
+  readonly issues: readonly RefundRulesIssue[]
+
+  constructor(issues: readonly [RefundRulesIssue, ...RefundRulesIssue[]]) {
+    const [first] = issues
+    super(
+      issues.length === 1
+        ? `${first.path}: ${first.message}`
+        : `${issues.length} problems: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    )
+    this.name = 'RefundRulesError'
+    this.code = first.code
+    this.path = first.path
+    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue })))
+  }
+}
+
+/**
+ * Builds a single-issue {@link RefundRulesError}.
+ *
+ * @example
+ * throw refundRulesError('NEGATIVE_AMOUNT', 'topUp.amount', 'must not be negative, received "-1"')
+ */
+export function refundRulesError(code: ErrorCode, path: string, message: string): RefundRulesError {
+  return new RefundRulesError([{ code, path, message }])
+}
+
+/**
+ * Joins a path and a key the way error paths are written: `a.b`, `a[2]`, or
+ * `a["odd key"]` for keys that are not plain identifiers.
+ *
+ * @example
+ * joinPath('fees.methods', 'card') // => 'fees.methods.card'
+ * joinPath('calendar.closedDates', 2) // => 'calendar.closedDates[2]'
+ */
+export function joinPath(base: string, key: string | number): string {
+  if (typeof key === 'number') return `${base}[${key}]`
+  const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key.slice(0, MAX_RECEIVED_CHARS))}]`
+  if (base === '') return segment
+  return segment.startsWith('[') ? `${base}${segment}` : `${base}.${segment}`
+}

@@ -1,0 +1,454 @@
+/**
+ * The business calendar (SPEC §4, "Business days" and "Refund due date").
+ *
+ * A business day is a local date in the calendar's zone that is not a weekend
+ * day, not a holiday of the listed types, and not a closed date — or that is an
+ * open date, which wins over all three. Each (calendar, year) is computed
+ * once into a 46-byte bit set, so stepping through business days never asks
+ * date-holidays twice about the same year.
+ */
+import Holidays from 'date-holidays'
+import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
+import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './instant.js'
+import {
+  assertDayInRange,
+  civilFromDays,
+  type DayNumber,
+  daysFromCivil,
+  formatPlainDate,
+  MAX_YEAR,
+  parsePlainDate,
+  weekdayOf,
+} from './plain-date.js'
+import { createZone, type Zone } from './zone.js'
+
+/** Holiday types date-holidays knows. */
+export type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance'
+const HOLIDAY_TYPES: readonly HolidayType[] = ['public', 'bank', 'school', 'optional', 'observance']
+
+/** Which holidays close the calendar: a date-holidays country with optional state and region. */
+export interface HolidayOptions {
+  /** ISO 3166-1 alpha-2 country code known to date-holidays, e.g. `GB`. */
+  readonly country: string
+  /** State or subdivision code, e.g. `ENG`. */
+  readonly state?: string
+  /** Region within the state. */
+  readonly region?: string
+  /** Holiday types that close the calendar. Default `['public', 'bank']`. */
+  readonly types?: readonly HolidayType[]
+}
+
+/** Options of {@link createBusinessCalendar}. */
+export interface BusinessCalendarOptions {
+  /** IANA time zone in which dates are local, e.g. `Europe/London`. */
+  readonly timeZone: string
+  /** Weekday numbers that are not business days (0 Sunday … 6 Saturday). Default `[6, 0]`. */
+  readonly weekend?: readonly number[]
+  /** Holidays that close the calendar, or `false` for none. Default: none. */
+  readonly holidays?: HolidayOptions | false
+  /** Extra dates (`YYYY-MM-DD`) that are not business days. */
+  readonly closedDates?: readonly string[]
+  /** Dates (`YYYY-MM-DD`) that are business days whatever else says; wins over weekends, holidays and closed dates. */
+  readonly openDates?: readonly string[]
+  /** Local time (`HH:mm`) from which a request counts from the next business day. Default `null`. */
+  readonly cutoff?: string | null
+}
+
+/** The settings of a calendar with every default filled in. */
+export interface ResolvedCalendarOptions {
+  readonly timeZone: string
+  readonly weekend: readonly number[]
+  readonly holidays:
+    | (Required<Omit<HolidayOptions, 'state' | 'region'>> & Pick<HolidayOptions, 'state' | 'region'>)
+    | false
+  readonly closedDates: readonly string[]
+  readonly openDates: readonly string[]
+  readonly cutoff: string | null
+}
+
+/** A refund due date: the local date and the last millisecond of it, as a UTC ISO string. */
+export interface DueDate {
+  /** `YYYY-MM-DD` in the calendar's zone. */
+  readonly date: string
+  /** The last millisecond of `date` in the calendar's zone, as a UTC ISO string. */
+  readonly dueBy: string
+}
+
+/** A business calendar; create with {@link createBusinessCalendar}. Every method is pure. */
+export interface BusinessCalendar {
+  /** The validated options with defaults filled in. */
+  readonly options: ResolvedCalendarOptions
+  /** Whether a `YYYY-MM-DD` date is a business day. */
+  isBusinessDay(date: string): boolean
+  /** The first business day strictly after a date. */
+  nextBusinessDay(date: string): string
+  /**
+   * The n-th business day strictly after a date (n ≥ 1); for n = 0, the date
+   * itself if it is a business day, otherwise the next business day.
+   */
+  addBusinessDays(date: string, n: number): string
+  /** The number of business days in (a, b]; negative when b is before a. */
+  businessDaysBetween(a: string, b: string): number
+  /** The local date (`YYYY-MM-DD`) of an instant in the calendar's zone. */
+  localDate(instant: InstantInput): string
+  /** The last millisecond of a local date, as a UTC ISO string. */
+  endOfDay(date: string): string
+  /** SPEC §4's refund due date for a clock that starts at `start`: the n-th business day after it. */
+  refundDueDate(start: InstantInput, n: number): DueDate
+}
+
+/**
+ * The day-number core a calendar is built on; the clauses use it directly to
+ * avoid parsing and formatting strings on the hot path.
+ */
+export interface CalendarCore {
+  readonly options: ResolvedCalendarOptions
+  readonly zone: Zone
+  isBusinessDay(day: DayNumber): boolean
+  /** The n-th business day after `day` (n = 0: `day` or the next business day). */
+  addBusinessDays(day: DayNumber, n: number, path: string): DayNumber
+  businessDaysBetween(a: DayNumber, b: DayNumber): number
+  /** The local day on which a refund clock started at `start` begins counting (SPEC §4's D0). */
+  clockStartDay(start: EpochMs): DayNumber
+  /** The last millisecond of a local date. */
+  endOfDay(day: DayNumber, path: string): EpochMs
+}
+
+/** One year's business days: bit `i` is set when day `first + i` is a business day. */
+interface YearBits {
+  readonly first: DayNumber
+  readonly length: number
+  readonly bits: Uint8Array
+}
+
+let countryList: Record<string, string> | undefined
+function knownCountries(): Record<string, string> {
+  countryList ??= new Holidays().getCountries()
+  return countryList
+}
+
+const hasOwn = (object: object, key: string) => Object.hasOwn(object, key)
+const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/
+
+function readDates(
+  input: unknown,
+  path: string,
+  issues: RefundRulesIssue[],
+): { days: Set<DayNumber>; dates: string[] } {
+  const days = new Set<DayNumber>()
+  const dates: string[] = []
+  if (input === undefined) return { days, dates }
+  if (!Array.isArray(input)) {
+    issues.push({
+      code: 'INVALID_POLICY',
+      path,
+      message: `expected an array of YYYY-MM-DD dates, received ${describeReceived(input)}`,
+    })
+    return { days, dates }
+  }
+  input.forEach((date, index) => {
+    try {
+      const day = parsePlainDate(date, joinPath(path, index))
+      if (!days.has(day)) dates.push(date as string)
+      days.add(day)
+    } catch (error) {
+      if (!(error instanceof RefundRulesError)) throw error
+      issues.push({ ...(error.issues[0] as RefundRulesIssue), code: 'INVALID_POLICY' })
+    }
+  })
+  return { days, dates }
+}
+
+function readHolidays(
+  input: unknown,
+  path: string,
+  issues: RefundRulesIssue[],
+): { options: ResolvedCalendarOptions['holidays']; source: Holidays | undefined } {
+  if (input === undefined || input === false) return { options: false, source: undefined }
+  const fail = (at: string, message: string) => {
+    issues.push({ code: 'INVALID_POLICY', path: at, message })
+    return { options: false as const, source: undefined }
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return fail(path, `expected { country, state?, region?, types? } or false, received ${describeReceived(input)}`)
+  }
+  const { country, state, region, types = ['public', 'bank'] } = input as Record<string, unknown>
+  if (typeof country !== 'string' || !hasOwn(knownCountries(), country)) {
+    return fail(
+      joinPath(path, 'country'),
+      `expected a country code known to date-holidays, received ${describeReceived(country)}`,
+    )
+  }
+  const probe = new Holidays()
+  if (state !== undefined) {
+    const states = probe.getStates(country) ?? {}
+    if (typeof state !== 'string' || !hasOwn(states, state)) {
+      return fail(
+        joinPath(path, 'state'),
+        `expected a state of ${country} known to date-holidays, received ${describeReceived(state)}`,
+      )
+    }
+  }
+  if (region !== undefined) {
+    const regions = typeof state === 'string' ? (probe.getRegions(country, state) ?? {}) : {}
+    if (typeof region !== 'string' || !hasOwn(regions, region)) {
+      return fail(
+        joinPath(path, 'region'),
+        `expected a region of ${country}/${String(state)} known to date-holidays, received ${describeReceived(region)}`,
+      )
+    }
+  }
+  if (!Array.isArray(types) || types.length === 0 || !types.every((t) => HOLIDAY_TYPES.includes(t))) {
+    return fail(
+      joinPath(path, 'types'),
+      `expected a non-empty array of ${HOLIDAY_TYPES.join(', ')}, received ${describeReceived(types)}`,
+    )
+  }
+  const resolvedTypes = [...new Set(types as HolidayType[])]
+  const source =
+    state === undefined
+      ? new Holidays(country, { types: resolvedTypes })
+      : region === undefined
+        ? new Holidays(country, state as string, { types: resolvedTypes })
+        : new Holidays(country, state as string, region as string, { types: resolvedTypes })
+  return {
+    options: {
+      country,
+      ...(state === undefined ? {} : { state: state as string }),
+      ...(region === undefined ? {} : { region: region as string }),
+      types: resolvedTypes,
+    },
+    source,
+  }
+}
+
+/** Validates calendar options, collecting every problem; `path` prefixes each issue's path. */
+function resolveOptions(input: unknown, path: string) {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw refundRulesError(
+      'INVALID_POLICY',
+      path || 'options',
+      `expected calendar options, received ${describeReceived(input)}`,
+    )
+  }
+  const options = input as Record<string, unknown>
+  const issues: RefundRulesIssue[] = []
+  let zone: Zone | undefined
+  try {
+    zone = createZone(options.timeZone, joinPath(path, 'timeZone'))
+  } catch (error) {
+    if (!(error instanceof RefundRulesError)) throw error
+    issues.push(...error.issues)
+  }
+  const weekend = options.weekend ?? [6, 0]
+  if (!Array.isArray(weekend) || !weekend.every((d) => Number.isInteger(d) && d >= 0 && d <= 6) || weekend.length > 7) {
+    issues.push({
+      code: 'INVALID_POLICY',
+      path: joinPath(path, 'weekend'),
+      message: `expected an array of weekday numbers 0 (Sunday) to 6 (Saturday), received ${describeReceived(weekend)}`,
+    })
+  }
+  const cutoff = options.cutoff ?? null
+  if (cutoff !== null && (typeof cutoff !== 'string' || !CUTOFF.test(cutoff))) {
+    issues.push({
+      code: 'INVALID_POLICY',
+      path: joinPath(path, 'cutoff'),
+      message: `expected HH:mm or null, received ${describeReceived(cutoff)}`,
+    })
+  }
+  const closed = readDates(options.closedDates, joinPath(path, 'closedDates'), issues)
+  const open = readDates(options.openDates, joinPath(path, 'openDates'), issues)
+  const holidays = readHolidays(options.holidays, joinPath(path, 'holidays'), issues)
+  const [first, ...rest] = issues
+  if (first !== undefined || zone === undefined) throw new RefundRulesError([first as RefundRulesIssue, ...rest])
+  const resolved: ResolvedCalendarOptions = deepFreeze({
+    timeZone: zone.timeZone,
+    weekend: [...new Set(weekend as number[])],
+    holidays: holidays.options,
+    closedDates: closed.dates,
+    openDates: open.dates,
+    cutoff: cutoff as string | null,
+  })
+  return { resolved, zone, closedDays: closed.days, openDays: open.days, holidaySource: holidays.source }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
+    Object.freeze(value)
+  }
+  return value
+}
+
+const MS_PER_MINUTE = 60_000
+const MS_PER_DAY = 86_400_000
+
+/** The local dates a date-holidays entry covers: every date it touches, from its start date. */
+function holidayDays(holiday: { date: string; start: Date; end: Date }): DayNumber[] {
+  const [year, month, day] = holiday.date.slice(0, 10).split('-').map(Number) as [number, number, number]
+  const first = daysFromCivil(year, month, day)
+  // Most holidays last 24 h; some last several days (Eid), and a few only part
+  // of a day (Christmas Eve from 14:00 in Germany), which closes the whole date.
+  const length = Math.max(1, Math.ceil((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY))
+  return Array.from({ length }, (_, i) => first + i)
+}
+
+/**
+ * Builds the day-number core of a calendar. Used by {@link createBusinessCalendar}
+ * and by policies; `path` prefixes error paths (`calendar` inside a policy).
+ *
+ * @example
+ * const core = createCalendarCore({ timeZone: 'Europe/London' }, 'calendar')
+ * core.isBusinessDay(daysFromCivil(2026, 12, 26)) // => false (a Saturday)
+ */
+export function createCalendarCore(input: unknown, path = ''): CalendarCore {
+  const { resolved, zone, closedDays, openDays, holidaySource } = resolveOptions(input, path)
+  const weekend = new Set(resolved.weekend)
+  const cutoffMs =
+    resolved.cutoff === null
+      ? null
+      : (Number(resolved.cutoff.slice(0, 2)) * 60 + Number(resolved.cutoff.slice(3))) * MS_PER_MINUTE
+  const years = new Map<number, YearBits>()
+
+  function yearBits(year: number): YearBits {
+    let entry = years.get(year)
+    if (entry !== undefined) return entry
+    const first = daysFromCivil(year, 1, 1)
+    const length = daysFromCivil(year + 1, 1, 1) - first
+    const holidays = new Set<DayNumber>()
+    for (const holiday of holidaySource?.getHolidays(year) ?? []) {
+      for (const day of holidayDays(holiday)) holidays.add(day)
+    }
+    const bits = new Uint8Array(Math.ceil(length / 8))
+    for (let i = 0; i < length; i++) {
+      const day = first + i
+      const business = openDays.has(day) || !(weekend.has(weekdayOf(day)) || holidays.has(day) || closedDays.has(day))
+      if (business) bits[i >> 3] = (bits[i >> 3] as number) | (1 << (i & 7))
+    }
+    entry = { first, length, bits }
+    years.set(year, entry)
+    return entry
+  }
+
+  function isBusinessDay(day: DayNumber): boolean {
+    const [year] = civilFromDays(day)
+    const { first, bits } = yearBits(year)
+    const i = day - first
+    return ((bits[i >> 3] as number) & (1 << (i & 7))) !== 0
+  }
+
+  // A calendar with every weekday as weekend and no open dates has no business
+  // days at all; refuse it rather than loop to the end of the range.
+  const hasBusinessDays = resolved.weekend.length < 7 || openDays.size > 0
+
+  function addBusinessDays(day: DayNumber, n: number, at: string): DayNumber {
+    if (!hasBusinessDays)
+      throw refundRulesError('INVALID_POLICY', joinPath(path, 'weekend'), 'the calendar has no business days')
+    let [year] = civilFromDays(day)
+    let current = yearBits(year)
+    let remaining = n
+    let d = day
+    let i = d - current.first
+    if (remaining === 0) {
+      // n = 0: the day itself when it is a business day, else the next one.
+      if ((current.bits[i >> 3] as number) & (1 << (i & 7))) return d
+      remaining = 1
+    }
+    while (remaining > 0) {
+      d++
+      i++
+      if (i >= current.length) {
+        year++
+        if (year > MAX_YEAR) throw refundRulesError('OUT_OF_RANGE', at, `the result would fall after ${MAX_YEAR}`)
+        current = yearBits(year)
+        i = 0
+      }
+      if ((current.bits[i >> 3] as number) & (1 << (i & 7))) remaining--
+    }
+    return d
+  }
+
+  function businessDaysBetween(a: DayNumber, b: DayNumber): number {
+    if (b < a) return -businessDaysBetween(b, a)
+    let count = 0
+    for (let d = a + 1; d <= b; d++) if (isBusinessDay(d)) count++
+    return count
+  }
+
+  function clockStartDay(start: EpochMs): DayNumber {
+    const day = zone.localDay(start)
+    if (cutoffMs !== null && zone.localTimeOfDay(start) >= cutoffMs) return addBusinessDays(day, 1, 'cutoff')
+    return day
+  }
+
+  function endOfDay(day: DayNumber, at: string): EpochMs {
+    assertDayInRange(day, at)
+    return day === daysFromCivil(MAX_YEAR, 12, 31)
+      ? daysFromCivil(MAX_YEAR + 1, 1, 1) * MS_PER_DAY - 1
+      : zone.startOfDay(day + 1) - 1
+  }
+
+  return Object.freeze({
+    options: resolved,
+    zone,
+    isBusinessDay,
+    addBusinessDays,
+    businessDaysBetween,
+    clockStartDay,
+    endOfDay,
+  })
+}
+
+function readCount(n: unknown, path: string): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 100_000) {
+    throw refundRulesError(
+      'INVALID_INPUT',
+      path,
+      `expected a whole number of business days from 0 to 100000, received ${describeReceived(n)}`,
+    )
+  }
+  return n
+}
+
+/**
+ * Creates a business calendar: weekends, date-holidays holidays, closed and
+ * open dates, and an optional cutoff, all in one IANA zone. Dates in and out
+ * are `YYYY-MM-DD` strings; instants in are anything {@link parseInstant}
+ * accepts. Bad options throw `INVALID_POLICY` listing every problem.
+ *
+ * @example
+ * const calendar = createBusinessCalendar({
+ *   timeZone: 'Europe/London',
+ *   holidays: { country: 'GB', state: 'ENG' },
+ * })
+ * calendar.addBusinessDays('2026-12-22', 5) // => '2026-12-31'
+ * calendar.refundDueDate('2026-12-22T10:00:00Z', 5)
+ * // => { date: '2026-12-31', dueBy: '2026-12-31T23:59:59.999Z' }
+ */
+export function createBusinessCalendar(options: BusinessCalendarOptions): BusinessCalendar {
+  return businessCalendarOf(createCalendarCore(options))
+}
+
+/**
+ * The string-facing calendar over a core.
+ *
+ * @example
+ * businessCalendarOf(createCalendarCore({ timeZone: 'UTC' })).isBusinessDay('2026-11-28') // => false
+ */
+export function businessCalendarOf(core: CalendarCore): BusinessCalendar {
+  const day = (date: unknown, at = 'date') => parsePlainDate(date, at)
+  return Object.freeze({
+    options: core.options,
+    isBusinessDay: (date: string) => core.isBusinessDay(day(date)),
+    nextBusinessDay: (date: string) => formatPlainDate(core.addBusinessDays(day(date), 1, 'date')),
+    addBusinessDays: (date: string, n: number) =>
+      formatPlainDate(core.addBusinessDays(day(date), readCount(n, 'n'), 'date')),
+    businessDaysBetween: (a: string, b: string) => core.businessDaysBetween(day(a, 'a'), day(b, 'b')),
+    localDate: (instant: InstantInput) => formatPlainDate(core.zone.localDay(parseInstant(instant, 'instant'))),
+    endOfDay: (date: string) => formatInstant(core.endOfDay(day(date), 'date')),
+    refundDueDate: (start: InstantInput, n: number) => {
+      const due = core.addBusinessDays(core.clockStartDay(parseInstant(start, 'start')), readCount(n, 'n'), 'start')
+      return Object.freeze({ date: formatPlainDate(due), dueBy: formatInstant(core.endOfDay(due, 'start')) })
+    },
+  })
+}

@@ -1,0 +1,122 @@
+/**
+ * Instants: the one parser every time field goes through (SPEC §1, Instants).
+ *
+ * An instant is held as epoch milliseconds. `new Date(string)` is never used
+ * to parse: V8 rolls `2026-02-30` over to 2 March and reads offset-less
+ * strings in the host's zone, and both would be silently wrong answers.
+ */
+import { describeReceived, refundRulesError } from '../errors.js'
+import { daysFromCivil, daysInMonth, MAX_YEAR, MIN_YEAR } from './plain-date.js'
+
+/** What callers may pass as an instant. */
+export type InstantInput = Date | number | string
+
+/** Epoch milliseconds, validated to lie in the supported range. */
+export type EpochMs = number
+
+const MS_PER_DAY = 86_400_000
+/** 1970-01-01T00:00:00.000Z: the first supported instant. */
+export const MIN_INSTANT: EpochMs = 0
+/** 9999-12-31T23:59:59.999Z: the last supported instant. */
+export const MAX_INSTANT: EpochMs = daysFromCivil(MAX_YEAR + 1, 1, 1) * MS_PER_DAY - 1
+
+// Longer than any valid ISO instant (35 characters with nanoseconds and an
+// offset): checked before the regular expression, so a 10 MB string is
+// rejected without being scanned.
+const MAX_INSTANT_STRING = 40
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/
+
+const expected = `a Date, an integer of epoch milliseconds or an ISO-8601 string with an offset or Z, in ${MIN_YEAR}–${MAX_YEAR}`
+
+function invalid(path: string, input: unknown, why = ''): never {
+  throw refundRulesError('INVALID_INSTANT', path, `expected ${expected}${why}, received ${describeReceived(input)}`)
+}
+
+function inRange(ms: number, path: string, input: unknown): EpochMs {
+  if (!(ms >= MIN_INSTANT && ms <= MAX_INSTANT)) invalid(path, input, ' (out of range)')
+  return ms === 0 ? 0 : ms // folds -0
+}
+
+function parseIsoInstant(input: string, path: string): EpochMs {
+  if (input.length > MAX_INSTANT_STRING) invalid(path, input)
+  const m = ISO_INSTANT.exec(input)
+  if (!m) {
+    invalid(
+      path,
+      input,
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(input) ? ' (a string without an offset is ambiguous)' : '',
+    )
+  }
+  const [, y, mo, d, h, mi, s = '0', frac = '', zulu, sign, oh = '0', om = '0'] = m
+  const year = Number(y)
+  const month = Number(mo)
+  const day = Number(d)
+  const hour = Number(h)
+  const minute = Number(mi)
+  const second = Number(s)
+  const offsetHours = Number(oh)
+  const offsetMinutes = Number(om)
+  // Leap seconds (:60) and 24:00 are refused rather than rolled over: the
+  // library never guesses what a malformed instant was meant to be.
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    offsetHours > 23 ||
+    offsetMinutes > 59
+  ) {
+    invalid(path, input, ' (not a real calendar date and time)')
+  }
+  const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes)
+  // Sub-millisecond digits are truncated, as Date does.
+  const millis = Number(frac.slice(0, 3).padEnd(3, '0'))
+  const ms =
+    daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis
+  return inRange(ms, path, input)
+}
+
+/**
+ * Parses an instant: a `Date`, an integer number of epoch milliseconds, or an
+ * ISO-8601 string with an explicit offset or `Z`. Throws `INVALID_INSTANT` at
+ * `path` for anything else: offset-less or calendar-impossible strings,
+ * leap seconds, invalid `Date`s, `NaN`, fractional milliseconds, and instants
+ * outside 1970-01-01T00:00:00.000Z – 9999-12-31T23:59:59.999Z.
+ *
+ * @example
+ * parseInstant('2026-11-20T12:00:00.000+02:00', 'request.receivedAt') // => 1795168800000
+ * parseInstant('2026-02-30T00:00:00Z', 'request.receivedAt') // throws INVALID_INSTANT
+ */
+export function parseInstant(input: unknown, path: string): EpochMs {
+  if (typeof input === 'string') return parseIsoInstant(input, path)
+  if (typeof input === 'number') {
+    if (!Number.isInteger(input)) invalid(path, input)
+    return inRange(input, path, input)
+  }
+  if (Object.prototype.toString.call(input) === '[object Date]') {
+    let ms: number
+    try {
+      // Date.prototype.getTime works on Dates from any realm and ignores a
+      // subclass's or proxy's overridden methods.
+      ms = Date.prototype.getTime.call(input)
+    } catch {
+      return invalid(path, input)
+    }
+    return inRange(ms, path, input)
+  }
+  return invalid(path, input)
+}
+
+/**
+ * Formats epoch milliseconds as a UTC ISO string with milliseconds.
+ *
+ * @example
+ * formatInstant(0) // => '1970-01-01T00:00:00.000Z'
+ */
+export function formatInstant(ms: EpochMs): string {
+  return new Date(ms).toISOString()
+}

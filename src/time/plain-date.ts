@@ -1,0 +1,141 @@
+/**
+ * Plain calendar dates (`YYYY-MM-DD`) as whole day numbers.
+ *
+ * Internally a date is the count of days since 1970-01-01, so stepping,
+ * comparing and finding the weekday are integer arithmetic; the conversions
+ * follow Howard Hinnant's `days_from_civil` algorithm, which is exact for the
+ * proleptic Gregorian calendar and never touches `Date` or the host's zone.
+ */
+import { describeReceived, refundRulesError } from '../errors.js'
+
+/** Days since 1970-01-01. 0 is Thursday 1970-01-01. */
+export type DayNumber = number
+
+/** The first year the library handles (SPEC §1: no instant before the Unix epoch). */
+export const MIN_YEAR = 1970
+/** The last year the library handles: four-digit years only. */
+export const MAX_YEAR = 9999
+
+/**
+ * The day number of a civil date (month 1–12). No validation.
+ *
+ * @example
+ * daysFromCivil(1970, 1, 1) // => 0
+ * daysFromCivil(2026, 12, 22) // => 20809
+ */
+export function daysFromCivil(year: number, month: number, day: number): DayNumber {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+/**
+ * The civil date `[year, month, day]` (month 1–12) of a day number.
+ *
+ * @example
+ * civilFromDays(20809) // => [2026, 12, 22]
+ */
+export function civilFromDays(days: DayNumber): [year: number, month: number, day: number] {
+  const z = days + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  return [month <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, month, day]
+}
+
+/**
+ * The weekday of a day number, as JavaScript numbers it (0 Sunday … 6 Saturday).
+ *
+ * @example
+ * weekdayOf(daysFromCivil(2026, 12, 25)) // => 5 (Friday)
+ */
+export function weekdayOf(days: DayNumber): number {
+  return (((days + 4) % 7) + 7) % 7
+}
+
+/**
+ * Whether a year is a Gregorian leap year.
+ *
+ * @example
+ * isLeapYear(2028) // => true
+ */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+/**
+ * The number of days in a month (1–12) of a year.
+ *
+ * @example
+ * daysInMonth(2027, 2) // => 28
+ */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_LENGTHS[month - 1] ?? Number.NaN)
+}
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
+
+/** The first and last day numbers of the supported range. */
+export const MIN_DAY: DayNumber = daysFromCivil(MIN_YEAR, 1, 1)
+export const MAX_DAY: DayNumber = daysFromCivil(MAX_YEAR, 12, 31)
+
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * Parses a `YYYY-MM-DD` calendar date. Rejects impossible dates
+ * (`2027-02-29`), other shapes and years outside 1970–9999 with
+ * `INVALID_DATE` at `path`.
+ *
+ * @example
+ * parsePlainDate('2026-12-31', 'date') // => 20818
+ */
+export function parsePlainDate(input: unknown, path: string): DayNumber {
+  if (typeof input !== 'string' || input.length !== 10) {
+    throw refundRulesError('INVALID_DATE', path, `expected a YYYY-MM-DD date, received ${describeReceived(input)}`)
+  }
+  const match = PLAIN_DATE.exec(input)
+  const year = Number(match?.[1])
+  const month = Number(match?.[2])
+  const day = Number(match?.[3])
+  if (!match || year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw refundRulesError(
+      'INVALID_DATE',
+      path,
+      `expected a real YYYY-MM-DD date in ${MIN_YEAR}–${MAX_YEAR}, received ${describeReceived(input)}`,
+    )
+  }
+  return daysFromCivil(year, month, day)
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+
+/**
+ * Formats a day number as `YYYY-MM-DD`.
+ *
+ * @example
+ * formatPlainDate(20818) // => '2026-12-31'
+ */
+export function formatPlainDate(days: DayNumber): string {
+  const [year, month, day] = civilFromDays(days)
+  return `${year}-${pad2(month)}-${pad2(day)}`
+}
+
+/**
+ * Throws `OUT_OF_RANGE` when a computed day leaves years 1970–9999.
+ *
+ * @example
+ * assertDayInRange(daysFromCivil(2026, 1, 1), 'dueDate') // passes
+ */
+export function assertDayInRange(days: DayNumber, path: string): DayNumber {
+  if (days < MIN_DAY || days > MAX_DAY) {
+    throw refundRulesError('OUT_OF_RANGE', path, `the result would fall outside ${MIN_YEAR}–${MAX_YEAR}`)
+  }
+  return days
+}

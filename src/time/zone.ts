@@ -1,0 +1,173 @@
+/**
+ * Time-zone arithmetic without `Date`'s host-zone methods: UTC offsets,
+ * local dates of instants, and the instants where local days begin.
+ *
+ * `@date-fns/tz`'s `tzOffset` asks `Intl` for an offset (about a microsecond
+ * a call). A decision needs several, so each zone keeps, per UTC year, the
+ * offset at the year's start and the instants where it changes; after the
+ * first call in a year an offset is an array scan of at most a few entries.
+ */
+import { tzOffset } from '@date-fns/tz'
+import { describeReceived, refundRulesError } from '../errors.js'
+import type { EpochMs } from './instant.js'
+import { type DayNumber, daysFromCivil } from './plain-date.js'
+
+const MS_PER_MINUTE = 60_000
+const MS_PER_DAY = 86_400_000
+
+/** The offset changes within one UTC year: `[instant, offset in minutes]` pairs, first at the year's start. */
+type YearOffsets = readonly (readonly [EpochMs, number])[]
+
+/** A time zone's offset lookups; create with {@link createZone}. */
+export interface Zone {
+  readonly timeZone: string
+  /** UTC offset in minutes at an instant (Europe/London in summer: 60). */
+  offsetAt(ms: EpochMs): number
+  /** The local calendar date of an instant. */
+  localDay(ms: EpochMs): DayNumber
+  /** Milliseconds since local midnight of an instant's local date (wall-clock reading). */
+  localTimeOfDay(ms: EpochMs): number
+  /** The first instant of a local date (its midnight, or the end of a DST gap that swallows midnight). */
+  startOfDay(day: DayNumber): EpochMs
+}
+
+function offsetNow(timeZone: string, ms: EpochMs): number {
+  return tzOffset(timeZone, new Date(ms))
+}
+
+/**
+ * Offsets of a zone over one UTC year. Zones change their offset at most a
+ * few times a year and never twice within a day, so sampling daily and
+ * bisecting each change to the millisecond finds every change exactly.
+ */
+function scanYear(timeZone: string, year: number): YearOffsets {
+  const start = daysFromCivil(year, 1, 1) * MS_PER_DAY
+  const end = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY
+  const changes: [EpochMs, number][] = [[start, offsetNow(timeZone, start)]]
+  let before = changes[0]?.[1] as number
+  for (let t = start + MS_PER_DAY; t <= end; t += MS_PER_DAY) {
+    const sample = Math.min(t, end - 1)
+    const offset = offsetNow(timeZone, sample)
+    if (offset === before) continue
+    let lo = t - MS_PER_DAY // offset here is `before`
+    let hi = sample // offset here is `offset`
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2)
+      if (offsetNow(timeZone, mid) === before) lo = mid
+      else hi = mid
+    }
+    changes.push([hi, offset])
+    before = offset
+  }
+  return changes
+}
+
+/**
+ * Whether `Intl` knows an IANA time-zone name (`Europe/London`, `UTC`).
+ *
+ * @example
+ * isKnownTimeZone('Europe/London') // => true
+ * isKnownTimeZone('Mars/Olympus') // => false
+ */
+export function isKnownTimeZone(timeZone: unknown): timeZone is string {
+  if (typeof timeZone !== 'string' || timeZone.length === 0 || timeZone.length > 64) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Creates the offset lookups of an IANA time zone. Throws `INVALID_POLICY` at
+ * `path` for a zone `Intl` does not know.
+ *
+ * @example
+ * const london = createZone('Europe/London', 'calendar.timeZone')
+ * london.offsetAt(Date.parse('2026-07-01T00:00:00Z')) // => 60
+ */
+export function createZone(timeZone: unknown, path: string): Zone {
+  if (!isKnownTimeZone(timeZone)) {
+    throw refundRulesError('INVALID_POLICY', path, `expected an IANA time zone, received ${describeReceived(timeZone)}`)
+  }
+  // One entry per UTC year used; bounded by the supported 1970–9999 range
+  // and a few dozen bytes each.
+  const years = new Map<number, YearOffsets>()
+
+  function offsetAt(ms: EpochMs): number {
+    const year = new Date(ms).getUTCFullYear()
+    let table = years.get(year)
+    if (table === undefined) {
+      table = scanYear(timeZone as string, year)
+      years.set(year, table)
+    }
+    let offset = (table[0] as readonly [EpochMs, number])[1]
+    for (let i = 1; i < table.length; i++) {
+      const change = table[i] as readonly [EpochMs, number]
+      if (change[0] > ms) break
+      offset = change[1]
+    }
+    return offset
+  }
+
+  function wallClock(ms: EpochMs): number {
+    return ms + offsetAt(ms) * MS_PER_MINUTE
+  }
+
+  function localDay(ms: EpochMs): DayNumber {
+    return Math.floor(wallClock(ms) / MS_PER_DAY)
+  }
+
+  function startOfDay(day: DayNumber): EpochMs {
+    const midnight = day * MS_PER_DAY
+    // Local midnight is `midnight - offset`, where the offset is the one in
+    // force then; two refinements settle it on either side of a change.
+    let guess = midnight - offsetAt(midnight) * MS_PER_MINUTE
+    guess = midnight - offsetAt(guess) * MS_PER_MINUTE
+    if (localDay(guess) === day && localDay(guess - 1) < day) return guess
+    // Midnight falls in a DST gap (or the guess straddles a change): the day
+    // begins at the first instant whose local date is `day`.
+    let lo = midnight - 26 * 3_600_000 // certainly the day before
+    let hi = midnight + 26 * 3_600_000 // certainly `day` or later
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2)
+      if (localDay(mid) < day) lo = mid
+      else hi = mid
+    }
+    return hi
+  }
+
+  return Object.freeze({
+    timeZone,
+    offsetAt,
+    localDay,
+    localTimeOfDay: (ms: EpochMs) => wallClock(ms) - localDay(ms) * MS_PER_DAY,
+    startOfDay,
+  })
+}
+
+/**
+ * The instant of a local wall-clock reading (`day` at `timeOfDay` ms after
+ * midnight). A reading that does not exist (a DST gap) moves forward by the
+ * gap's length, as `Temporal`'s `disambiguation: 'compatible'` does; a
+ * repeated reading (a DST overlap) takes the earlier instant.
+ *
+ * @example
+ * const london = createZone('Europe/London', 'tz')
+ * // 01:30 on 29 March 2026 does not exist in London; it becomes 02:30 BST.
+ * localToInstant(london, daysFromCivil(2026, 3, 29), 90 * 60_000).moved // => true
+ */
+export function localToInstant(zone: Zone, day: DayNumber, timeOfDay: number): { ms: EpochMs; moved: boolean } {
+  const wall = day * MS_PER_DAY + timeOfDay
+  const before = zone.offsetAt(wall - MS_PER_DAY) * MS_PER_MINUTE
+  const after = zone.offsetAt(wall + MS_PER_DAY) * MS_PER_MINUTE
+  // Try the earlier offset first, so an overlap resolves to the earlier instant.
+  for (const offset of [before, after]) {
+    const ms = wall - offset
+    if (zone.offsetAt(ms) * MS_PER_MINUTE === offset) return { ms, moved: false }
+  }
+  // In a gap: neither offset reproduces the reading. Read it with the offset
+  // from before the gap, which lands the same distance past the gap's end.
+  return { ms: wall - before, moved: true }
+}
