@@ -1,0 +1,392 @@
+/**
+ * Money values: parsing `{ amount, currency }` exactly (SPEC §1), formatting with the currency's minor digits, and
+ * the few operations the clauses need. A {@link Money} is an immutable plain object holding a decimal.js value made
+ * by the library's private constructor, so no host setting can reach it.
+ */
+import { describeReceived, RefundRulesError, refundRulesError } from '../errors.js'
+import { currencyMinorUnit } from './currency.js'
+import { D, type DecimalValue } from './decimal.js'
+
+/**
+ * The longest amount accepted, in characters of its plain decimal form (sign and point included). Checked before
+ * any regular expression runs, so a ten-million-character string is turned away in constant time. 40 characters
+ * hold any real-world amount many times over.
+ */
+export const MAX_AMOUNT_LENGTH = 40
+
+/** An exact amount in one currency. Never negative zero; never more decimals than `minorUnit`. */
+export interface Money {
+  readonly currency: string
+  /** Decimal places of the currency (EUR 2, JPY 0, BHD 3), from `Intl`. */
+  readonly minorUnit: number
+  /** The exact value. Treat as opaque: use the functions of this module rather than its methods. */
+  readonly amount: DecimalValue
+}
+
+/** An amount as callers may give it: a plain decimal string, a JS number, or a decimal.js (or bignumber.js) value. */
+export type AmountInput = string | number | { toString(): string }
+
+/** Money as callers give it. */
+export interface MoneyInput {
+  amount: AmountInput
+  currency: string
+}
+
+/** A plain decimal read from any accepted input, before it meets a currency. */
+export interface PlainDecimal {
+  /** Canonical text: no leading zeros (but one), no trailing fraction zeros, no sign on zero: `"-12.5"`, `"0"`. */
+  readonly text: string
+  readonly negative: boolean
+  /** Decimal places of the value once trailing zeros are dropped: `"10.50"` has 1. */
+  readonly decimals: number
+}
+
+// Applied only to strings of at most MAX_AMOUNT_LENGTH characters; linear, no backtracking traps.
+const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/
+// decimal.js and bignumber.js write `toExponential()` as `-1.2345e+2`.
+const EXPONENTIAL = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/
+
+const invalid = (path: string, message: string): RefundRulesError => refundRulesError('INVALID_AMOUNT', path, message)
+
+function tooLong(path: string, length: number | string): RefundRulesError {
+  return invalid(path, `must be at most ${MAX_AMOUNT_LENGTH} characters as a plain decimal, received ${length}`)
+}
+
+/** Canonical form of already-matched digit groups. */
+function canonical(negative: boolean, integer: string, fraction: string): PlainDecimal {
+  // The regular expressions run only when there is something to strip: the common "250.00" skips the first.
+  const int = integer.length > 1 && integer.charCodeAt(0) === 48 ? integer.replace(/^0+(?=\d)/, '') : integer
+  const frac = fraction.endsWith('0') ? fraction.replace(/0+$/, '') : fraction
+  const isZero = int === '0' && frac === ''
+  const sign = negative && !isZero ? '-' : ''
+  return {
+    text: frac === '' ? `${sign}${int}` : `${sign}${int}.${frac}`,
+    negative: sign === '-',
+    decimals: frac.length,
+  }
+}
+
+function fromString(value: string, path: string, what: string): PlainDecimal {
+  if (value.length > MAX_AMOUNT_LENGTH) throw tooLong(path, describeReceived(value))
+  const match = PLAIN_DECIMAL.exec(value)
+  if (match === null) {
+    throw invalid(
+      path,
+      `${what} must be a plain decimal like "100" or "-12.50" (digits, an optional leading "-", an optional ".": no spaces, thousands separators, "+" or exponent), received ${describeReceived(value)}`,
+    )
+  }
+  return canonical(match[1] === '-', match[2] ?? '0', match[3] ?? '')
+}
+
+function fromNumber(value: number, path: string): PlainDecimal {
+  if (!Number.isFinite(value)) throw invalid(path, `must be a finite number, received ${describeReceived(value)}`)
+  // Beyond 2^53 a number no longer holds the integer that was written (12345678901234567890 prints as
+  // 12345678901234567000): the same silent change as 0.1 + 0.2, so it is refused rather than guessed.
+  if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+    throw invalid(path, `is too large to be exact as a JS number; pass a string, received ${describeReceived(value)}`)
+  }
+  // String() is the shortest representation that reads back as the same number (and writes -0 as "0").
+  const text = String(value)
+  if (text.includes('e')) {
+    throw invalid(path, `is written in exponent form (${text}); pass a plain decimal string, received ${text}`)
+  }
+  return fromString(text, path, 'number')
+}
+
+/**
+ * A decimal.js value — from any copy or version of the package, so `instanceof` cannot be used — or a
+ * bignumber.js one. Two property reads; a getter that throws is caught by the caller.
+ */
+function isDecimalLike(value: object): value is { toExponential(): unknown } {
+  const candidate = value as { toExponential?: unknown; isFinite?: unknown }
+  return typeof candidate.toExponential === 'function' && typeof candidate.isFinite === 'function'
+}
+
+/**
+ * Reads a decimal.js value through `toExponential()`: unlike `toString()` it never depends on the host's
+ * `toExpPos`/`toExpNeg`, unlike `toFixed()` its length is bounded by the digits (not the exponent: `1e+9e15` would
+ * otherwise be written out in full), and without arguments it is exact, whatever the host's precision or rounding.
+ */
+function fromDecimalLike(value: { toExponential(): unknown }, path: string): PlainDecimal {
+  const text = value.toExponential()
+  if (typeof text !== 'string') throw invalid(path, 'is an object whose toExponential() did not return a string')
+  if (text.length > MAX_AMOUNT_LENGTH + 24) throw tooLong(path, `${text.length} characters in exponent form`)
+  const match = EXPONENTIAL.exec(text)
+  if (match === null)
+    throw invalid(path, `must be a finite decimal, received a decimal value ${describeReceived(text)}`)
+  const negative = match[1] === '-'
+  const digits = `${match[2] ?? ''}${match[3] ?? ''}`
+  const exponent = Number(match[4])
+  const integerLength = Math.max(exponent + 1, 1)
+  const decimals = Math.max(digits.length - 1 - exponent, 0)
+  if (integerLength + decimals + (decimals > 0 ? 1 : 0) + (negative ? 1 : 0) > MAX_AMOUNT_LENGTH) {
+    throw tooLong(path, `a decimal value ${describeReceived(text)}`)
+  }
+  if (exponent >= 0) {
+    const padded = digits.padEnd(exponent + 1, '0')
+    return canonical(negative, padded.slice(0, exponent + 1), padded.slice(exponent + 1))
+  }
+  return canonical(negative, '0', `${'0'.repeat(-exponent - 1)}${digits}`)
+}
+
+/**
+ * Reads any accepted amount input as a plain decimal, without a currency: a string (`"100"`, `"-0.5"`, `"007"`),
+ * a finite number whose shortest form is not in exponent notation, or a decimal.js value.
+ *
+ * Rejected with `INVALID_AMOUNT`: `""`, `" 10.00 "`, `"1,000.00"`, `"+1"`, `".5"`, `"5."`, `"1e3"`, `"Infinity"`,
+ * numbers like `1e21` or `1e-7` (exponent form), `NaN`, `±Infinity`, numbers beyond `Number.MAX_SAFE_INTEGER`,
+ * bigints, anything over {@link MAX_AMOUNT_LENGTH} characters, and other objects.
+ *
+ * @example
+ * readPlainDecimal('010.50', 'fees.default.percent') // => { text: '10.5', negative: false, decimals: 1 }
+ */
+export function readPlainDecimal(value: unknown, path: string): PlainDecimal {
+  if (typeof value === 'string') return fromString(value, path, 'string')
+  if (typeof value === 'number') return fromNumber(value, path)
+  if (typeof value === 'object' && value !== null) {
+    let result: PlainDecimal | undefined
+    try {
+      if (isDecimalLike(value)) result = fromDecimalLike(value, path)
+    } catch (error) {
+      if (error instanceof RefundRulesError) throw error
+      // A hostile or broken object (throwing getter, revoked proxy) is a bad amount, not a crash.
+      throw invalid(path, 'is an object that could not be read as a decimal value')
+    }
+    if (result !== undefined) return result
+  }
+  throw invalid(
+    path,
+    `must be a decimal string, a number or a decimal.js value, received ${value === undefined ? 'nothing' : describeReceived(value)}`,
+  )
+}
+
+/** Builds a Money without validation: for results of the library's own arithmetic. */
+export function moneyOf(currency: string, minorUnit: number, amount: DecimalValue): Money {
+  // Negative zero can come out of arithmetic; it must never print as "-0.00".
+  return Object.freeze({ currency, minorUnit, amount: amount.isZero() ? amount.abs() : amount })
+}
+
+/**
+ * Parses an amount in a currency already known (the per-currency amounts of a fee rule, or a field whose currency
+ * comes from elsewhere). See {@link readPlainDecimal} for the accepted forms. Trailing zeros do not count as
+ * decimal places: `"100.00"` is a valid JPY amount, `"1.50"` is not.
+ *
+ * @throws RefundRulesError `INVALID_AMOUNT`, `TOO_MANY_DECIMALS`, `NEGATIVE_AMOUNT` (unless `allowNegative`) or
+ * `INVALID_CURRENCY`, at `path`.
+ * @example
+ * formatMoney(parseAmount('0.3', 'EUR', 'fees.default.fixed.EUR')) // => '0.30'
+ * parseAmount(0.1 + 0.2, 'EUR', 'x') // throws TOO_MANY_DECIMALS
+ */
+export function parseAmount(
+  amount: unknown,
+  currency: string,
+  path: string,
+  options?: { allowNegative?: boolean },
+): Money {
+  const minorUnit = currencyMinorUnit(currency, path)
+  const plain = readPlainDecimal(amount, path)
+  if (plain.decimals > minorUnit) {
+    throw refundRulesError(
+      'TOO_MANY_DECIMALS',
+      path,
+      `${currency} amounts have at most ${minorUnit} decimal place${minorUnit === 1 ? '' : 's'}, received ${plain.text} (amounts are rejected, not rounded)`,
+    )
+  }
+  if (plain.negative && options?.allowNegative !== true) {
+    throw refundRulesError('NEGATIVE_AMOUNT', path, `must not be negative, received ${plain.text}`)
+  }
+  return moneyOf(currency, minorUnit, new D(plain.text))
+}
+
+/** `joinPath` for the two known identifier keys, without its regular expression on the hot path. */
+const fieldPath = (path: string, key: 'amount' | 'currency'): string => (path === '' ? key : `${path}.${key}`)
+
+function readField(input: object, key: 'amount' | 'currency', path: string): unknown {
+  try {
+    return (input as Record<string, unknown>)[key]
+  } catch {
+    throw refundRulesError('INVALID_INPUT', fieldPath(path, key), 'could not be read (its getter threw)')
+  }
+}
+
+/**
+ * Parses `{ amount, currency }` (SPEC §1). `options.currency` is the evaluation's currency, if already known: a
+ * different one is `CURRENCY_MISMATCH` at `<path>.currency`. Negative amounts are rejected unless `allowNegative`;
+ * `-0` is zero.
+ *
+ * @throws RefundRulesError `INVALID_INPUT` (not an object, or a field missing), `INVALID_CURRENCY`,
+ * `CURRENCY_MISMATCH`, `INVALID_AMOUNT`, `TOO_MANY_DECIMALS`, `NEGATIVE_AMOUNT`.
+ * @example
+ * const m = parseMoney({ amount: '97.1', currency: 'EUR' }, 'topUp.amount')
+ * formatMoney(m) // => '97.10'
+ * parseMoney({ amount: 10, currency: 'USD' }, 'account.debt', { currency: 'EUR' }) // throws CURRENCY_MISMATCH
+ */
+export function parseMoney(
+  input: unknown,
+  path: string,
+  options?: { allowNegative?: boolean; currency?: string },
+): Money {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw refundRulesError(
+      'INVALID_INPUT',
+      path,
+      `must be an object { amount, currency }, received ${input === undefined ? 'nothing' : describeReceived(input)}`,
+    )
+  }
+  const currency = readField(input, 'currency', path)
+  const currencyPath = fieldPath(path, 'currency')
+  if (currency === undefined) throw refundRulesError('INVALID_INPUT', currencyPath, 'is required')
+  currencyMinorUnit(currency, currencyPath)
+  const expected = options?.currency
+  if (expected !== undefined && currency !== expected) {
+    throw refundRulesError(
+      'CURRENCY_MISMATCH',
+      currencyPath,
+      `must be ${expected} like the other amounts of this evaluation, received ${describeReceived(currency)}`,
+    )
+  }
+  const amount = readField(input, 'amount', path)
+  const amountPath = fieldPath(path, 'amount')
+  if (amount === undefined) throw refundRulesError('INVALID_INPUT', amountPath, 'is required')
+  return parseAmount(amount, currency as string, amountPath, options)
+}
+
+/**
+ * The amount as a string with exactly the currency's minor digits, never in exponent form: `"97.10"` (EUR),
+ * `"1000"` (JPY), `"12.345"` (BHD). {@link parseMoney} reads it back to the same value.
+ *
+ * @example
+ * formatMoney(parseAmount('12.5', 'BHD', 'x')) // => '12.500'
+ */
+export function formatMoney(m: Money): string {
+  return m.amount.toFixed(m.minorUnit)
+}
+
+/**
+ * The amount followed by its currency, for messages and deduction bases: `"0.30 EUR"`.
+ *
+ * @example
+ * describeMoney(parseAmount('0.3', 'EUR', 'x')) // => '0.30 EUR'
+ */
+export function describeMoney(m: Money): string {
+  return `${formatMoney(m)} ${m.currency}`
+}
+
+const zeros = new Map<string, Money>()
+
+/**
+ * Zero in `currency` (cached: one value per currency code).
+ *
+ * @throws RefundRulesError `INVALID_CURRENCY` for an unknown code.
+ * @example
+ * formatMoney(zeroMoney('JPY')) // => '0'
+ */
+export function zeroMoney(currency: string): Money {
+  let zero = zeros.get(currency)
+  if (zero === undefined) {
+    zero = moneyOf(currency, currencyMinorUnit(currency, 'currency'), new D(0))
+    zeros.set(currency, zero)
+  }
+  return zero
+}
+
+function assertSameCurrency(a: Money, b: Money, path: string): void {
+  if (a.currency !== b.currency) {
+    throw refundRulesError(
+      'CURRENCY_MISMATCH',
+      path,
+      `cannot combine ${a.currency} and ${b.currency}: all amounts of one evaluation share one currency`,
+    )
+  }
+}
+
+/**
+ * `-1`, `0` or `1` as `a` is less than, equal to or greater than `b`.
+ *
+ * @throws RefundRulesError `CURRENCY_MISMATCH` (at `path`) when the currencies differ.
+ * @example
+ * compareMoney(parseAmount('1.5', 'EUR', 'a'), parseAmount('1.50', 'EUR', 'b')) // => 0
+ */
+export function compareMoney(a: Money, b: Money, path = ''): -1 | 0 | 1 {
+  assertSameCurrency(a, b, path)
+  return a.amount.cmp(b.amount) as -1 | 0 | 1
+}
+
+/**
+ * `a + b`, exactly.
+ *
+ * @throws RefundRulesError `CURRENCY_MISMATCH` (at `path`) when the currencies differ.
+ * @example
+ * formatMoney(addMoney(parseAmount('0.1', 'EUR', 'a'), parseAmount('0.2', 'EUR', 'b'))) // => '0.30'
+ */
+export function addMoney(a: Money, b: Money, path = ''): Money {
+  assertSameCurrency(a, b, path)
+  if (b.amount.isZero()) return a
+  if (a.amount.isZero()) return b
+  return moneyOf(a.currency, a.minorUnit, a.amount.plus(b.amount))
+}
+
+/**
+ * `a − b`, exactly (may be negative).
+ *
+ * @throws RefundRulesError `CURRENCY_MISMATCH` (at `path`) when the currencies differ.
+ * @example
+ * formatMoney(subtractMoney(parseAmount('10', 'EUR', 'a'), parseAmount('0.59', 'EUR', 'b'))) // => '9.41'
+ */
+export function subtractMoney(a: Money, b: Money, path = ''): Money {
+  assertSameCurrency(a, b, path)
+  if (b.amount.isZero()) return a
+  return moneyOf(a.currency, a.minorUnit, a.amount.minus(b.amount))
+}
+
+/**
+ * The smaller of `a` and `b` (`a` when equal).
+ *
+ * @throws RefundRulesError `CURRENCY_MISMATCH` (at `path`) when the currencies differ.
+ * @example
+ * formatMoney(minMoney(parseAmount('5', 'EUR', 'a'), parseAmount('3', 'EUR', 'b'))) // => '3.00'
+ */
+export function minMoney(a: Money, b: Money, path = ''): Money {
+  return compareMoney(a, b, path) <= 0 ? a : b
+}
+
+/**
+ * The larger of `a` and `b` (`a` when equal).
+ *
+ * @throws RefundRulesError `CURRENCY_MISMATCH` (at `path`) when the currencies differ.
+ * @example
+ * formatMoney(maxMoney(parseAmount('5', 'EUR', 'a'), parseAmount('3', 'EUR', 'b'))) // => '5.00'
+ */
+export function maxMoney(a: Money, b: Money, path = ''): Money {
+  return compareMoney(a, b, path) >= 0 ? a : b
+}
+
+/**
+ * Whether the amount is zero.
+ *
+ * @example
+ * isZero(zeroMoney('EUR')) // => true
+ */
+export function isZero(m: Money): boolean {
+  return m.amount.isZero()
+}
+
+/**
+ * Whether the amount is greater than zero.
+ *
+ * @example
+ * isPositive(parseAmount('0.01', 'EUR', 'x')) // => true
+ */
+export function isPositive(m: Money): boolean {
+  return m.amount.isPositive() && !m.amount.isZero()
+}
+
+/**
+ * Whether the amount is less than zero.
+ *
+ * @example
+ * isNegative(parseAmount('-1', 'EUR', 'x', { allowNegative: true })) // => true
+ */
+export function isNegative(m: Money): boolean {
+  return m.amount.isNegative() && !m.amount.isZero()
+}

@@ -1,0 +1,172 @@
+/**
+ * Turning a gross amount and ordered claims on it (debt, then the processing fee) into a settlement whose parts
+ * add up exactly (SPEC §5, §7.1).
+ */
+import { refundRulesError } from '../errors.js'
+import {
+  addMoney,
+  compareMoney,
+  describeMoney,
+  formatMoney,
+  isNegative,
+  type Money,
+  minMoney,
+  subtractMoney,
+  zeroMoney,
+} from './amount.js'
+import { type FeeResult, type FeeSchedule, processingFee } from './fees.js'
+
+/** The kinds of deduction a settlement lists. */
+export type DeductionKind = 'processing-fee' | 'debt'
+
+/**
+ * A claim on the gross, in the order they are served. A debt is a known amount; a processing fee is computed on
+ * what remains when its turn comes (termination: the fee is charged on the balance left after the debt).
+ */
+export type Claim =
+  | { readonly kind: 'debt'; readonly amount: Money; readonly basis: string }
+  | { readonly kind: 'processing-fee'; readonly fee: (remaining: Money) => FeeResult }
+
+/** One amount taken from the gross. */
+export interface Deduction {
+  readonly kind: DeductionKind
+  readonly amount: Money
+  readonly basis: string
+}
+
+/** The outcome of {@link settle}: `net + Σ deductions.amount = gross`, exactly, and nothing is negative. */
+export interface Settlement {
+  readonly gross: Money
+  readonly deductions: readonly Deduction[]
+  readonly net: Money
+  /** The part of the debt the gross did not cover; present only when there was a debt claim. */
+  readonly outstandingDebt?: Money
+}
+
+/** A settlement as JSON-safe strings, the `amounts` of a decision (SPEC §6). */
+export interface FormattedSettlement {
+  readonly currency: string
+  readonly gross: string
+  readonly deductions: readonly { readonly kind: DeductionKind; readonly amount: string; readonly basis: string }[]
+  readonly net: string
+  readonly outstandingDebt?: string
+}
+
+function nonNegative(amount: Money, gross: Money, what: string): void {
+  // Same currency is checked by compareMoney/subtractMoney below; sign is checked here.
+  compareMoney(amount, gross, what)
+  if (isNegative(amount)) {
+    throw refundRulesError(
+      'NEGATIVE_AMOUNT',
+      what,
+      `a deduction must not be negative, received ${describeMoney(amount)}`,
+    )
+  }
+}
+
+/**
+ * Serves `claims` in order from `gross`, each capped by what is left, and returns the settlement. Every claim
+ * yields one deduction (possibly zero), in order; a capped one says so in its basis. `outstandingDebt` is the sum
+ * of what the debt claims could not take.
+ *
+ * @throws RefundRulesError `NEGATIVE_AMOUNT` for a negative gross or claim, `CURRENCY_MISMATCH` for a claim in
+ * another currency.
+ * @example
+ * const gross = parseAmount('50', 'EUR', 'account.balance')
+ * const fees = createFeeSchedule({ default: { percent: '1' } })
+ * const s = settle(gross, [
+ *   { kind: 'debt', amount: parseAmount('20', 'EUR', 'account.debt'), basis: 'debt owed to the provider' },
+ *   scheduleFeeClaim(fees, 'card'),
+ * ])
+ * formatSettlement(s).net // => '29.70' (50 − 20 debt − 0.30 fee on the 30 left)
+ */
+export function settle(gross: Money, claims: readonly Claim[]): Settlement {
+  if (isNegative(gross)) {
+    throw refundRulesError('NEGATIVE_AMOUNT', 'gross', `must not be negative, received ${describeMoney(gross)}`)
+  }
+  let remaining = gross
+  let outstanding: Money | undefined
+  const deductions: Deduction[] = []
+  claims.forEach((claim, index) => {
+    const what = `claims[${index}]`
+    if (claim.kind === 'debt') {
+      nonNegative(claim.amount, gross, what)
+      // minMoney returns its first argument when it is not larger: identity tells "not capped" without arithmetic.
+      const taken = minMoney(claim.amount, remaining)
+      const uncovered = taken === claim.amount ? zeroMoney(gross.currency) : subtractMoney(claim.amount, taken)
+      outstanding = outstanding === undefined ? uncovered : addMoney(outstanding, uncovered)
+      const basis =
+        taken === claim.amount
+          ? claim.basis
+          : `${claim.basis} (${describeMoney(claim.amount)}), capped at the ${describeMoney(remaining)} available`
+      deductions.push(Object.freeze({ kind: 'debt', amount: taken, basis }))
+      remaining = subtractMoney(remaining, taken)
+    } else {
+      const fee = claim.fee(remaining)
+      nonNegative(fee.amount, gross, what)
+      const taken = minMoney(fee.amount, remaining)
+      const basis =
+        taken === fee.amount ? fee.basis : `${fee.basis}, capped at the ${describeMoney(remaining)} available`
+      deductions.push(Object.freeze({ kind: 'processing-fee', amount: taken, basis }))
+      remaining = subtractMoney(remaining, taken)
+    }
+  })
+  return Object.freeze({
+    gross,
+    deductions: Object.freeze(deductions),
+    net: remaining,
+    ...(outstanding === undefined ? {} : { outstandingDebt: outstanding }),
+  })
+}
+
+/**
+ * A debt claim for {@link settle}.
+ *
+ * @example
+ * debtClaim(parseAmount('20', 'EUR', 'account.debt')).basis // => 'debt owed to the provider'
+ */
+export function debtClaim(amount: Money, basis = 'debt owed to the provider'): Claim {
+  return Object.freeze({ kind: 'debt', amount, basis })
+}
+
+/**
+ * A processing-fee claim for {@link settle} whose fee is computed on what remains, e.g.
+ * `feeClaim((remaining) => processingFee(schedule, method, remaining))`, or a known fee with `givenFee`.
+ *
+ * @example
+ * feeClaim(() => givenFee(parseAmount('1', 'EUR', 'topUp.processingFee.amount')))
+ */
+export function feeClaim(fee: (remaining: Money) => FeeResult): Claim {
+  return Object.freeze({ kind: 'processing-fee', fee })
+}
+
+/**
+ * A processing-fee claim for {@link settle} computed by the schedule on what remains when its turn comes
+ * (`method` undefined: the schedule's default rule).
+ *
+ * @example
+ * const fees = createFeeSchedule({ methods: { card: { percent: '2.9', fixed: { EUR: '0.30' } } } })
+ * formatSettlement(settle(parseAmount('10.05', 'EUR', 'gross'), [scheduleFeeClaim(fees, 'card')])).net // => '9.46'
+ */
+export function scheduleFeeClaim(schedule: FeeSchedule, method: string | undefined): Claim {
+  return feeClaim((remaining) => processingFee(schedule, method, remaining))
+}
+
+/**
+ * The settlement as JSON-safe strings with the currency's exact minor digits: SPEC §6 `amounts`.
+ *
+ * @example
+ * formatSettlement(settle(parseAmount('10', 'JPY', 'gross'), []))
+ * // => { currency: 'JPY', gross: '10', deductions: [], net: '10' }
+ */
+export function formatSettlement(s: Settlement): FormattedSettlement {
+  return Object.freeze({
+    currency: s.gross.currency,
+    gross: formatMoney(s.gross),
+    deductions: Object.freeze(
+      s.deductions.map((d) => Object.freeze({ kind: d.kind, amount: formatMoney(d.amount), basis: d.basis })),
+    ),
+    net: formatMoney(s.net),
+    ...(s.outstandingDebt === undefined ? {} : { outstandingDebt: formatMoney(s.outstandingDebt) }),
+  })
+}

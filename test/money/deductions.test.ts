@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { RefundRulesError } from '../../src/errors.js'
+import {
+  createFeeSchedule,
+  debtClaim,
+  feeClaim,
+  formatSettlement,
+  givenFee,
+  parseAmount,
+  scheduleFeeClaim,
+  settle,
+} from '../../src/money/index.js'
+
+const eur = (amount: string) => parseAmount(amount, 'EUR', 'x')
+const card = createFeeSchedule({ methods: { card: { percent: '2.9', fixed: { EUR: '0.30' } } } })
+
+describe('settle', () => {
+  it('top-up refund: the fee alone, 2.9% + 0.30 on 10.05 leaves 9.46', () => {
+    expect(formatSettlement(settle(eur('10.05'), [scheduleFeeClaim(card, 'card')]))).toEqual({
+      currency: 'EUR',
+      gross: '10.05',
+      deductions: [{ kind: 'processing-fee', amount: '0.59', basis: 'card: 2.9% + 0.30 EUR' }],
+      net: '9.46',
+    })
+  })
+
+  it('termination: debt first, then the fee on what remains', () => {
+    expect(formatSettlement(settle(eur('100'), [debtClaim(eur('40')), scheduleFeeClaim(card, 'card')]))).toEqual({
+      currency: 'EUR',
+      gross: '100.00',
+      deductions: [
+        { kind: 'debt', amount: '40.00', basis: 'debt owed to the provider' },
+        // 2.9% of 60.00 = 1.74, + 0.30
+        { kind: 'processing-fee', amount: '2.04', basis: 'card: 2.9% + 0.30 EUR' },
+      ],
+      net: '57.96',
+      outstandingDebt: '0.00',
+    })
+  })
+
+  it('termination: a debt larger than the balance leaves nothing and an outstanding debt', () => {
+    expect(formatSettlement(settle(eur('30'), [debtClaim(eur('50')), scheduleFeeClaim(card, 'card')]))).toEqual({
+      currency: 'EUR',
+      gross: '30.00',
+      deductions: [
+        {
+          kind: 'debt',
+          amount: '30.00',
+          basis: 'debt owed to the provider (50.00 EUR), capped at the 30.00 EUR available',
+        },
+        {
+          kind: 'processing-fee',
+          amount: '0.00',
+          basis: 'card: 2.9% + 0.30 EUR, capped at the 0.00 EUR it is charged on',
+        },
+      ],
+      net: '0.00',
+      outstandingDebt: '20.00',
+    })
+  })
+
+  it('caps a snapshot fee larger than the gross', () => {
+    const s = formatSettlement(settle(eur('1'), [feeClaim(() => givenFee(eur('2.5')))]))
+    expect(s.deductions).toEqual([
+      {
+        kind: 'processing-fee',
+        amount: '1.00',
+        basis: 'processing fee given on the snapshot, capped at the 1.00 EUR available',
+      },
+    ])
+    expect(s.net).toBe('0.00')
+  })
+
+  it('works in JPY and BHD', () => {
+    const fees = createFeeSchedule({ default: { percent: '2.9', fixed: { JPY: '30', BHD: '0.1' } } })
+    expect(formatSettlement(settle(parseAmount('1234', 'JPY', 'g'), [scheduleFeeClaim(fees, 'x')])).net).toBe('1168')
+    expect(formatSettlement(settle(parseAmount('12.345', 'BHD', 'g'), [scheduleFeeClaim(fees, 'x')])).net).toBe(
+      '11.887',
+    )
+  })
+
+  it('rejects negatives and mixed currencies', () => {
+    const negative = parseAmount('-1', 'EUR', 'x', { allowNegative: true })
+    expect(() => settle(negative, [])).toThrow(RefundRulesError)
+    expect(() => settle(eur('1'), [debtClaim(negative)])).toThrow(/must not be negative/)
+    expect(() => settle(eur('1'), [debtClaim(parseAmount('1', 'USD', 'x'))])).toThrow(
+      expect.objectContaining({ code: 'CURRENCY_MISMATCH' }),
+    )
+  })
+
+  it('returns frozen, JSON-safe results', () => {
+    const s = settle(eur('10'), [debtClaim(eur('1'))])
+    expect(Object.isFrozen(s)).toBe(true)
+    expect(Object.isFrozen(s.deductions)).toBe(true)
+    const f = formatSettlement(s)
+    expect(JSON.parse(JSON.stringify(f))).toEqual(f)
+  })
+})
