@@ -1,0 +1,164 @@
+/**
+ * What the clauses share: resolving the policy, the request's written-channel
+ * and information requirements, the refund clock (SPEC §4), and assembling a
+ * frozen, JSON-safe decision (SPEC §6).
+ */
+import {
+  CLAUSE_TITLES,
+  type ClauseId,
+  type DecisionAmounts,
+  type Outcome,
+  type Reason,
+  type ReasonCode,
+  type RequirementCode,
+} from '../decision.js'
+import type { Money } from '../money/amount.js'
+import { feeClaim, formatSettlement, scheduleFeeClaim, settle } from '../money/deductions.js'
+import { givenFee } from '../money/fees.js'
+import { ctrGroupPolicy } from '../policy/presets.js'
+import { type Policy, type PolicyOptions, type PolicyRuntime, policyRuntime } from '../policy/settings.js'
+import { type EpochMs, formatInstant } from '../time/instant.js'
+import { formatPlainDate } from '../time/plain-date.js'
+import type { InputReader, ReadRequest } from './inputs.js'
+
+/** The policy and its runtime, with `ctrGroupPolicy` as the default. */
+export function resolvePolicy(policy: Policy | PolicyOptions | undefined): { policy: Policy; runtime: PolicyRuntime } {
+  return policyRuntime(policy ?? ctrGroupPolicy)
+}
+
+/** Collects a decision's reasons and requirements in the order they are found. */
+export function createReasons(clause: ClauseId) {
+  const reasons: Reason[] = []
+  const requirements: RequirementCode[] = []
+  const cite = ` (${CLAUSE_TITLES[clause]})`
+  return {
+    reasons,
+    requirements,
+    add(code: ReasonCode, message: string) {
+      reasons.push({ code, clause, message: message + cite })
+    },
+    require(code: RequirementCode, message: string) {
+      requirements.push(code)
+      reasons.push({ code, clause, message: message + cite })
+    },
+  }
+}
+
+/** The reason collector {@link createReasons} makes. */
+export type Reasons = ReturnType<typeof createReasons>
+
+/** Flags a request received after `now` or before the event it is about, and information provided out of order. */
+export function checkRequestOrder(
+  reader: InputReader,
+  request: ReadRequest,
+  now: EpochMs,
+  event?: { at: EpochMs; path: string },
+): void {
+  if (request.receivedAt > now) {
+    reader.inconsistent('request.receivedAt', `is after now (${formatInstant(now)})`)
+  }
+  if (event !== undefined && request.receivedAt < event.at) {
+    reader.inconsistent('request.receivedAt', `is before ${event.path} (${formatInstant(event.at)})`)
+  }
+  if (request.providedAt !== undefined) {
+    if (request.providedAt < request.receivedAt) {
+      reader.inconsistent('request.informationRequested.providedAt', 'is before the request was received')
+    }
+    if (request.providedAt > now) {
+      reader.inconsistent('request.informationRequested.providedAt', `is after now (${formatInstant(now)})`)
+    }
+  }
+}
+
+/**
+ * SPEC §5: a request must be written, and additional data asked of the
+ * customer must have arrived. Returns nothing; adds requirements.
+ */
+export function requireCompleteRequest(reasons: Reasons, request: ReadRequest, policy: Policy, runtime: PolicyRuntime) {
+  if (!runtime.writtenChannels.has(request.channel)) {
+    reasons.require(
+      'WRITTEN_REQUEST',
+      `The request came by ${JSON.stringify(request.channel.slice(0, 40))}; it must be sent in writing (${policy.writtenChannels.join(' or ')}) to ${policy.contacts.refunds}`,
+    )
+  }
+  if (request.informationItems.length > 0 && request.providedAt === undefined) {
+    reasons.require(
+      'REQUESTED_INFORMATION',
+      `The customer still has to provide the additional data requested: ${request.informationItems.join(', ')}`,
+    )
+  }
+}
+
+/** SPEC §4: the refund clock starts at the complete request, max(receivedAt, providedAt). */
+export function clockStart(request: ReadRequest): EpochMs {
+  return request.providedAt === undefined ? request.receivedAt : Math.max(request.receivedAt, request.providedAt)
+}
+
+/** The refund due date for a clock started at `start`: `refundDueDate` and `refundDueBy`. */
+export function refundDue(runtime: PolicyRuntime, start: EpochMs, businessDays: number) {
+  const due = runtime.calendar.addBusinessDays(
+    runtime.calendar.clockStartDay(start),
+    businessDays,
+    'request.receivedAt',
+  )
+  return {
+    refundDueDate: formatPlainDate(due),
+    refundDueBy: formatInstant(runtime.calendar.endOfDay(due, 'request.receivedAt')),
+  }
+}
+
+/**
+ * SPEC §5 windows are elapsed time with the edge included: in time when
+ * `receivedAt − start ≤ window`.
+ */
+export function isWithinWindow(start: EpochMs, windowMs: number, receivedAt: EpochMs): boolean {
+  return receivedAt - start <= windowMs
+}
+
+/** The processing fee claim of a snapshot: its own `processingFee`, or the schedule's fee for `method`. */
+export function processingFeeClaim(policy: Policy, method: string, given: Money | undefined) {
+  return given === undefined ? scheduleFeeClaim(policy.fees, method) : feeClaim(() => givenFee(given))
+}
+
+/** Settles a gross amount against a processing fee alone (top-up refunds and cancellations). */
+export function feeOnlyAmounts(
+  policy: Policy,
+  gross: Money,
+  method: string,
+  given: Money | undefined,
+): DecisionAmounts {
+  return formatSettlement(settle(gross, [processingFeeClaim(policy, method, given)]))
+}
+
+/** SPEC §5 precedence: rejected, then needs-information, then the clause's positive outcome. */
+export function outcomeOf<O extends Outcome>(rejected: boolean, reasons: Reasons, positive: O) {
+  return rejected ? 'rejected' : reasons.requirements.length > 0 ? 'needs-information' : positive
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
+    Object.freeze(value)
+  }
+  return value
+}
+
+/** Assembles a decision: the common fields, then the clause's own, deep-frozen. */
+export function decision<T extends object>(
+  clause: ClauseId,
+  outcome: Outcome,
+  reasons: Reasons,
+  now: EpochMs,
+  policy: Policy,
+  rest: T,
+) {
+  return deepFreeze({
+    clause,
+    outcome,
+    reasons: reasons.reasons,
+    requirements: reasons.requirements,
+    evaluatedAt: formatInstant(now),
+    policy: { id: policy.id, version: policy.version },
+    ...rest,
+  })
+}

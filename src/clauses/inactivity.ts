@@ -1,0 +1,89 @@
+/**
+ * REFUND UPON INACTIVITY OF THE ACCOUNT
+ *
+ * > If you do not use your account for more than 12 months, it will be
+ * > deactivated, and funds from your account will be returned in accordance
+ * > with the return rules provided for cases of termination of use of the
+ * > website.
+ *
+ * Readings (SPEC §4, §5): months are calendar months in the policy's zone at
+ * the same local time, clamped to the month's last day and moved past a DST
+ * gap; "more than" means the account is deactivated only once `now` is
+ * strictly after `deactivatesAt`. The refund follows the termination clause,
+ * so a deactivated account with a positive balance carries the termination
+ * settlement, but paying it still needs the holder's written, verified request.
+ */
+import type { InactivityDecision } from '../decision.js'
+import { isPositive } from '../money/amount.js'
+import type { Policy, PolicyOptions } from '../policy/settings.js'
+import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
+import { addMonthsInZone } from '../time/months.js'
+import { createReasons, decision, resolvePolicy } from './common.js'
+import { type AccountSnapshot, createInputReader, totally } from './inputs.js'
+import { readAccount, terminationSettlement } from './termination.js'
+
+/** The input of {@link evaluateInactivity}. */
+export interface InactivityInput {
+  readonly account: AccountSnapshot
+  /** The current instant. */
+  readonly now: InstantInput
+}
+
+/**
+ * Decides whether an account is deactivated for inactivity (SPEC §5,
+ * inactivity): `deactivated` exactly when `now` is after `lastActivityAt` +
+ * `inactivityMonths` calendar months, else `active`. A deactivated account
+ * with a positive balance carries the termination `settlement`.
+ *
+ * @example
+ * const decision = evaluateInactivity({
+ *   account: { id: 'a1', balance: { amount: '12.00', currency: 'GBP' }, lastActivityAt: '2025-11-20T10:00:00Z' },
+ *   now: '2026-11-20T10:00:00.001Z',
+ * })
+ * decision.outcome // => 'deactivated'
+ * decision.dates.deactivatesAt // => '2026-11-20T10:00:00.000Z'
+ */
+export function evaluateInactivity(input: InactivityInput, policy?: Policy | PolicyOptions): InactivityDecision {
+  return totally(() => {
+    const { policy: p, runtime } = resolvePolicy(policy)
+    const reader = createInputReader()
+    const source = reader.object(input, 'input')
+    const account = readAccount(reader, reader.field(source, 'account', ''))
+    const now: EpochMs = reader.instant(reader.field(source, 'now', ''), 'now')
+    if (!reader.hasIssues && account.lastActivityAt > now) {
+      reader.inconsistent('account.lastActivityAt', `is after now (${formatInstant(now)})`)
+    }
+    reader.finish()
+
+    const months = p.inactivityMonths
+    const threshold = addMonthsInZone(runtime.calendar.zone, account.lastActivityAt, months, 'account.lastActivityAt')
+    const deactivatesAt = formatInstant(threshold.ms)
+    const reasons = createReasons('inactivity')
+    const deactivated = now > threshold.ms
+    if (deactivated) {
+      reasons.add(
+        'INACTIVE_OVER_THRESHOLD',
+        `The account has not been used since ${formatInstant(account.lastActivityAt)}, more than ${months} months (since ${deactivatesAt}): it is deactivated and its funds are returned under the termination rules`,
+      )
+    }
+    if (threshold.clamped) {
+      reasons.add(
+        'MONTH_END_CLAMPED',
+        `The month count ended on a day the month lacks, so it stops at the month's last day, ${deactivatesAt}`,
+      )
+    }
+    if (threshold.movedForward) {
+      reasons.add(
+        'NONEXISTENT_LOCAL_TIME',
+        `The month count ended on a local time skipped by a daylight-saving change in ${p.calendar.timeZone}, so it moved forward to ${deactivatesAt}`,
+      )
+    }
+    const dates = { lastActivityAt: formatInstant(account.lastActivityAt), deactivatesAt }
+    const settlement =
+      deactivated && isPositive(account.balance) ? { settlement: terminationSettlement(p, account) } : {}
+    return decision('inactivity', deactivated ? 'deactivated' : 'active', reasons, now, p, {
+      dates,
+      ...settlement,
+    }) as InactivityDecision
+  })
+}

@@ -1,0 +1,218 @@
+/**
+ * Reading snapshots and requests (SPEC §1) from untrusted data.
+ *
+ * Every field is read exactly once (a getter may answer differently twice),
+ * every problem is collected rather than the first thrown, and anything odd a
+ * value can do — throw from a getter, be a revoked proxy, hold a 10 MB string
+ * — ends as a `RefundRulesError` naming the field. Unknown extra fields are
+ * ignored, so a database row can be passed as it is.
+ */
+import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
+import { type Money, type MoneyInput, parseMoney } from '../money/amount.js'
+import { type EpochMs, type InstantInput, parseInstant } from '../time/instant.js'
+
+/** One replenishment of the balance. */
+export interface TopUpSnapshot {
+  readonly id: string
+  readonly amount: MoneyInput
+  /** When the balance was replenished. */
+  readonly creditedAt: InstantInput
+  /** Payment method: the key into the fee schedule. */
+  readonly method: string
+  /** The known cost of processing this refund; overrides the fee schedule. */
+  readonly processingFee?: MoneyInput
+  /** Already refunded from this top-up (default 0). */
+  readonly refunded?: MoneyInput
+}
+
+/** The customer's account. */
+export interface AccountSnapshot {
+  readonly id: string
+  /** Funds on the balance that have not been withdrawn (may be negative). */
+  readonly balance: MoneyInput
+  /** Owed to the provider (default 0). */
+  readonly debt?: MoneyInput
+  /** The last use of the account. */
+  readonly lastActivityAt: InstantInput
+  /** The holder confirmed their identity (default false). */
+  readonly identityVerified?: boolean
+  /** The right to use the account and the funds is confirmed (default false). */
+  readonly ownershipVerified?: boolean
+  /** Fee-schedule key for a termination payout (default: the schedule's default rule). */
+  readonly payoutMethod?: string
+}
+
+/** An order paid from the balance. */
+export interface OrderSnapshot {
+  readonly id: string
+  readonly amount: MoneyInput
+  readonly placedAt: InstantInput
+  readonly status: 'active' | 'cancelled'
+  /** The top-up that funded the order. */
+  readonly fundedBy: { readonly topUpId: string; readonly creditedAt: InstantInput; readonly method: string }
+  readonly processingFee?: MoneyInput
+  readonly refunded?: MoneyInput
+}
+
+/** The customer's message. */
+export interface RefundRequest {
+  /** When the message arrived. */
+  readonly receivedAt: InstantInput
+  /** How it arrived; the policy's `writtenChannels` say which count as written. */
+  readonly channel: string
+  /** The order information pasted into the letter. */
+  readonly orderDetails?: { readonly orderId: string }
+  /** Additional data the provider asked for, and when it arrived. */
+  readonly informationRequested?: { readonly items: readonly string[]; readonly providedAt?: InstantInput }
+}
+
+/** A request as read: instants in epoch ms. */
+export interface ReadRequest {
+  readonly receivedAt: EpochMs
+  readonly channel: string
+  readonly orderId: string | undefined
+  readonly informationItems: readonly string[]
+  readonly providedAt: EpochMs | undefined
+}
+
+const MAX_TEXT = 256
+const MAX_ITEMS = 100
+
+/**
+ * A collecting reader: each method returns the value read, or a placeholder
+ * after recording an issue; `finish()` throws them all at once. Values read
+ * before `finish()` returns are only trusted after it.
+ */
+export function createInputReader() {
+  const issues: RefundRulesIssue[] = []
+  let currency: string | undefined
+  const placeholder = undefined as never
+
+  function record(error: unknown): never {
+    if (!(error instanceof RefundRulesError)) throw error
+    issues.push(...error.issues)
+    return placeholder
+  }
+  function attempt<T>(read: () => T): T {
+    try {
+      return read()
+    } catch (error) {
+      return record(error)
+    }
+  }
+  function invalid(path: string, expected: string, value: unknown): never {
+    issues.push({ code: 'INVALID_INPUT', path, message: `expected ${expected}, received ${describeReceived(value)}` })
+    return placeholder
+  }
+  function field(source: unknown, key: string, path: string): unknown {
+    if (source === undefined) return undefined
+    try {
+      return (source as Record<string, unknown>)[key]
+    } catch {
+      issues.push({ code: 'INVALID_INPUT', path: joinPath(path, key), message: 'could not be read (its getter threw)' })
+      return undefined
+    }
+  }
+
+  const reader = {
+    /** A plain object (not null, not an array); `undefined` when it is not one. */
+    object(value: unknown, path: string, optional = false): object | undefined {
+      if (value === undefined && optional) return undefined
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value
+      invalid(path, 'an object', value)
+      return undefined
+    },
+    /** Reads `source[key]` once, turning a throwing getter into an issue. */
+    field,
+    text(value: unknown, path: string): string {
+      if (typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT) return value
+      return invalid(path, `a non-empty string of at most ${MAX_TEXT} characters`, value)
+    },
+    optionalText(value: unknown, path: string): string | undefined {
+      return value === undefined ? undefined : reader.text(value, path)
+    },
+    flag(value: unknown, path: string): boolean {
+      if (value === undefined) return false
+      if (typeof value === 'boolean') return value
+      return invalid(path, 'true or false', value)
+    },
+    instant(value: unknown, path: string): EpochMs {
+      return attempt(() => parseInstant(value, path))
+    },
+    /** Money in the evaluation's currency: the first amount read sets it, later ones must match. */
+    money(value: unknown, path: string, options: { allowNegative?: boolean } = {}): Money {
+      return attempt(() => {
+        const money = parseMoney(value, path, { ...options, ...(currency === undefined ? {} : { currency }) })
+        currency = money.currency
+        return money
+      })
+    },
+    optionalMoney(value: unknown, path: string): Money | undefined {
+      return value === undefined ? undefined : reader.money(value, path)
+    },
+    oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+      if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
+      return invalid(path, allowed.map((a) => `'${a}'`).join(' or '), value)
+    },
+    request(value: unknown, path: string): ReadRequest {
+      const source = reader.object(value, path)
+      const receivedAt = reader.instant(field(source, 'receivedAt', path), joinPath(path, 'receivedAt'))
+      const channel = reader.text(field(source, 'channel', path), joinPath(path, 'channel'))
+      const detailsPath = joinPath(path, 'orderDetails')
+      const details = reader.object(field(source, 'orderDetails', path), detailsPath, true)
+      const orderId = details && reader.text(field(details, 'orderId', detailsPath), joinPath(detailsPath, 'orderId'))
+      const infoPath = joinPath(path, 'informationRequested')
+      const info = reader.object(field(source, 'informationRequested', path), infoPath, true)
+      const itemsPath = joinPath(infoPath, 'items')
+      const items = info && field(info, 'items', infoPath)
+      let informationItems: string[] = []
+      if (info !== undefined) {
+        if (Array.isArray(items) && items.length <= MAX_ITEMS) {
+          informationItems = items.map((item, i) => reader.text(item, joinPath(itemsPath, i)))
+        } else {
+          invalid(itemsPath, `an array of at most ${MAX_ITEMS} strings`, items)
+        }
+      }
+      const provided = info && field(info, 'providedAt', infoPath)
+      const providedAt = provided === undefined ? undefined : reader.instant(provided, joinPath(infoPath, 'providedAt'))
+      return { receivedAt, channel, orderId, informationItems, providedAt }
+    },
+    /** Records that two valid fields contradict each other. */
+    inconsistent(path: string, message: string): void {
+      issues.push({ code: 'INCONSISTENT_INPUT', path, message })
+    },
+    /** Throws every issue recorded so far, if any. */
+    finish(): void {
+      const [first, ...rest] = issues
+      if (first !== undefined) throw new RefundRulesError([first, ...rest])
+    },
+    get hasIssues() {
+      return issues.length > 0
+    },
+  }
+  return reader
+}
+
+/** The reader {@link createInputReader} makes. */
+export type InputReader = ReturnType<typeof createInputReader>
+
+/**
+ * Runs an evaluation so that nothing but a `RefundRulesError` escapes it
+ * (SPEC §7.6): a proxy or getter that throws something odd while being read,
+ * or a stack overflow on a pathological input, becomes `INVALID_INPUT`.
+ *
+ * @example
+ * totally(() => evaluateTopUpRefund(untrusted))
+ */
+export function totally<T>(evaluate: () => T): T {
+  try {
+    return evaluate()
+  } catch (error) {
+    if (error instanceof RefundRulesError) throw error
+    throw refundRulesError(
+      'INVALID_INPUT',
+      'input',
+      `could not be read: ${error instanceof Error ? error.name : 'a non-error was thrown'}`,
+    )
+  }
+}

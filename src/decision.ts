@@ -1,0 +1,172 @@
+/**
+ * Decisions: the plain, frozen, JSON-safe values every evaluation returns
+ * (SPEC §6), and the codes they carry.
+ */
+
+/** The four clauses of the policy, by id. */
+export const ClauseIds = {
+  TOP_UP_REFUND: 'top-up-refund',
+  ORDER_CANCELLATION: 'order-cancellation',
+  TERMINATION: 'termination',
+  INACTIVITY: 'inactivity',
+} as const
+
+/** A clause id: `'top-up-refund' | 'order-cancellation' | 'termination' | 'inactivity'`. */
+export type ClauseId = (typeof ClauseIds)[keyof typeof ClauseIds]
+
+/** The headings of the published policy, which every reason cites. */
+export const CLAUSE_TITLES: Readonly<Record<ClauseId, string>> = Object.freeze({
+  'top-up-refund': 'REFUND AFTER TOPPING UP YOUR BALANCE',
+  'order-cancellation': 'REFUND UPON ORDER CANCELLATION',
+  termination: 'REFUND UPON TERMINATION OF USE',
+  inactivity: 'REFUND UPON INACTIVITY OF THE ACCOUNT',
+})
+
+/** Every outcome, as runtime constants. */
+export const Outcomes = {
+  APPROVED: 'approved',
+  REJECTED: 'rejected',
+  NEEDS_INFORMATION: 'needs-information',
+  MANUAL_REVIEW: 'manual-review',
+  ACTIVE: 'active',
+  DEACTIVATED: 'deactivated',
+} as const
+
+/** An outcome, as a string-literal union. */
+export type Outcome = (typeof Outcomes)[keyof typeof Outcomes]
+
+/** Every reason code, as runtime constants (SPEC §5). */
+export const ReasonCodes = {
+  /** The request arrived within the window (informational, on decisions that are not rejected). */
+  WITHIN_WINDOW: 'WITHIN_WINDOW',
+  /** The request arrived after the window closed. */
+  WINDOW_EXPIRED: 'WINDOW_EXPIRED',
+  /** Nothing is left of the top-up or order to refund. */
+  ALREADY_REFUNDED: 'ALREADY_REFUNDED',
+  /** The balance is zero or negative. */
+  NOTHING_TO_REFUND: 'NOTHING_TO_REFUND',
+  /** Part of the top-up was spent: the balance limits the refund. */
+  PARTIALLY_SPENT: 'PARTIALLY_SPENT',
+  /** The order was already cancelled. */
+  ALREADY_CANCELLED: 'ALREADY_CANCELLED',
+  /** The request did not come through a written channel. */
+  WRITTEN_REQUEST: 'WRITTEN_REQUEST',
+  /** Information the provider asked for has not been provided yet. */
+  REQUESTED_INFORMATION: 'REQUESTED_INFORMATION',
+  /** The letter does not carry this order's details. */
+  ORDER_DETAILS: 'ORDER_DETAILS',
+  /** The holder has not confirmed their identity. */
+  IDENTITY_VERIFICATION: 'IDENTITY_VERIFICATION',
+  /** The right to use the account and the funds is not confirmed. */
+  OWNERSHIP_VERIFICATION: 'OWNERSHIP_VERIFICATION',
+  /** Termination terms are discussed individually: the settlement is a proposal. */
+  INDIVIDUAL_TERMS: 'INDIVIDUAL_TERMS',
+  /** The account has not been used for longer than the threshold. */
+  INACTIVE_OVER_THRESHOLD: 'INACTIVE_OVER_THRESHOLD',
+  /** The month count landed on a day the target month lacks and was clamped to its last day. */
+  MONTH_END_CLAMPED: 'MONTH_END_CLAMPED',
+  /** The month count landed on a local time skipped by a DST change and moved forward. */
+  NONEXISTENT_LOCAL_TIME: 'NONEXISTENT_LOCAL_TIME',
+} as const
+
+/** A reason code, as a string-literal union. */
+export type ReasonCode = (typeof ReasonCodes)[keyof typeof ReasonCodes]
+
+/** What the customer must still provide, as runtime constants (a subset of the reason codes). */
+export const RequirementCodes = {
+  WRITTEN_REQUEST: 'WRITTEN_REQUEST',
+  REQUESTED_INFORMATION: 'REQUESTED_INFORMATION',
+  ORDER_DETAILS: 'ORDER_DETAILS',
+  IDENTITY_VERIFICATION: 'IDENTITY_VERIFICATION',
+  OWNERSHIP_VERIFICATION: 'OWNERSHIP_VERIFICATION',
+} as const
+
+/** A requirement code, as a string-literal union. */
+export type RequirementCode = (typeof RequirementCodes)[keyof typeof RequirementCodes]
+
+/** One reason for a decision, citing its clause. */
+export interface Reason {
+  readonly code: ReasonCode
+  readonly clause: ClauseId
+  /** A sentence a support agent can read to the customer; ends with the clause heading it comes from. */
+  readonly message: string
+}
+
+/** One deduction from the gross amount. */
+export interface DecisionDeduction {
+  readonly kind: 'processing-fee' | 'debt'
+  /** The amount, with exactly the currency's minor digits. */
+  readonly amount: string
+  /** How it was computed, e.g. `card: 2.9% + 0.30 EUR`. */
+  readonly basis: string
+}
+
+/** The money of a refund: `net + Σ deductions = gross`, exactly. Amounts have exactly the currency's minor digits. */
+export interface DecisionAmounts {
+  readonly currency: string
+  readonly gross: string
+  readonly deductions: readonly DecisionDeduction[]
+  readonly net: string
+  /** The debt the balance did not cover (termination and inactivity settlements with a debt). */
+  readonly outstandingDebt?: string
+}
+
+/** The fields every decision has. */
+export interface DecisionBase<C extends ClauseId, O extends Outcome> {
+  readonly clause: C
+  readonly outcome: O
+  /** Every reason that applies, in a stable order. */
+  readonly reasons: readonly Reason[]
+  /** What the customer must still send (`needs-information`); empty otherwise. */
+  readonly requirements: readonly RequirementCode[]
+  /** `now`, as a UTC ISO string. */
+  readonly evaluatedAt: string
+  readonly policy: { readonly id: string; readonly version: string }
+}
+
+/** Dates of a top-up refund: UTC ISO instants and a local `YYYY-MM-DD` due date. */
+export interface TopUpRefundDates {
+  readonly windowClosesAt: string
+  /** The refund's due date in the calendar's zone (approved decisions). */
+  readonly refundDueDate?: string
+  /** The last millisecond of `refundDueDate` (approved decisions). */
+  readonly refundDueBy?: string
+}
+
+/** The decision of `evaluateTopUpRefund`. `amounts` is absent when rejected. */
+export interface TopUpRefundDecision
+  extends DecisionBase<'top-up-refund', 'approved' | 'rejected' | 'needs-information'> {
+  readonly amounts?: DecisionAmounts
+  readonly dates: TopUpRefundDates
+}
+
+/** Dates of an order cancellation. */
+export interface OrderCancellationDates extends TopUpRefundDates {
+  /** When the order's status must have changed: clock start + `cancellationStatusChangeHours` (approved). */
+  readonly statusChangeDueBy?: string
+}
+
+/** The decision of `evaluateOrderCancellation`. `amounts` is absent when rejected. */
+export interface OrderCancellationDecision
+  extends DecisionBase<'order-cancellation', 'approved' | 'rejected' | 'needs-information'> {
+  readonly amounts?: DecisionAmounts
+  readonly dates: OrderCancellationDates
+}
+
+/** The decision of `evaluateTermination`. `amounts` is the computed settlement (a proposal under `manual-review`). */
+export interface TerminationDecision
+  extends DecisionBase<'termination', 'approved' | 'rejected' | 'needs-information' | 'manual-review'> {
+  readonly amounts?: DecisionAmounts
+  /** Present when the policy sets `termination.payoutBusinessDays` and the outcome is approved or manual-review. */
+  readonly dates?: { readonly refundDueDate: string; readonly refundDueBy: string }
+}
+
+/** The decision of `evaluateInactivity`. */
+export interface InactivityDecision extends DecisionBase<'inactivity', 'active' | 'deactivated'> {
+  readonly dates: { readonly lastActivityAt: string; readonly deactivatesAt: string }
+  /** For a deactivated account with a positive balance: the termination settlement its refund would follow. */
+  readonly settlement?: DecisionAmounts
+}
+
+/** Any decision. Narrow on `clause`. */
+export type Decision = TopUpRefundDecision | OrderCancellationDecision | TerminationDecision | InactivityDecision
