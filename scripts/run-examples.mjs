@@ -6,11 +6,16 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
 const dir = new URL('../examples/', import.meta.url).pathname
-const examples = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort()
+const examples = readdirSync(dir)
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+  .sort()
 const tsNode = join(dir, '..', 'node_modules', '.bin', 'ts-node')
 let failed = 0
 for (const name of examples) {
-  const result = spawnSync(tsNode, [join(dir, name)], { encoding: 'utf8', env: { ...process.env, TZ: 'America/Los_Angeles' } })
+  const result = spawnSync(tsNode, [join(dir, name)], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'America/Los_Angeles' },
+  })
   const ok = result.status === 0
   if (!ok) failed++
   console.log(`${ok ? 'ok  ' : 'FAIL'} examples/${name}`)
