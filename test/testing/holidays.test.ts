@@ -1,0 +1,62 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  arbCalendarOptions,
+  arbHolidayDate,
+  arbHolidayInstant,
+  arbNearHolidayDate,
+  holidayDates,
+  PUBLISHED_POLICY_OPTIONS,
+} from '../../src/testing/index.js'
+import { createBusinessCalendar } from '../../src/time/calendar.js'
+import { parsePlainDate } from '../../src/time/plain-date.js'
+
+const london = createBusinessCalendar(PUBLISHED_POLICY_OPTIONS.calendar)
+
+describe('holiday generators', () => {
+  it('lists the published calendar holidays from date-holidays', () => {
+    const dates = holidayDates(undefined, { fromYear: 2026, toYear: 2026 })
+    expect(dates).toContain('2026-12-25')
+    expect(dates).toContain('2026-12-28') // Boxing Day substitute
+    expect(dates).toContain('2026-04-03') // Good Friday
+    expect(holidayDates({ timeZone: 'UTC', holidays: false })).toEqual([])
+    expect(() => arbHolidayDate({ timeZone: 'UTC' })).toThrow(/no holidays/)
+  })
+
+  it('holiday dates are non-business days of createBusinessCalendar', () => {
+    fc.assert(fc.property(arbHolidayDate(), (date) => !london.isBusinessDay(date)))
+  })
+
+  it('…for random calendars too (any date-holidays country, open dates excluded)', () => {
+    const calendars = arbCalendarOptions({ fromYear: 2025, toYear: 2027 }).filter((c) => c.holidays !== false)
+    fc.assert(
+      fc.property(calendars, (options) => {
+        const calendar = createBusinessCalendar(options)
+        const dates = holidayDates(options, { fromYear: 2025, toYear: 2027 })
+        for (const date of dates.slice(0, 40)) expect(calendar.isBusinessDay(date)).toBe(false)
+      }),
+      { numRuns: 15 },
+    )
+  })
+
+  it('dates near holidays carry the right distance', () => {
+    fc.assert(
+      fc.property(arbNearHolidayDate(undefined, { days: 2 }), ({ date, holiday, offsetDays }) => {
+        expect(parsePlainDate(date, 'd') - parsePlainDate(holiday, 'h')).toBe(offsetDays)
+        expect(Math.abs(offsetDays)).toBeLessThanOrEqual(2)
+        expect(london.isBusinessDay(holiday)).toBe(false)
+      }),
+    )
+  })
+
+  it('holiday instants fall on a holiday in the calendar zone', () => {
+    const berlin = { timeZone: 'Europe/Berlin', holidays: { country: 'DE', state: 'BY' } } as const
+    const calendar = createBusinessCalendar(berlin)
+    fc.assert(
+      fc.property(arbHolidayInstant(berlin, { fromYear: 2026, toYear: 2030 }), (t) => {
+        expect(calendar.isBusinessDay(calendar.localDate(t))).toBe(false)
+      }),
+    )
+    fc.assert(fc.property(arbHolidayInstant(), (t) => !london.isBusinessDay(london.localDate(t))))
+  })
+})

@@ -1,0 +1,77 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  allCurrencies,
+  arbAmount,
+  arbCurrency,
+  arbMinorUnits,
+  arbMoney,
+  formatMinorUnits,
+  minorUnitOf,
+  toMinorUnits,
+} from '../../src/testing/index.js'
+import { units } from './support.js'
+
+describe('money arbitraries', () => {
+  it('knows every Intl currency and its minor unit', () => {
+    expect(allCurrencies()).toEqual([...Intl.supportedValuesOf('currency')].sort())
+    expect([minorUnitOf('EUR'), minorUnitOf('JPY'), minorUnitOf('BHD')]).toEqual([2, 0, 3])
+  })
+
+  it('arbCurrency draws Intl codes, filtered by minor unit on request', () => {
+    fc.assert(fc.property(arbCurrency(), (c) => allCurrencies().includes(c)))
+    fc.assert(fc.property(arbCurrency({ minorUnits: [0] }), (c) => minorUnitOf(c) === 0))
+    fc.assert(fc.property(arbCurrency({ among: ['BHD', 'JPY'] }), (c) => c === 'BHD' || c === 'JPY'))
+    expect(() => arbCurrency({ minorUnits: [7] })).toThrow()
+  })
+
+  it('arbMoney amounts are plain decimals with at most the minor unit of digits, within bounds', () => {
+    fc.assert(
+      fc.property(arbMoney(), (money) => {
+        const u = units(money)
+        expect(u >= 0n && u <= toMinorUnits('1000000000000', minorUnitOf(money.currency))).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('honours fixed and arbitrary currency overrides and amount bounds', () => {
+    fc.assert(
+      fc.property(arbMoney({ currency: 'BHD', min: '1.5', max: '2' }), (money) => {
+        const u = units(money, 'BHD')
+        expect(u >= 1500n && u <= 2000n).toBe(true)
+      }),
+    )
+    fc.assert(
+      fc.property(arbMoney({ currency: fc.constantFrom('JPY', 'KWD') }), (money) =>
+        ['JPY', 'KWD'].includes(money.currency),
+      ),
+    )
+  })
+
+  it('numbers appear and are exactly the decimal they stand for', () => {
+    const samples = fc.sample(arbAmount({ currency: 'EUR', max: '1000' }), 300)
+    const numbers = samples.filter((a): a is number => typeof a === 'number')
+    expect(numbers.length).toBeGreaterThan(0)
+    for (const n of numbers) expect(String(n)).toMatch(/^\d+(\.\d{1,2})?$/)
+    expect(fc.sample(arbAmount({ currency: 'EUR', forms: ['string'] }), 50).every((a) => typeof a === 'string')).toBe(
+      true,
+    )
+  })
+
+  it('minor units round-trip through their spelling', () => {
+    fc.assert(
+      fc.property(arbCurrency(), fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (currency, u) => {
+        const digits = minorUnitOf(currency)
+        expect(toMinorUnits(formatMinorUnits(u, digits), digits)).toBe(u)
+      }),
+    )
+    expect(formatMinorUnits(5n, 3)).toBe('0.005')
+    expect(() => toMinorUnits('1.234', 2)).toThrow()
+  })
+
+  it('arbMinorUnits shrinks towards min and rejects inverted bounds', () => {
+    expect(() => arbMinorUnits({ min: '2', max: '1' })).toThrow()
+    fc.assert(fc.property(arbMinorUnits({ currency: 'JPY', min: '5', max: '5' }), (u) => u === 5n))
+  })
+})
