@@ -71,7 +71,19 @@ export function describeReceived(value: unknown): string {
     case 'function':
       return 'a function'
     default:
-      return Array.isArray(value) ? `an array of ${value.length}` : 'an object'
+      return describeObject(value as object)
+  }
+}
+
+function describeObject(value: object): string {
+  try {
+    if (!Array.isArray(value)) return 'an object'
+    // A proxy's `length` is whatever its trap returns: only a number is printed (no `toString` call).
+    const length: unknown = value.length
+    return typeof length === 'number' ? `an array of ${length}` : 'an array'
+  } catch {
+    // A revoked proxy cannot even say whether it is an array; a trapped `length` can throw.
+    return 'an object'
   }
 }
 
@@ -127,7 +139,14 @@ export function refundRulesError(code: ErrorCode, path: string, message: string)
  */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`
-  const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key.slice(0, MAX_RECEIVED_CHARS))}]`
+  // A key is data too (a 10 MB property name of a JSON body): a long one is cut short like a received value,
+  // before the regular expression, so a path never holds it whole and the test stays cheap.
+  const segment =
+    key.length > MAX_RECEIVED_CHARS
+      ? `[${JSON.stringify(`${key.slice(0, MAX_RECEIVED_CHARS)}…`)}]`
+      : /^[A-Za-z_$][\w$]*$/.test(key)
+        ? key
+        : `[${JSON.stringify(key)}]`
   if (base === '') return segment
   return segment.startsWith('[') ? `${base}${segment}` : `${base}.${segment}`
 }

@@ -14,6 +14,11 @@ const HEADLINES: Readonly<Record<Decision['outcome'], string>> = {
   deactivated: 'Account deactivated',
 }
 
+const AMOUNT_LABELS: Readonly<Partial<Record<Decision['outcome'], string>>> = {
+  'manual-review': 'Proposed refund',
+  'needs-information': 'Refund once the request is complete',
+}
+
 const TO_SEND: Readonly<Record<RequirementCode, string>> = {
   WRITTEN_REQUEST: 'a written request',
   REQUESTED_INFORMATION: 'the additional data requested',
@@ -53,7 +58,9 @@ export function explain(decision: Decision, contacts: PolicyContacts = ctrGroupP
   const lines = [`${HEADLINES[decision.outcome]} (${CLAUSE_TITLES[decision.clause]}).`]
   for (const reason of decision.reasons) lines.push(`Why: ${reason.message}.`)
   if (decision.clause === 'inactivity') {
-    lines.push(`Deactivates after ${decision.dates.deactivatesAt} (last activity ${decision.dates.lastActivityAt}).`)
+    lines.push(
+      `${decision.outcome === 'deactivated' ? 'Deactivated' : 'Deactivates'} after ${decision.dates.deactivatesAt} (last activity ${decision.dates.lastActivityAt}).`,
+    )
     if (decision.settlement) {
       lines.push(money(decision.settlement, 'Balance to return under the termination rules'))
       lines.push(
@@ -63,7 +70,7 @@ export function explain(decision: Decision, contacts: PolicyContacts = ctrGroupP
     return lines.join('\n')
   }
   if (decision.amounts) {
-    lines.push(money(decision.amounts, decision.outcome === 'manual-review' ? 'Proposed refund' : 'Refund'))
+    lines.push(money(decision.amounts, AMOUNT_LABELS[decision.outcome] ?? 'Refund'))
   }
   const dates = decision.dates
   if (dates && 'statusChangeDueBy' in dates && dates.statusChangeDueBy) {

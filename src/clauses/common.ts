@@ -12,6 +12,7 @@ import {
   type ReasonCode,
   type RequirementCode,
 } from '../decision.js'
+import { deepFreeze } from '../freeze.js'
 import type { Money } from '../money/amount.js'
 import { feeClaim, formatSettlement, scheduleFeeClaim, settle } from '../money/deductions.js'
 import { givenFee } from '../money/fees.js'
@@ -35,11 +36,11 @@ export function createReasons(clause: ClauseId) {
     reasons,
     requirements,
     add(code: ReasonCode, message: string) {
-      reasons.push({ code, clause, message: message + cite })
+      reasons.push(Object.freeze({ code, clause, message: message + cite }))
     },
     require(code: RequirementCode, message: string) {
       requirements.push(code)
-      reasons.push({ code, clause, message: message + cite })
+      reasons.push(Object.freeze({ code, clause, message: message + cite }))
     },
   }
 }
@@ -135,30 +136,27 @@ export function outcomeOf<O extends Outcome>(rejected: boolean, reasons: Reasons
   return rejected ? 'rejected' : reasons.requirements.length > 0 ? 'needs-information' : positive
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
-    Object.freeze(value)
-  }
-  return value
-}
-
-/** Assembles a decision: the common fields, then the clause's own, deep-frozen. */
+/**
+ * Assembles a decision: the common fields, then the clause's own, frozen.
+ * Reasons, amounts and the policy reference are frozen as they are made, so
+ * only the rest needs a walk. Only `needs-information` has requirements.
+ */
 export function decision<T extends object>(
   clause: ClauseId,
   outcome: Outcome,
   reasons: Reasons,
   now: EpochMs,
-  policy: Policy,
+  runtime: PolicyRuntime,
   rest: T,
 ) {
-  return deepFreeze({
+  return Object.freeze({
     clause,
     outcome,
-    reasons: reasons.reasons,
-    requirements: reasons.requirements,
+    reasons: Object.freeze(reasons.reasons),
+    // What the customer must still send: nothing once the request is rejected (the reasons still say why).
+    requirements: Object.freeze(outcome === 'needs-information' ? reasons.requirements : []),
     evaluatedAt: formatInstant(now),
-    policy: { id: policy.id, version: policy.version },
-    ...rest,
+    policy: runtime.reference,
+    ...deepFreeze(rest),
   })
 }

@@ -18,6 +18,7 @@ import { isPositive } from '../money/amount.js'
 import type { Policy, PolicyOptions } from '../policy/settings.js'
 import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
 import { addMonthsInZone } from '../time/months.js'
+import { formatLocalDateTime } from '../time/zone.js'
 import { createReasons, decision, resolvePolicy } from './common.js'
 import { type AccountSnapshot, createInputReader, totally } from './inputs.js'
 import { readAccount, terminationSettlement } from './termination.js'
@@ -75,13 +76,13 @@ export function evaluateInactivity(input: InactivityInput, policy?: Policy | Pol
     if (threshold.movedForward) {
       reasons.add(
         'NONEXISTENT_LOCAL_TIME',
-        `The month count ended on a local time skipped by a daylight-saving change in ${p.calendar.timeZone}, so it moved forward to ${deactivatesAt}`,
+        `The month count ended on a local time skipped by a daylight-saving change in ${p.calendar.timeZone}, so it moved forward by the gap to ${formatLocalDateTime(runtime.calendar.zone, threshold.ms)} local time (${deactivatesAt})`,
       )
     }
     const dates = { lastActivityAt: formatInstant(account.lastActivityAt), deactivatesAt }
     const settlement =
       deactivated && isPositive(account.balance) ? { settlement: terminationSettlement(p, account) } : {}
-    return decision('inactivity', deactivated ? 'deactivated' : 'active', reasons, now, p, {
+    return decision('inactivity', deactivated ? 'deactivated' : 'active', reasons, now, runtime, {
       dates,
       ...settlement,
     }) as InactivityDecision

@@ -75,6 +75,34 @@ export interface ReadRequest {
   readonly providedAt: EpochMs | undefined
 }
 
+/** An object that is not an array. A revoked proxy, which throws even when asked that, is not one. */
+function isRecord(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false
+  try {
+    return !Array.isArray(value)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The elements of an array of at most `max`, each read once, or `undefined`
+ * for anything else: a proxy's traps (revoked, throwing, a `length` that is
+ * not a number) make it "not such an array" rather than a crash.
+ */
+function readList(value: unknown, max: number): unknown[] | undefined {
+  try {
+    if (!Array.isArray(value)) return undefined
+    const length: unknown = value.length
+    if (typeof length !== 'number' || !(length <= max)) return undefined
+    const list: unknown[] = []
+    for (let i = 0; i < length; i++) list.push(value[i])
+    return list
+  } catch {
+    return undefined
+  }
+}
+
 const MAX_TEXT = 256
 const MAX_ITEMS = 100
 
@@ -118,7 +146,7 @@ export function createInputReader() {
     /** A plain object (not null, not an array); `undefined` when it is not one. */
     object(value: unknown, path: string, optional = false): object | undefined {
       if (value === undefined && optional) return undefined
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value
+      if (isRecord(value)) return value
       invalid(path, 'an object', value)
       return undefined
     },
@@ -167,8 +195,9 @@ export function createInputReader() {
       const items = info && field(info, 'items', infoPath)
       let informationItems: string[] = []
       if (info !== undefined) {
-        if (Array.isArray(items) && items.length <= MAX_ITEMS) {
-          informationItems = items.map((item, i) => reader.text(item, joinPath(itemsPath, i)))
+        const list = readList(items, MAX_ITEMS)
+        if (list !== undefined) {
+          informationItems = list.map((item, i) => reader.text(item, joinPath(itemsPath, i)))
         } else {
           invalid(itemsPath, `an array of at most ${MAX_ITEMS} strings`, items)
         }

@@ -154,7 +154,7 @@ export function evaluateOrderCancellation(
     if (!inTime) {
       reasons.add(
         'WINDOW_EXPIRED',
-        `The cancellation request arrived at ${formatInstant(request.receivedAt)}, after the ${p.orderCancellationWindowHours}-hour period that began when ${start.what} closed at ${formatInstant(windowClosesAt)}: the order will not be cancelled and is not eligible for a refund`,
+        `The cancellation request arrived at ${formatInstant(request.receivedAt)}, after the ${p.orderCancellationWindowHours}-hour cancellation period (counted from when ${start.what}) closed at ${formatInstant(windowClosesAt)}: the order will not be cancelled and is not eligible for a refund`,
       )
     }
     if (!isPositive(left)) {
@@ -164,7 +164,7 @@ export function evaluateOrderCancellation(
       )
     }
     const rejected = reasons.reasons.length > 0
-    if (inTime) {
+    if (inTime && !rejected) {
       reasons.add(
         'WITHIN_WINDOW',
         `The cancellation request arrived at ${formatInstant(request.receivedAt)}, within the ${p.orderCancellationWindowHours}-hour period that closes at ${formatInstant(windowClosesAt)}`,
@@ -182,7 +182,7 @@ export function evaluateOrderCancellation(
     const outcome = outcomeOf(rejected, reasons, 'approved')
     const dates = { windowClosesAt: formatInstant(windowClosesAt) }
     if (outcome === 'rejected') {
-      return decision('order-cancellation', outcome, reasons, now, p, { dates }) as OrderCancellationDecision
+      return decision('order-cancellation', outcome, reasons, now, runtime, { dates }) as OrderCancellationDecision
     }
     const amounts = feeOnlyAmounts(p, left, method, givenFee)
     const clock = clockStart(request)
@@ -193,7 +193,7 @@ export function evaluateOrderCancellation(
             ...refundDue(runtime, clock, p.refundBusinessDays),
           }
         : {}
-    return decision('order-cancellation', outcome, reasons, now, p, {
+    return decision('order-cancellation', outcome, reasons, now, runtime, {
       amounts,
       dates: { ...dates, ...due },
     }) as OrderCancellationDecision

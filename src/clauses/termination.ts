@@ -138,14 +138,14 @@ export function evaluateTermination(input: TerminationInput, policy?: Policy | P
       )
     }
     const outcome = outcomeOf(rejected, reasons, automatic ? 'approved' : 'manual-review')
-    if (outcome === 'rejected') return decision('termination', outcome, reasons, now, p, {}) as TerminationDecision
+    if (outcome === 'rejected') return decision('termination', outcome, reasons, now, runtime, {}) as TerminationDecision
     const amounts = terminationSettlement(p, account)
     const payoutDays = p.termination.payoutBusinessDays
     const dates =
       payoutDays !== null && outcome !== 'needs-information'
         ? refundDue(runtime, clockStart(request), payoutDays)
         : undefined
-    return decision('termination', outcome, reasons, now, p, {
+    return decision('termination', outcome, reasons, now, runtime, {
       amounts,
       ...(dates === undefined ? {} : { dates }),
     }) as TerminationDecision

@@ -137,7 +137,7 @@ export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | P
       reasons.add('NOTHING_TO_REFUND', `The balance is ${describeMoney(balance)}: there is nothing to refund`)
     }
     const rejected = reasons.reasons.length > 0
-    if (inTime) {
+    if (inTime && !rejected) {
       reasons.add(
         'WITHIN_WINDOW',
         `The request arrived at ${formatInstant(request.receivedAt)}, within the ${p.topUpRefundWindowHours}-hour window that closes at ${formatInstant(windowClosesAt)}`,
@@ -153,10 +153,10 @@ export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | P
     const outcome = outcomeOf(rejected, reasons, 'approved')
     const dates = { windowClosesAt: formatInstant(windowClosesAt) }
     if (outcome === 'rejected')
-      return decision('top-up-refund', outcome, reasons, now, p, { dates }) as TopUpRefundDecision
+      return decision('top-up-refund', outcome, reasons, now, runtime, { dates }) as TopUpRefundDecision
     const amounts = feeOnlyAmounts(p, gross, method, givenFee)
     const due = outcome === 'approved' ? refundDue(runtime, clockStart(request), p.refundBusinessDays) : {}
-    return decision('top-up-refund', outcome, reasons, now, p, {
+    return decision('top-up-refund', outcome, reasons, now, runtime, {
       amounts,
       dates: { ...dates, ...due },
     }) as TopUpRefundDecision

@@ -7,6 +7,7 @@
  * to build from it — the business calendar and the parsed fee schedule — is
  * built once per policy object and kept beside it in a WeakMap.
  */
+import { deepFreeze } from '../freeze.js'
 import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue } from '../errors.js'
 import { createFeeSchedule, type FeeSchedule, type FeeScheduleInput } from '../money/fees.js'
 import {
@@ -94,6 +95,8 @@ export const CTR_GROUP_DEFAULTS = {
 
 /** What evaluations need from a policy, built once. */
 export interface PolicyRuntime {
+  /** `{ id, version }`, frozen once and shared by every decision made under the policy. */
+  readonly reference: { readonly id: string; readonly version: string }
   readonly calendar: CalendarCore
   readonly windowMs: { readonly topUp: number; readonly cancellation: number; readonly statusChange: number }
   readonly writtenChannels: ReadonlySet<string>
@@ -107,14 +110,6 @@ const MS_PER_HOUR = 3_600_000
 const MAX_WINDOW_HOURS = 100 * 366 * 24
 const MAX_COUNT = 10_000
 const hasOwn = (object: object, key: string) => Object.hasOwn(object, key)
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
-    Object.freeze(value)
-  }
-  return value
-}
 
 /** Reads validated settings, collecting every problem instead of stopping at the first. */
 function createSettingsReader(input: Record<string, unknown>) {
@@ -182,6 +177,23 @@ function createSettingsReader(input: Record<string, unknown>) {
  * policy.topUpRefundWindowHours // => 48 (the published default)
  */
 export function createPolicy(options: PolicyOptions = {}): Policy {
+  try {
+    return buildPolicy(options)
+  } catch (error) {
+    if (error instanceof RefundRulesError) throw error
+    // A revoked proxy, a throwing getter or a cycle too deep to read is a bad policy, not a crash (SPEC §7.6):
+    // named as such, so it is not mistaken for a problem with the snapshot being evaluated.
+    throw new RefundRulesError([
+      {
+        code: 'INVALID_POLICY',
+        path: 'policy',
+        message: `could not be read: ${error instanceof Error ? error.name : 'a non-error was thrown'}`,
+      },
+    ])
+  }
+}
+
+function buildPolicy(options: PolicyOptions): Policy {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new RefundRulesError([
       {
@@ -262,6 +274,7 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
   if (first !== undefined || calendar === undefined) throw new RefundRulesError([first as RefundRulesIssue, ...rest])
   deepFreeze(policy)
   runtimes.set(policy, {
+    reference: Object.freeze({ id: policy.id, version: policy.version }),
     calendar,
     windowMs: {
       topUp: policy.topUpRefundWindowHours * MS_PER_HOUR,

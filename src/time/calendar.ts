@@ -8,6 +8,7 @@
  * date-holidays twice about the same year.
  */
 import Holidays from 'date-holidays'
+import { deepFreeze } from '../freeze.js'
 import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
 import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './instant.js'
 import {
@@ -272,14 +273,6 @@ function resolveOptions(input: unknown, path: string) {
   return { resolved, zone, closedDays: closed.days, openDays: open.days, holidaySource: holidays.source }
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
-    Object.freeze(value)
-  }
-  return value
-}
-
 const MS_PER_MINUTE = 60_000
 const MS_PER_DAY = 86_400_000
 
@@ -413,8 +406,8 @@ function readCount(n: unknown, path: string): number {
 /**
  * Creates a business calendar: weekends, date-holidays holidays, closed and
  * open dates, and an optional cutoff, all in one IANA zone. Dates in and out
- * are `YYYY-MM-DD` strings; instants in are anything {@link parseInstant}
- * accepts. Bad options throw `INVALID_POLICY` listing every problem.
+ * are `YYYY-MM-DD` strings; instants in are any {@link InstantInput} (a `Date`,
+ * epoch ms, or ISO string with an offset). Bad options throw `INVALID_POLICY` listing every problem.
  *
  * @example
  * const calendar = createBusinessCalendar({

@@ -10,7 +10,7 @@
 import { tzOffset } from '@date-fns/tz'
 import { describeReceived, refundRulesError } from '../errors.js'
 import type { EpochMs } from './instant.js'
-import { type DayNumber, daysFromCivil } from './plain-date.js'
+import { civilFromDays, type DayNumber, daysFromCivil, formatPlainDate } from './plain-date.js'
 
 const MS_PER_MINUTE = 60_000
 const MS_PER_DAY = 86_400_000
@@ -95,13 +95,28 @@ export function createZone(timeZone: unknown, path: string): Zone {
   // and a few dozen bytes each.
   const years = new Map<number, YearOffsets>()
 
-  function offsetAt(ms: EpochMs): number {
-    const year = new Date(ms).getUTCFullYear()
+  // The last year looked up, with its bounds: consecutive lookups are
+  // nearly always in the same year, and skip the Map and the year arithmetic.
+  let lastTable: YearOffsets = []
+  let lastStart = 1
+  let lastEnd = 0
+
+  function tableFor(ms: EpochMs): YearOffsets {
+    if (ms >= lastStart && ms < lastEnd) return lastTable
+    const [year] = civilFromDays(Math.floor(ms / MS_PER_DAY))
     let table = years.get(year)
     if (table === undefined) {
       table = scanYear(timeZone as string, year)
       years.set(year, table)
     }
+    lastTable = table
+    lastStart = daysFromCivil(year, 1, 1) * MS_PER_DAY
+    lastEnd = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY
+    return table
+  }
+
+  function offsetAt(ms: EpochMs): number {
+    const table = tableFor(ms)
     let offset = (table[0] as readonly [EpochMs, number])[1]
     for (let i = 1; i < table.length; i++) {
       const change = table[i] as readonly [EpochMs, number]
@@ -170,4 +185,17 @@ export function localToInstant(zone: Zone, day: DayNumber, timeOfDay: number): {
   // In a gap: neither offset reproduces the reading. Read it with the offset
   // from before the gap, which lands the same distance past the gap's end.
   return { ms: wall - before, moved: true }
+}
+
+/**
+ * An instant as a local wall-clock reading, `YYYY-MM-DD HH:mm` in the zone,
+ * for messages that must show what a clock on the wall said.
+ *
+ * @example
+ * formatLocalDateTime(createZone('Europe/London', 'tz'), Date.parse('2026-03-29T01:30:00Z')) // => '2026-03-29 02:30'
+ */
+export function formatLocalDateTime(zone: Zone, ms: EpochMs): string {
+  const minutes = Math.floor(zone.localTimeOfDay(ms) / MS_PER_MINUTE)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${formatPlainDate(zone.localDay(ms))} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
 }

@@ -1,0 +1,82 @@
+/**
+ * Whole decisions. A top-up refund decision (validation, window, gross, fee,
+ * due date, reasons) on random inputs, beside the naive composition a user
+ * would hand-write with date-fns + date-holidays + decimal.js and no caching;
+ * and an inactivity sweep over account snapshots.
+ * Targets: ≥ 300,000 top-up decisions/s on one core, ≥ 500× the naive
+ * composition; 1,000,000 inactivity decisions in under 2 s (≥ 500,000/s).
+ * Run: npm run bench -- bench/decisions.bench.ts
+ */
+import { addDays, addHours, format, isAfter, isWeekend } from 'date-fns'
+import Holidays from 'date-holidays'
+import { Decimal } from 'decimal.js'
+import { bench, describe } from 'vitest'
+import { createPolicy, evaluateInactivity, evaluateTopUpRefund, type TopUpRefundInput } from '../src/index.js'
+import { seededRandom } from './support/random.js'
+
+const policy = createPolicy({ fees: { methods: { card: { percent: '2.9', fixed: { EUR: '0.30' } } } } })
+const random = seededRandom(7)
+const FROM = Date.UTC(2020, 0, 1)
+const SPAN = Date.UTC(2035, 11, 1) - FROM
+const cents = (max: number) => (Math.floor(random() * max * 100) / 100).toFixed(2)
+
+const topUps: TopUpRefundInput[] = Array.from({ length: 4096 }, (_, i) => {
+  const creditedAt = FROM + Math.floor(random() * SPAN)
+  const receivedAt = creditedAt + Math.floor(random() * 60 * 3_600_000)
+  const amount = cents(500)
+  return {
+    topUp: { id: `t${i}`, amount: { amount, currency: 'EUR' }, creditedAt: new Date(creditedAt).toISOString(), method: 'card' },
+    account: {
+      id: `a${i}`,
+      balance: { amount: cents(Number(amount)), currency: 'EUR' },
+      lastActivityAt: new Date(receivedAt).toISOString(),
+    },
+    request: { receivedAt: new Date(receivedAt).toISOString(), channel: 'email' },
+    now: new Date(receivedAt + 60_000).toISOString(),
+  }
+})
+
+/** What a user would write without the library: correct for these inputs, nothing cached or validated. */
+function naiveTopUpRefund(input: TopUpRefundInput) {
+  const holidays = new Holidays('GB', 'ENG', { types: ['public', 'bank'] })
+  const creditedAt = new Date(input.topUp.creditedAt as string)
+  const receivedAt = new Date(input.request.receivedAt as string)
+  const windowClosesAt = addHours(creditedAt, 48)
+  if (isAfter(receivedAt, windowClosesAt)) return { outcome: 'rejected', windowClosesAt: windowClosesAt.toISOString() }
+  const gross = Decimal.min(new Decimal(input.topUp.amount.amount as string), new Decimal(input.account.balance.amount as string))
+  const fee = Decimal.min(gross, gross.times('2.9').div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).plus('0.30'))
+  let day = receivedAt
+  for (let remaining = 5; remaining > 0; ) {
+    day = addDays(day, 1)
+    if (!isWeekend(day) && !holidays.isHoliday(day)) remaining--
+  }
+  return { outcome: 'approved', gross: gross.toFixed(2), net: gross.minus(fee).toFixed(2), due: format(day, 'yyyy-MM-dd') }
+}
+
+const accounts = Array.from({ length: 4096 }, (_, i) => {
+  const lastActivityAt = FROM + Math.floor(random() * SPAN)
+  return {
+    account: { id: `a${i}`, balance: { amount: cents(100), currency: 'EUR' }, lastActivityAt: new Date(lastActivityAt).toISOString() },
+    now: new Date(lastActivityAt + Math.floor(random() * 800) * 86_400_000).toISOString(),
+  }
+})
+
+let i = 0
+describe('top-up refund decisions on random inputs', () => {
+  bench('refund-rules evaluateTopUpRefund', () => {
+    evaluateTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput, policy)
+  })
+  bench('naive: date-fns + date-holidays + decimal.js, no caching', () => {
+    naiveTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput)
+  })
+})
+
+describe('inactivity sweep', () => {
+  bench(
+    '1,000,000 evaluateInactivity calls (target: under 2 s)',
+    () => {
+      for (let k = 0; k < 1_000_000; k++) evaluateInactivity(accounts[k & 4095] as (typeof accounts)[number], policy)
+    },
+    { iterations: 1, warmupIterations: 0, time: 0 },
+  )
+})
