@@ -6,9 +6,9 @@
  * Run: npm run bench -- bench/calendar.bench.ts
  */
 import { bench, describe } from 'vitest'
-import { createNaiveCalendar } from '../test/support/naive.js'
 import { createBusinessCalendar } from '../src/time/calendar.js'
 import { daysFromCivil, formatPlainDate } from '../src/time/plain-date.js'
+import { createNaiveCalendar } from '../test/support/naive.js'
 import { seededRandom } from './support/random.js'
 
 const calendar = createBusinessCalendar({

@@ -25,7 +25,12 @@ const topUps: TopUpRefundInput[] = Array.from({ length: 4096 }, (_, i) => {
   const receivedAt = creditedAt + Math.floor(random() * 60 * 3_600_000)
   const amount = cents(500)
   return {
-    topUp: { id: `t${i}`, amount: { amount, currency: 'EUR' }, creditedAt: new Date(creditedAt).toISOString(), method: 'card' },
+    topUp: {
+      id: `t${i}`,
+      amount: { amount, currency: 'EUR' },
+      creditedAt: new Date(creditedAt).toISOString(),
+      method: 'card',
+    },
     account: {
       id: `a${i}`,
       balance: { amount: cents(Number(amount)), currency: 'EUR' },
@@ -43,20 +48,32 @@ function naiveTopUpRefund(input: TopUpRefundInput) {
   const receivedAt = new Date(input.request.receivedAt as string)
   const windowClosesAt = addHours(creditedAt, 48)
   if (isAfter(receivedAt, windowClosesAt)) return { outcome: 'rejected', windowClosesAt: windowClosesAt.toISOString() }
-  const gross = Decimal.min(new Decimal(input.topUp.amount.amount as string), new Decimal(input.account.balance.amount as string))
+  const gross = Decimal.min(
+    new Decimal(input.topUp.amount.amount as string),
+    new Decimal(input.account.balance.amount as string),
+  )
   const fee = Decimal.min(gross, gross.times('2.9').div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).plus('0.30'))
   let day = receivedAt
   for (let remaining = 5; remaining > 0; ) {
     day = addDays(day, 1)
     if (!isWeekend(day) && !holidays.isHoliday(day)) remaining--
   }
-  return { outcome: 'approved', gross: gross.toFixed(2), net: gross.minus(fee).toFixed(2), due: format(day, 'yyyy-MM-dd') }
+  return {
+    outcome: 'approved',
+    gross: gross.toFixed(2),
+    net: gross.minus(fee).toFixed(2),
+    due: format(day, 'yyyy-MM-dd'),
+  }
 }
 
 const accounts = Array.from({ length: 4096 }, (_, i) => {
   const lastActivityAt = FROM + Math.floor(random() * SPAN)
   return {
-    account: { id: `a${i}`, balance: { amount: cents(100), currency: 'EUR' }, lastActivityAt: new Date(lastActivityAt).toISOString() },
+    account: {
+      id: `a${i}`,
+      balance: { amount: cents(100), currency: 'EUR' },
+      lastActivityAt: new Date(lastActivityAt).toISOString(),
+    },
     now: new Date(lastActivityAt + Math.floor(random() * 800) * 86_400_000).toISOString(),
   }
 })

@@ -138,7 +138,8 @@ export function evaluateTermination(input: TerminationInput, policy?: Policy | P
       )
     }
     const outcome = outcomeOf(rejected, reasons, automatic ? 'approved' : 'manual-review')
-    if (outcome === 'rejected') return decision('termination', outcome, reasons, now, runtime, {}) as TerminationDecision
+    if (outcome === 'rejected')
+      return decision('termination', outcome, reasons, now, runtime, {}) as TerminationDecision
     const amounts = terminationSettlement(p, account)
     const payoutDays = p.termination.payoutBusinessDays
     const dates =

@@ -7,8 +7,9 @@
  * to build from it — the business calendar and the parsed fee schedule — is
  * built once per policy object and kept beside it in a WeakMap.
  */
-import { deepFreeze } from '../freeze.js'
+
 import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue } from '../errors.js'
+import { deepFreeze } from '../freeze.js'
 import { createFeeSchedule, type FeeSchedule, type FeeScheduleInput } from '../money/fees.js'
 import {
   type BusinessCalendarOptions,

@@ -8,8 +8,8 @@
  * date-holidays twice about the same year.
  */
 import Holidays from 'date-holidays'
-import { deepFreeze } from '../freeze.js'
 import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
+import { deepFreeze } from '../freeze.js'
 import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './instant.js'
 import {
   assertDayInRange,
