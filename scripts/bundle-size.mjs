@@ -1,0 +1,47 @@
+// Measures what the main entry adds to a user's bundle: dist/index.mjs bundled and minified by
+// esbuild with every dependency left external (date-fns, @date-fns/tz, date-holidays and
+// decimal.js are the user's to share or dedupe), then gzipped. Fails above the limit, so a
+// change that bloats the library shows up in `npm test`. Builds first when dist/ is missing.
+// The `refund-rules/testing` entry, when built, is reported too, for information only.
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const LIMIT = 12 * 1024
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const main = join(root, 'dist', 'index.mjs')
+if (!existsSync(main)) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' })
+
+async function measure(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    packages: 'external', // every bare import (dependencies, peer dependencies, node:*) stays out
+    write: false,
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0].contents
+  return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength }
+}
+
+const size = await measure(main)
+console.log(`main entry: ${size.gzip} B min+gzip (limit ${LIMIT} B) [${size.min} B minified]`)
+
+const testing = join(root, 'dist', 'testing.mjs')
+if (existsSync(testing)) {
+  const t = await measure(testing)
+  console.log(`testing entry: ${t.gzip} B min+gzip (no limit) [${t.min} B minified]`)
+}
+
+if (size.gzip > LIMIT) {
+  console.error(`main entry is ${size.gzip - LIMIT} B over the ${LIMIT} B limit`)
+  process.exit(1)
+}
