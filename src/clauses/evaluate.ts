@@ -85,11 +85,13 @@ export type SafeEvaluateResult<D = Decision> =
  * if (!result.ok) console.log(result.error.issues.map((i) => i.path)) // ['account', 'now']
  */
 export function safeEvaluate<I extends EvaluateInput>(
-  input: I | unknown,
-  policy?: Policy | PolicyOptions | unknown,
-): SafeEvaluateResult<I extends EvaluateInput ? DecisionFor<I['clause']> : Decision> {
+  input: I,
+  policy?: Policy | PolicyOptions,
+): SafeEvaluateResult<DecisionFor<I['clause']>>
+export function safeEvaluate(input: unknown, policy?: unknown): SafeEvaluateResult
+export function safeEvaluate(input: unknown, policy?: unknown): SafeEvaluateResult {
   try {
-    return { ok: true, decision: evaluate(input as EvaluateInput, policy as Policy) as never }
+    return { ok: true, decision: evaluate(input as EvaluateInput, policy as Policy) }
   } catch (error) {
     if (error instanceof RefundRulesError) return { ok: false, error }
     return {

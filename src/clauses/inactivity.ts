@@ -51,7 +51,7 @@ export function evaluateInactivity(input: InactivityInput, policy?: Policy | Pol
     const source = reader.object(input, 'input')
     const account = readAccount(reader, reader.field(source, 'account', ''))
     const now: EpochMs = reader.instant(reader.field(source, 'now', ''), 'now')
-    if (!reader.hasIssues && account.lastActivityAt > now) {
+    if (!reader.hasIssues() && account.lastActivityAt > now) {
       reader.inconsistent('account.lastActivityAt', `is after now (${formatInstant(now)})`)
     }
     reader.finish()

@@ -215,7 +215,7 @@ export function createInputReader() {
       const [first, ...rest] = issues
       if (first !== undefined) throw new RefundRulesError([first, ...rest])
     },
-    get hasIssues() {
+    hasIssues(): boolean {
       return issues.length > 0
     },
   }

@@ -131,7 +131,7 @@ export function evaluateOrderCancellation(
     const refunded = reader.optionalMoney(get('refunded'), 'order.refunded')
     const request = reader.request(reader.field(source, 'request', ''), 'request')
     const now: EpochMs = reader.instant(reader.field(source, 'now', ''), 'now')
-    if (!reader.hasIssues) {
+    if (!reader.hasIssues()) {
       if (anchors.placedAt < anchors.creditedAt) {
         reader.inconsistent(
           'order.placedAt',

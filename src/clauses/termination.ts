@@ -108,7 +108,7 @@ export function evaluateTermination(input: TerminationInput, policy?: Policy | P
     const account = readAccount(reader, reader.field(source, 'account', ''))
     const request = reader.request(reader.field(source, 'request', ''), 'request')
     const now: EpochMs = reader.instant(reader.field(source, 'now', ''), 'now')
-    if (!reader.hasIssues) {
+    if (!reader.hasIssues()) {
       checkRequestOrder(reader, request, now)
       if (account.lastActivityAt > now)
         reader.inconsistent('account.lastActivityAt', `is after now (${formatInstant(now)})`)

@@ -107,7 +107,7 @@ export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | P
     const lastActivityAt = reader.instant(get(accountSource, 'lastActivityAt', 'account'), 'account.lastActivityAt')
     const request = reader.request(reader.field(source, 'request', ''), 'request')
     const now: EpochMs = reader.instant(reader.field(source, 'now', ''), 'now')
-    if (!reader.hasIssues) {
+    if (!reader.hasIssues()) {
       checkRequestOrder(reader, request, now, { at: creditedAt, path: 'topUp.creditedAt' })
       if (lastActivityAt > now) reader.inconsistent('account.lastActivityAt', `is after now (${formatInstant(now)})`)
       if (refunded !== undefined && compareMoney(refunded, amount) > 0) {

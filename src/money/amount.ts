@@ -24,7 +24,13 @@ export interface Money {
 }
 
 /** An amount as callers may give it: a plain decimal string, a JS number, or a decimal.js (or bignumber.js) value. */
-export type AmountInput = string | number | { toString(): string }
+export type AmountInput =
+  | string
+  | number
+  | {
+      /** The value as a plain decimal string (decimal.js and bignumber.js values qualify). */
+      toString(): string
+    }
 
 /** Money as callers give it. */
 export interface MoneyInput {
@@ -201,6 +207,16 @@ export function parseAmount(
 /** `joinPath` for the two known identifier keys, without its regular expression on the hot path. */
 const fieldPath = (path: string, key: 'amount' | 'currency'): string => (path === '' ? key : `${path}.${key}`)
 
+/** An object that is not an array. A revoked proxy, which throws even when asked that, is not one. */
+function isRecord(input: unknown): input is object {
+  if (typeof input !== 'object' || input === null) return false
+  try {
+    return !Array.isArray(input)
+  } catch {
+    return false
+  }
+}
+
 function readField(input: object, key: 'amount' | 'currency', path: string): unknown {
   try {
     return (input as Record<string, unknown>)[key]
@@ -226,7 +242,7 @@ export function parseMoney(
   path: string,
   options?: { allowNegative?: boolean; currency?: string },
 ): Money {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isRecord(input)) {
     throw refundRulesError(
       'INVALID_INPUT',
       path,

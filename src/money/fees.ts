@@ -53,7 +53,7 @@ export interface FeeRule {
   readonly max?: Readonly<Record<string, string>>
 }
 
-/** A validated, normalized, deep-frozen fee schedule, made by {@link createFeeSchedule}. */
+/** A validated, normalized, deep-frozen fee schedule, made by `createFeeSchedule` (internal) from a {@link FeeScheduleInput}. */
 export interface FeeSchedule {
   readonly rounding: FeeRounding
   readonly default?: FeeRule

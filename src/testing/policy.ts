@@ -2,8 +2,10 @@
  * Policy options (the plain input of `createPolicy`), fee schedules and
  * business-calendar options, with the published policy as the default.
  */
+
 import Holidays from 'date-holidays'
 import fc from 'fast-check'
+import type { PolicyOptions } from '../policy/settings.js'
 import type { BusinessCalendarOptions, HolidayOptions, HolidayType } from '../time/calendar.js'
 import { daysFromCivil, formatPlainDate } from '../time/plain-date.js'
 import { DEFAULT_FROM_YEAR, DEFAULT_TO_YEAR, type YearRange } from './instants.js'
@@ -33,25 +35,8 @@ export interface FeeSchedule {
 /** Which event the order-cancellation window counts from. */
 export type OrderCancellationAnchor = 'top-up' | 'order'
 
-/** The plain options object `createPolicy(options)` takes (SPEC §3). */
-export interface PolicyOptions {
-  readonly id?: string
-  readonly version?: string
-  readonly topUpRefundWindowHours?: number
-  readonly orderCancellationWindowHours?: number
-  readonly orderCancellationAnchor?: OrderCancellationAnchor
-  readonly cancellationStatusChangeHours?: number
-  readonly refundBusinessDays?: number
-  readonly inactivityMonths?: number
-  readonly writtenChannels?: readonly string[]
-  readonly termination?: {
-    readonly settlement?: 'manual-review' | 'automatic'
-    readonly payoutBusinessDays?: number | null
-  }
-  readonly calendar?: BusinessCalendarOptions
-  readonly fees?: FeeSchedule
-  readonly contacts?: Readonly<Record<string, string>>
-}
+/** The plain options object `createPolicy(options)` takes (SPEC §3): the library's own type. */
+export type { PolicyOptions }
 
 /** The published policy's settings (SPEC §3), every field filled in. */
 export const PUBLISHED_POLICY_OPTIONS = deepFreeze({

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { FeeRuleInput } from '../../src/money/fees.js'
 import {
   arbCalendarOptions,
   arbFeeRule,
@@ -13,7 +14,7 @@ import {
 import { createBusinessCalendar } from '../../src/time/calendar.js'
 import { units } from './support.js'
 
-function checkRule(rule: FeeRule, currency?: string) {
+function checkRule(rule: FeeRuleInput, currency?: string) {
   if (rule.percent !== undefined) {
     expect(rule.percent).toMatch(/^\d+(\.\d+)?$/)
     expect(Number(rule.percent)).toBeLessThanOrEqual(100)
