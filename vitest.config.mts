@@ -1,8 +1,18 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
+
 export default defineConfig({
+  // Examples import the package by name, as users do; in tests that name means the sources.
+  resolve: {
+    alias: [
+      { find: /^refund-rules\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^refund-rules$/, replacement: src('index.ts') },
+    ],
+  },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 })
