@@ -275,8 +275,18 @@ export function parseMoney(
  * formatMoney(parseAmount('12.5', 'BHD', 'x')) // => '12.500'
  */
 export function formatMoney(m: Money): string {
-  return m.amount.toFixed(m.minorUnit)
+  // A Money never has more decimals than its minor unit (parsing refuses them, fees are rounded to it), so
+  // its plain string form only needs zeros appended: `toFixed` would re-round through a new Decimal, which
+  // was the largest money cost of a decision. The private constructor never writes exponent form.
+  const text = m.amount.toString()
+  if (m.minorUnit === 0) return text
+  const point = text.indexOf('.')
+  const decimals = point === -1 ? 0 : text.length - point - 1
+  return `${text}${point === -1 ? '.' : ''}${ZEROS.slice(0, m.minorUnit - decimals)}`
 }
+
+// More than any currency's minor unit (the largest, e.g. CLF or UYW, is 4).
+const ZEROS = '00000000'
 
 /**
  * The amount followed by its currency, for messages and deduction bases: `"0.30 EUR"`.

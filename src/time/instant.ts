@@ -21,11 +21,9 @@ export const MIN_INSTANT: EpochMs = 0
 export const MAX_INSTANT: EpochMs = daysFromCivil(MAX_YEAR + 1, 1, 1) * MS_PER_DAY - 1
 
 // Longer than any valid ISO instant (35 characters with nanoseconds and an
-// offset): checked before the regular expression, so a 10 MB string is
+// offset): checked before anything else, so a 10 MB string is
 // rejected without being scanned.
 const MAX_INSTANT_STRING = 40
-const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/
 
 const expected = `a Date, an integer of epoch milliseconds or an ISO-8601 string with an offset or Z, in ${MIN_YEAR}–${MAX_YEAR}`
 
@@ -38,43 +36,76 @@ function inRange(ms: number, path: string, input: unknown): EpochMs {
   return ms === 0 ? 0 : ms // folds -0
 }
 
-function parseIsoInstant(input: string, path: string): EpochMs {
-  if (input.length > MAX_INSTANT_STRING) invalid(path, input)
-  const m = ISO_INSTANT.exec(input)
-  if (!m) {
-    invalid(
-      path,
-      input,
-      /^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(input) ? ' (a string without an offset is ambiguous)' : '',
-    )
+/** The value of the `count` ASCII digits at `at`, or -1 when any of them is not a digit. */
+function digits(input: string, at: number, count: number): number {
+  let value = 0
+  for (let i = at; i < at + count; i++) {
+    const d = input.charCodeAt(i) - 48
+    if (!(d >= 0 && d <= 9)) return -1 // also past the end, where charCodeAt is NaN
+    value = value * 10 + d
   }
-  const [, y, mo, d, h, mi, s = '0', frac = '', zulu, sign, oh = '0', om = '0'] = m
-  const year = Number(y)
-  const month = Number(mo)
-  const day = Number(d)
-  const hour = Number(h)
-  const minute = Number(mi)
-  const second = Number(s)
-  const offsetHours = Number(oh)
-  const offsetMinutes = Number(om)
+  return value
+}
+
+/**
+ * Reads `YYYY-MM-DDTHH:mm[:ss[.fffffffff]](Z|±HH:mm|±HHmm)` by character
+ * codes: instants are parsed several times per decision, and this is several
+ * times faster than a regular expression with captures.
+ */
+function parseIsoInstant(input: string, path: string): EpochMs {
+  const length = input.length
+  if (length > MAX_INSTANT_STRING) invalid(path, input)
+  const year = digits(input, 0, 4)
+  const month = digits(input, 5, 2)
+  const day = digits(input, 8, 2)
+  const hour = digits(input, 11, 2)
+  const minute = digits(input, 14, 2)
+  const shapeOk =
+    length >= 16 &&
+    input[4] === '-' &&
+    input[7] === '-' &&
+    input[10] === 'T' &&
+    input[13] === ':' &&
+    year >= 0 &&
+    month >= 0 &&
+    day >= 0 &&
+    hour >= 0 &&
+    minute >= 0
+  let at = 16
+  let second = 0
+  let millis = 0
+  if (shapeOk && input[at] === ':') {
+    second = digits(input, at + 1, 2)
+    at += 3
+    if (input[at] === '.') {
+      const first = at + 1
+      at = first
+      while (at < length && at - first < 9 && digits(input, at, 1) >= 0) at++
+      // Sub-millisecond digits are truncated, as Date does.
+      const fraction = input.slice(first, Math.min(at, first + 3)).padEnd(3, '0')
+      millis = at > first ? digits(fraction, 0, 3) : -1
+    }
+  }
+  let offset = 0
+  let offsetOk = false
+  if (input[at] === 'Z' && at + 1 === length) offsetOk = true
+  else if (input[at] === '+' || input[at] === '-') {
+    const colon = input[at + 3] === ':' ? 1 : 0
+    const offsetHours = digits(input, at + 1, 2)
+    const offsetMinutes = digits(input, at + 3 + colon, 2)
+    offsetOk = at + 5 + colon === length && offsetHours >= 0 && offsetMinutes >= 0
+    if (offsetHours > 23 || offsetMinutes > 59) second = -1 // not a real offset
+    offset = (input[at] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes)
+  }
+  if (!shapeOk || second < 0 || millis < 0 || !offsetOk) {
+    const offsetLess = /^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(input)
+    invalid(path, input, offsetLess ? ' (a string without an offset is ambiguous)' : '')
+  }
   // Leap seconds (:60) and 24:00 are refused rather than rolled over: the
   // library never guesses what a malformed instant was meant to be.
-  if (
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59 ||
-    offsetHours > 23 ||
-    offsetMinutes > 59
-  ) {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
     invalid(path, input, ' (not a real calendar date and time)')
   }
-  const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes)
-  // Sub-millisecond digits are truncated, as Date does.
-  const millis = Number(frac.slice(0, 3).padEnd(3, '0'))
   const ms =
     daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis
   return inRange(ms, path, input)

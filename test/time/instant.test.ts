@@ -100,3 +100,48 @@ describe('parseInstant', () => {
     )
   })
 })
+
+describe('parseInstant: the hand-written reader against a reference grammar', () => {
+  // The grammar, as a regular expression, and the calendar check, the slow way.
+  const GRAMMAR = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|[+-](\d{2}):?(\d{2}))$/
+  function reference(input: string): number | 'rejected' {
+    const m = GRAMMAR.exec(input)
+    if (!m) return 'rejected'
+    const [, y, mo, d, h, mi, s = '00', , oh = '00', om = '00'] = m
+    if (Number(oh) > 23 || Number(om) > 59 || Number(s) > 59 || Number(h) > 23 || Number(mi) > 59) return 'rejected'
+    const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)))
+    if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return 'rejected'
+    const ms = Date.parse(input.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
+    return ms >= 0 && ms <= MAX_INSTANT ? ms : 'rejected'
+  }
+  const attempt = (input: string) => {
+    try {
+      return parseInstant(input, 'x')
+    } catch (error) {
+      if (error instanceof RefundRulesError && error.code === 'INVALID_INSTANT') return 'rejected'
+      throw error
+    }
+  }
+
+  it('accepts and rejects exactly what the grammar does, on mutated instants', () => {
+    const valid = fc
+      .tuple(
+        fc.integer({ min: 0, max: MAX_INSTANT }),
+        fc.constantFrom('Z', '+01:00', '-03:30', '+0545', '+14:00'),
+        fc.integer({ min: 16, max: 23 }),
+      )
+      .map(([ms, offset, cut]) => formatInstant(ms).slice(0, cut).replace(/[:.]$/, '') + offset)
+    const mutated = fc
+      .tuple(valid, fc.nat(), fc.constantFrom(...'0123456789-:.TZ+ x9'.split('')), fc.boolean())
+      .map(([text, at, char, insert]) => {
+        const i = at % (text.length + 1)
+        return text.slice(0, i) + char + text.slice(insert ? i : i + 1)
+      })
+    fc.assert(
+      fc.property(fc.oneof(valid, mutated), (input) => {
+        expect(attempt(input)).toBe(reference(input))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})
