@@ -24,13 +24,14 @@ export interface Money {
 }
 
 /** An amount as callers may give it: a plain decimal string, a JS number, or a decimal.js (or bignumber.js) value. */
-export type AmountInput =
-  | string
-  | number
-  | {
-      /** The value as a plain decimal string (decimal.js and bignumber.js values qualify). */
-      toString(): string
-    }
+export type AmountInput = string | number | DecimalLike
+
+/** A decimal.js (any copy) or bignumber.js value: what the library needs of one. It is read through `toExponential()`. */
+export interface DecimalLike {
+  isFinite(): boolean
+  toExponential(): string
+  toFixed(): string
+}
 
 /** Money as callers give it. */
 export interface MoneyInput {

@@ -17,6 +17,7 @@ import {
   createCalendarCore,
   type ResolvedCalendarOptions,
 } from '../time/calendar.js'
+import { CTR_GROUP_DEFAULTS } from './defaults.js'
 
 /** Where the published policy tells customers to write. */
 export interface PolicyContacts {
@@ -70,29 +71,7 @@ export interface PolicyOptions {
   readonly contacts?: Partial<PolicyContacts>
 }
 
-/** The settings of the published CTR Group policy (SPEC §3). */
-export const CTR_GROUP_DEFAULTS = {
-  id: 'ctr-group',
-  version: '1',
-  topUpRefundWindowHours: 48,
-  orderCancellationWindowHours: 48,
-  orderCancellationAnchor: 'top-up',
-  cancellationStatusChangeHours: 48,
-  refundBusinessDays: 5,
-  inactivityMonths: 12,
-  writtenChannels: ['email', 'letter'],
-  termination: { settlement: 'manual-review', payoutBusinessDays: null },
-  calendar: {
-    timeZone: 'Europe/London',
-    weekend: [6, 0],
-    holidays: { country: 'GB', state: 'ENG', types: ['public', 'bank'] },
-    closedDates: [],
-    openDates: [],
-    cutoff: null,
-  },
-  fees: {},
-  contacts: { refunds: 'refund@ctr.group', general: 'info@ctr.group', support: 'support@ctr.group' },
-} as const satisfies PolicyOptions
+export { CTR_GROUP_DEFAULTS }
 
 /** What evaluations need from a policy, built once. */
 export interface PolicyRuntime {

@@ -3,22 +3,11 @@
  * minor unit of decimal places, so the library accepts it as written.
  */
 import fc from 'fast-check'
+import type { AmountInput, MoneyInput } from '../money/amount.js'
 import { type Gen, lift } from './lift.js'
 
-/** An amount as a caller may pass it: a plain decimal string, a JS number, or a decimal.js-like value. */
-export type AmountInput =
-  | string
-  | number
-  | {
-      /** The value as a plain decimal string (decimal.js values qualify). */
-      toFixed(): string
-    }
-
-/** `{ amount, currency }` as the library reads it (SPEC §1, Money). */
-export interface MoneyInput {
-  readonly amount: AmountInput
-  readonly currency: string
-}
+// The money types are the library's own.
+export type { AmountInput, MoneyInput }
 
 /** How a generated amount is written: a decimal string (`'100.50'`, `'100.5'`) or a JS number. */
 export type AmountForm = 'string' | 'number'

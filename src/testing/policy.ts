@@ -5,6 +5,7 @@
 
 import Holidays from 'date-holidays'
 import fc from 'fast-check'
+import { CTR_GROUP_DEFAULTS } from '../policy/defaults.js'
 import type { PolicyOptions } from '../policy/settings.js'
 import type { BusinessCalendarOptions, HolidayOptions, HolidayType } from '../time/calendar.js'
 import { daysFromCivil, formatPlainDate } from '../time/plain-date.js'
@@ -39,28 +40,7 @@ export type OrderCancellationAnchor = 'top-up' | 'order'
 export type { PolicyOptions }
 
 /** The published policy's settings (SPEC §3), every field filled in. */
-export const PUBLISHED_POLICY_OPTIONS = deepFreeze({
-  id: 'ctr-group',
-  version: '1',
-  topUpRefundWindowHours: 48,
-  orderCancellationWindowHours: 48,
-  orderCancellationAnchor: 'top-up',
-  cancellationStatusChangeHours: 48,
-  refundBusinessDays: 5,
-  inactivityMonths: 12,
-  writtenChannels: ['email', 'letter'],
-  termination: { settlement: 'manual-review', payoutBusinessDays: null },
-  calendar: {
-    timeZone: 'Europe/London',
-    weekend: [6, 0],
-    holidays: { country: 'GB', state: 'ENG', types: ['public', 'bank'] },
-    closedDates: [],
-    openDates: [],
-    cutoff: null,
-  },
-  fees: {},
-  contacts: { refunds: 'refund@ctr.group', general: 'info@ctr.group', support: 'support@ctr.group' },
-} satisfies PolicyOptions) as PolicyOptions & {
+export const PUBLISHED_POLICY_OPTIONS = CTR_GROUP_DEFAULTS as PolicyOptions & {
   readonly topUpRefundWindowHours: number
   readonly orderCancellationWindowHours: number
   readonly orderCancellationAnchor: OrderCancellationAnchor
@@ -99,14 +79,6 @@ export function settingsOf(options: PolicyOptions = {}): EffectiveSettings {
     writtenChannels: options.writtenChannels ?? d.writtenChannels,
     timeZone: options.calendar?.timeZone ?? d.calendar.timeZone,
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
-    Object.freeze(value)
-  }
-  return value
 }
 
 /** Payment-method names, including ones that are also `Object.prototype` keys (SPEC §3: names are data). */

@@ -4,6 +4,7 @@
  * request and its event and `now`) are consistent.
  */
 import fc from 'fast-check'
+import type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot } from '../clauses/inputs.js'
 import { MAX_INSTANT } from '../time/instant.js'
 import {
   arbEpochMs,
@@ -31,45 +32,8 @@ import {
 } from './money.js'
 import { arbMethod, CHANNELS } from './policy.js'
 
-/** One replenishment of the balance (SPEC §1). */
-export interface TopUpSnapshot {
-  readonly id: string
-  readonly amount: MoneyInput
-  readonly creditedAt: InstantInput
-  readonly method: string
-  readonly processingFee?: MoneyInput
-  readonly refunded?: MoneyInput
-}
-
-/** An account (SPEC §1). */
-export interface AccountSnapshot {
-  readonly id: string
-  readonly balance: MoneyInput
-  readonly debt?: MoneyInput
-  readonly lastActivityAt: InstantInput
-  readonly identityVerified?: boolean
-  readonly ownershipVerified?: boolean
-  readonly payoutMethod?: string
-}
-
-/** An order paid from the balance (SPEC §1). */
-export interface OrderSnapshot {
-  readonly id: string
-  readonly amount: MoneyInput
-  readonly placedAt: InstantInput
-  readonly status: 'active' | 'cancelled'
-  readonly fundedBy: { readonly topUpId: string; readonly creditedAt: InstantInput; readonly method: string }
-  readonly processingFee?: MoneyInput
-  readonly refunded?: MoneyInput
-}
-
-/** A customer's refund request (SPEC §1). */
-export interface RefundRequest {
-  readonly receivedAt: InstantInput
-  readonly channel: string
-  readonly orderDetails?: { readonly orderId: string }
-  readonly informationRequested?: { readonly items: readonly string[]; readonly providedAt?: InstantInput }
-}
+// The snapshot types are the library's own: a generated value is exactly what evaluations take.
+export type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot }
 
 /** Spellings used for generated instants and amounts. */
 export interface SpellingOptions {
