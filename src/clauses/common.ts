@@ -71,17 +71,18 @@ export function checkRequestOrder(
   }
 }
 
-/**
- * SPEC §5: a request must be written, and additional data asked of the
- * customer must have arrived. Returns nothing; adds requirements.
- */
-export function requireCompleteRequest(reasons: Reasons, request: ReadRequest, policy: Policy, runtime: PolicyRuntime) {
+/** SPEC §5: a request must come through a written channel. Adds `WRITTEN_REQUEST` when it did not. */
+export function requireWrittenRequest(reasons: Reasons, request: ReadRequest, policy: Policy, runtime: PolicyRuntime) {
   if (!runtime.writtenChannels.has(request.channel)) {
     reasons.require(
       'WRITTEN_REQUEST',
       `The request came by ${JSON.stringify(request.channel.slice(0, 40))}; it must be sent in writing (${policy.writtenChannels.join(' or ')}) to ${policy.contacts.refunds}`,
     )
   }
+}
+
+/** SPEC §5: additional data asked of the customer must have arrived. Adds `REQUESTED_INFORMATION` while it has not. */
+export function requireRequestedInformation(reasons: Reasons, request: ReadRequest) {
   if (request.informationItems.length > 0 && request.providedAt === undefined) {
     reasons.require(
       'REQUESTED_INFORMATION',

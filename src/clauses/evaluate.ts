@@ -82,7 +82,8 @@ export type SafeEvaluateResult<D = Decision> =
  *
  * @example
  * const result = safeEvaluate({ clause: 'inactivity', account: null, now: 'yesterday' })
- * if (!result.ok) console.log(result.error.issues.map((i) => i.path)) // ['account', 'now']
+ * if (!result.ok) console.log(result.error.issues.map((i) => i.path))
+ * // ['account', 'account.id', 'account.balance', 'account.lastActivityAt', 'now']
  */
 export function safeEvaluate<I extends EvaluateInput>(
   input: I,

@@ -36,7 +36,8 @@ import {
   isWithinWindow,
   outcomeOf,
   refundDue,
-  requireCompleteRequest,
+  requireRequestedInformation,
+  requireWrittenRequest,
   resolvePolicy,
 } from './common.js'
 import { createInputReader, type InputReader, type OrderSnapshot, type RefundRequest, totally } from './inputs.js'
@@ -178,7 +179,8 @@ export function evaluateOrderCancellation(
           : `The letter names order ${JSON.stringify(request.orderId.slice(0, 40))}, not order ${id}: the details of the order to cancel must be copied into it`,
       )
     }
-    requireCompleteRequest(reasons, request, p, runtime)
+    requireWrittenRequest(reasons, request, p, runtime)
+    requireRequestedInformation(reasons, request)
     const outcome = outcomeOf(rejected, reasons, 'approved')
     const dates = { windowClosesAt: formatInstant(windowClosesAt) }
     if (outcome === 'rejected') {

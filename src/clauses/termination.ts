@@ -29,7 +29,8 @@ import {
   decision,
   outcomeOf,
   refundDue,
-  requireCompleteRequest,
+  requireRequestedInformation,
+  requireWrittenRequest,
   resolvePolicy,
 } from './common.js'
 import { type AccountSnapshot, createInputReader, type InputReader, type RefundRequest, totally } from './inputs.js'
@@ -120,7 +121,7 @@ export function evaluateTermination(input: TerminationInput, policy?: Policy | P
     if (rejected) {
       reasons.add('NOTHING_TO_REFUND', `The balance is ${describeMoney(account.balance)}: there is nothing to return`)
     }
-    requireCompleteRequest(reasons, request, p, runtime)
+    requireWrittenRequest(reasons, request, p, runtime)
     if (!account.identityVerified) {
       reasons.require('IDENTITY_VERIFICATION', 'The account holder must confirm their identity')
     }
@@ -130,6 +131,7 @@ export function evaluateTermination(input: TerminationInput, policy?: Policy | P
         'The holder must confirm their right to use the account and the funds on it',
       )
     }
+    requireRequestedInformation(reasons, request)
     const automatic = p.termination.settlement === 'automatic'
     if (!rejected && !automatic) {
       reasons.add(

@@ -30,7 +30,8 @@ import {
   isWithinWindow,
   outcomeOf,
   refundDue,
-  requireCompleteRequest,
+  requireRequestedInformation,
+  requireWrittenRequest,
   resolvePolicy,
 } from './common.js'
 import { type AccountSnapshot, createInputReader, type RefundRequest, type TopUpSnapshot, totally } from './inputs.js'
@@ -149,7 +150,8 @@ export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | P
         `Part of the top-up was spent: only the ${describeMoney(balance)} left on the balance can be refunded, not ${describeMoney(left)}`,
       )
     }
-    requireCompleteRequest(reasons, request, p, runtime)
+    requireWrittenRequest(reasons, request, p, runtime)
+    requireRequestedInformation(reasons, request)
     const outcome = outcomeOf(rejected, reasons, 'approved')
     const dates = { windowClosesAt: formatInstant(windowClosesAt) }
     if (outcome === 'rejected')

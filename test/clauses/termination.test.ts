@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest'
+import { evaluateTermination } from '../../src/clauses/termination.js'
+import { createPolicy } from '../../src/policy/settings.js'
+import { cardFees, codes, eur, jpy, verifiedAccount } from './fixtures.js'
+
+const at = '2026-11-20T10:00:00Z'
+const letter = { receivedAt: at, channel: 'letter' }
+const automatic = createPolicy({ ...cardFees, termination: { settlement: 'automatic' } })
+
+describe('evaluateTermination (SPEC §5)', () => {
+  it('proposes the settlement for manual review: debt first, then the fee, with every field pinned', () => {
+    const d = evaluateTermination({ account: verifiedAccount, request: letter, now: '2026-11-20T10:05:00Z' })
+    expect({ ...d, reasons: codes(d) }).toEqual({
+      clause: 'termination',
+      outcome: 'manual-review',
+      reasons: ['INDIVIDUAL_TERMS'],
+      requirements: [],
+      evaluatedAt: '2026-11-20T10:05:00.000Z',
+      policy: { id: 'ctr-group', version: '1' },
+      amounts: {
+        currency: 'EUR',
+        gross: '250.00',
+        deductions: [
+          { kind: 'debt', amount: '20.00', basis: 'debt owed to the provider' },
+          { kind: 'processing-fee', amount: '0.00', basis: 'no processing fee configured' },
+        ],
+        net: '230.00',
+        // An account with a debt always says how much of it is left.
+        outstandingDebt: '0.00',
+      },
+    })
+    expect('dates' in d).toBe(false)
+    const { debt: _, ...noDebt } = verifiedAccount
+    const free = evaluateTermination({ account: noDebt, request: letter, now: at })
+    expect(free.amounts).toEqual({
+      currency: 'EUR',
+      gross: '250.00',
+      deductions: [{ kind: 'processing-fee', amount: '0.00', basis: 'no processing fee configured' }],
+      net: '250.00',
+    })
+    expect(d.reasons[0]?.message).toMatch(/proposal.*\(REFUND UPON TERMINATION OF USE\)$/)
+  })
+
+  it('charges the fee of payoutMethod on what remains after the debt', () => {
+    const card = evaluateTermination(
+      { account: { ...verifiedAccount, payoutMethod: 'card' }, request: letter, now: at },
+      cardFees,
+    )
+    // 230.00 × 2.9 % = 6.67, + 0.30
+    expect(card.amounts).toMatchObject({ gross: '250.00', net: '223.03' })
+    expect(card.amounts?.deductions.map((x) => [x.kind, x.amount])).toEqual([
+      ['debt', '20.00'],
+      ['processing-fee', '6.97'],
+    ])
+    const bank = evaluateTermination(
+      { account: { ...verifiedAccount, payoutMethod: 'bank' }, request: letter, now: at },
+      cardFees,
+    )
+    expect(bank.amounts?.net).toBe('228.50')
+  })
+
+  it('uses the schedule default rule when the account names no payoutMethod', () => {
+    const policy = createPolicy({
+      fees: { default: { fixed: { EUR: '2.00' } }, methods: { card: { fixed: { EUR: '9.00' } } } },
+    })
+    const d = evaluateTermination({ account: verifiedAccount, request: letter, now: at }, policy)
+    expect(d.amounts?.deductions[1]?.amount).toBe('2.00')
+    expect(d.amounts?.net).toBe('228.00')
+  })
+
+  it('leaves net 0 and an outstanding debt when the debt is larger than the balance', () => {
+    const d = evaluateTermination(
+      {
+        account: { ...verifiedAccount, balance: eur('30.00'), debt: eur('50.00'), payoutMethod: 'bank' },
+        request: letter,
+        now: at,
+      },
+      cardFees,
+    )
+    expect(d.outcome).toBe('manual-review')
+    expect(d.amounts).toEqual({
+      currency: 'EUR',
+      gross: '30.00',
+      deductions: [
+        {
+          kind: 'debt',
+          amount: '30.00',
+          basis: 'debt owed to the provider (50.00 EUR), capped at the 30.00 EUR available',
+        },
+        { kind: 'processing-fee', amount: '0.00', basis: 'bank: 1.50 EUR, capped at the 0.00 EUR it is charged on' },
+      ],
+      net: '0.00',
+      outstandingDebt: '20.00',
+    })
+  })
+
+  it('settles JPY balances', () => {
+    const d = evaluateTermination(
+      {
+        account: { ...verifiedAccount, balance: jpy('10000'), debt: jpy('1000'), payoutMethod: 'card' },
+        request: letter,
+        now: at,
+      },
+      cardFees,
+    )
+    // 9000 × 2.9 % = 261, + 30
+    expect(d.amounts).toMatchObject({ currency: 'JPY', gross: '10000', net: '8709' })
+  })
+
+  it('rejects a zero or negative balance (NOTHING_TO_REFUND): no amounts, no dates', () => {
+    for (const balance of ['0.00', '-10.00']) {
+      const d = evaluateTermination(
+        { account: { ...verifiedAccount, balance: eur(balance) }, request: letter, now: at },
+        { termination: { payoutBusinessDays: 5 } },
+      )
+      expect([d.outcome, codes(d), d.requirements]).toEqual(['rejected', ['NOTHING_TO_REFUND'], []])
+      expect('amounts' in d || 'dates' in d).toBe(false)
+    }
+  })
+
+  it('needs a written request, the requested data, identity and ownership: every requirement at once', () => {
+    const d = evaluateTermination({
+      account: { id: 'a1', balance: eur('250.00'), lastActivityAt: '2026-10-01T08:00:00Z' },
+      request: { receivedAt: at, channel: 'phone', informationRequested: { items: ['passport scan'] } },
+      now: at,
+    })
+    expect(d.outcome).toBe('needs-information')
+    // In the order SPEC §5 lists them.
+    expect(d.requirements).toEqual([
+      'WRITTEN_REQUEST',
+      'IDENTITY_VERIFICATION',
+      'OWNERSHIP_VERIFICATION',
+      'REQUESTED_INFORMATION',
+    ])
+    expect(codes(d)).toEqual([...d.requirements, 'INDIVIDUAL_TERMS'])
+    expect(d.amounts?.net).toBe('250.00')
+  })
+
+  it('needs each verification on its own', () => {
+    const identity = evaluateTermination({
+      account: { ...verifiedAccount, identityVerified: false },
+      request: letter,
+      now: at,
+    })
+    const ownership = evaluateTermination({
+      account: { ...verifiedAccount, ownershipVerified: false },
+      request: letter,
+      now: at,
+    })
+    expect(identity.requirements).toEqual(['IDENTITY_VERIFICATION'])
+    expect(ownership.requirements).toEqual(['OWNERSHIP_VERIFICATION'])
+  })
+
+  it("approves the computed settlement under settlement: 'automatic', without INDIVIDUAL_TERMS", () => {
+    const d = evaluateTermination(
+      { account: { ...verifiedAccount, payoutMethod: 'bank' }, request: letter, now: at },
+      automatic,
+    )
+    expect([d.outcome, codes(d), d.amounts?.net]).toEqual(['approved', [], '228.50'])
+    const waiting = evaluateTermination(
+      { account: { ...verifiedAccount, identityVerified: false }, request: letter, now: at },
+      automatic,
+    )
+    expect([waiting.outcome, codes(waiting)]).toEqual(['needs-information', ['IDENTITY_VERIFICATION']])
+  })
+
+  it('has a payout due date only with termination.payoutBusinessDays, counted from the complete request', () => {
+    const tenDays = { termination: { payoutBusinessDays: 10 } } as const
+    const review = evaluateTermination({ account: verifiedAccount, request: letter, now: at }, tenDays)
+    // Fri 20 Nov → Mon 23 … Fri 4 Dec (ten business days)
+    expect([review.outcome, review.dates]).toEqual([
+      'manual-review',
+      { refundDueDate: '2026-12-04', refundDueBy: '2026-12-04T23:59:59.999Z' },
+    ])
+    const approved = evaluateTermination(
+      {
+        account: verifiedAccount,
+        request: { ...letter, informationRequested: { items: ['iban'], providedAt: '2026-11-23T12:00:00Z' } },
+        now: '2026-11-23T12:00:00Z',
+      },
+      { termination: { settlement: 'automatic', payoutBusinessDays: 1 } },
+    )
+    expect([approved.outcome, approved.dates?.refundDueDate]).toEqual(['approved', '2026-11-24'])
+    const waiting = evaluateTermination(
+      { account: { ...verifiedAccount, ownershipVerified: false }, request: letter, now: at },
+      tenDays,
+    )
+    expect(waiting.outcome).toBe('needs-information')
+    expect('dates' in waiting).toBe(false)
+  })
+})

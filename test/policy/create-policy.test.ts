@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest'
+import { evaluateTopUpRefund } from '../../src/clauses/top-up-refund.js'
+import { RefundRulesError } from '../../src/errors.js'
+import { ctrGroupPolicy } from '../../src/policy/presets.js'
+import { createPolicy, type PolicyOptions } from '../../src/policy/settings.js'
+
+/** The published policy, as SPEC §3 writes it. */
+const SPEC_DEFAULTS = {
+  id: 'ctr-group',
+  version: '1',
+  topUpRefundWindowHours: 48,
+  orderCancellationWindowHours: 48,
+  orderCancellationAnchor: 'top-up',
+  cancellationStatusChangeHours: 48,
+  refundBusinessDays: 5,
+  inactivityMonths: 12,
+  writtenChannels: ['email', 'letter'],
+  termination: { settlement: 'manual-review', payoutBusinessDays: null },
+  calendar: {
+    timeZone: 'Europe/London',
+    weekend: [6, 0],
+    holidays: { country: 'GB', state: 'ENG', types: ['public', 'bank'] },
+    closedDates: [],
+    openDates: [],
+    cutoff: null,
+  },
+  fees: { rounding: 'half-up', methods: {} },
+  contacts: { refunds: 'refund@ctr.group', general: 'info@ctr.group', support: 'support@ctr.group' },
+}
+
+function issues(options: unknown): string[] {
+  try {
+    createPolicy(options as PolicyOptions)
+  } catch (error) {
+    expect(error).toBeInstanceOf(RefundRulesError)
+    return (error as RefundRulesError).issues.map((i) => `${i.code} ${i.path}`)
+  }
+  throw new Error(`expected ${JSON.stringify(options)} to be rejected`)
+}
+
+function isDeepFrozen(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true
+  return Object.isFrozen(value) && Object.values(value).every(isDeepFrozen)
+}
+
+const eur = (amount: string) => ({ amount, currency: 'EUR' })
+const input = {
+  topUp: { id: 't1', amount: eur('100.00'), creditedAt: '2026-11-20T10:00:00Z', method: 'card' },
+  account: { id: 'a1', balance: eur('100.00'), lastActivityAt: '2026-11-20T10:00:00Z' },
+  request: { receivedAt: '2026-11-20T16:30:00Z', channel: 'web-form' },
+  now: '2026-11-20T16:30:00Z',
+}
+
+describe('createPolicy: defaults (SPEC §3)', () => {
+  it('fills every default from the published policy', () => {
+    expect(JSON.parse(JSON.stringify(createPolicy()))).toEqual(SPEC_DEFAULTS)
+    expect(JSON.parse(JSON.stringify(createPolicy({})))).toEqual(SPEC_DEFAULTS)
+    expect(JSON.parse(JSON.stringify(ctrGroupPolicy))).toEqual(SPEC_DEFAULTS)
+  })
+
+  it('deep-freezes the result', () => {
+    const policy = createPolicy({ fees: { methods: { card: { percent: '2.9', fixed: { EUR: '0.30' } } } } })
+    expect(isDeepFrozen(policy)).toBe(true)
+    expect(isDeepFrozen(ctrGroupPolicy)).toBe(true)
+    expect(() => {
+      ;(policy.writtenChannels as string[]).push('phone')
+    }).toThrow(TypeError)
+  })
+
+  it('keeps the given settings and the defaults of the rest', () => {
+    const policy = createPolicy({
+      refundBusinessDays: 3,
+      termination: { settlement: 'automatic' },
+      contacts: { general: 'hi@x.org' },
+    })
+    expect(policy.refundBusinessDays).toBe(3)
+    expect(policy.termination).toEqual({ settlement: 'automatic', payoutBusinessDays: null })
+    expect(policy.contacts).toEqual({ refunds: 'refund@ctr.group', general: 'hi@x.org', support: 'support@ctr.group' })
+    expect(policy.topUpRefundWindowHours).toBe(48)
+  })
+
+  it('removes duplicate written channels', () => {
+    expect(createPolicy({ writtenChannels: ['email', 'email', 'fax'] }).writtenChannels).toEqual(['email', 'fax'])
+  })
+
+  it('returns a policy it made as it is', () => {
+    const policy = createPolicy({ id: 'x' })
+    expect(createPolicy(policy)).toBe(policy)
+  })
+})
+
+describe('createPolicy: validation (INVALID_POLICY with the path of the bad setting)', () => {
+  const cases: [PolicyOptions | Record<string, unknown>, string][] = [
+    [{ id: '' }, 'id'],
+    [{ version: 3 }, 'version'],
+    [{ topUpRefundWindowHours: -1 }, 'topUpRefundWindowHours'],
+    [{ topUpRefundWindowHours: Number.POSITIVE_INFINITY }, 'topUpRefundWindowHours'],
+    [{ topUpRefundWindowHours: 1e9 }, 'topUpRefundWindowHours'],
+    [{ orderCancellationWindowHours: '48' }, 'orderCancellationWindowHours'],
+    [{ orderCancellationAnchor: 'placed' }, 'orderCancellationAnchor'],
+    [{ cancellationStatusChangeHours: Number.NaN }, 'cancellationStatusChangeHours'],
+    [{ refundBusinessDays: 1.5 }, 'refundBusinessDays'],
+    [{ refundBusinessDays: -1 }, 'refundBusinessDays'],
+    [{ inactivityMonths: 0 }, 'inactivityMonths'],
+    [{ inactivityMonths: 12.5 }, 'inactivityMonths'],
+    [{ writtenChannels: 'email' }, 'writtenChannels'],
+    [{ writtenChannels: [''] }, 'writtenChannels'],
+    [{ termination: 5 }, 'termination'],
+    [{ termination: { settlement: 'auto' } }, 'termination.settlement'],
+    [{ termination: { payoutBusinessDays: 2.5 } }, 'termination.payoutBusinessDays'],
+    [{ termination: { reviewer: 'bob' } }, 'termination.reviewer'],
+    [{ calendar: { timeZone: 'Mars/Olympus' } }, 'calendar.timeZone'],
+    [{ calendar: { timeZone: 'UTC', cutoff: '9:00' } }, 'calendar.cutoff'],
+    [{ calendar: { timeZone: 'UTC', cutoff: '24:00' } }, 'calendar.cutoff'],
+    [{ calendar: { timeZone: 'UTC', weekend: [7] } }, 'calendar.weekend'],
+    [{ calendar: { timeZone: 'UTC', holidays: { country: 'XX' } } }, 'calendar.holidays.country'],
+    [{ calendar: { timeZone: 'UTC', closedDates: ['2026-02-30'] } }, 'calendar.closedDates[0]'],
+    [{ fees: { rounding: 'nearest' } }, 'fees.rounding'],
+    [{ fees: { methods: { card: { percent: '101' } } } }, 'fees.methods.card.percent'],
+    [{ fees: { methods: { card: { percent: '-1' } } } }, 'fees.methods.card.percent'],
+    [{ fees: { default: { fixed: { EUR: '0.001' } } } }, 'fees.default.fixed.EUR'],
+    [{ contacts: { refunds: '' } }, 'contacts.refunds'],
+    [{ contacts: { phone: '+44' } }, 'contacts.phone'],
+    [{ bogus: 1 }, 'bogus'],
+  ]
+
+  it.each(cases)('rejects %j at its path', (options, path) => {
+    expect(issues(options)).toEqual([`INVALID_POLICY ${path}`])
+  })
+
+  it('rejects options that are not an object', () => {
+    for (const options of [null, [], 'ctr-group', 5]) expect(issues(options)).toEqual(['INVALID_POLICY policy'])
+  })
+
+  it('reports every issue at once', () => {
+    const found = issues({
+      topUpRefundWindowHours: -1,
+      inactivityMonths: 0,
+      writtenChannels: 'email',
+      termination: { settlement: 'auto' },
+      calendar: { timeZone: 'X/Y', cutoff: 'noon' },
+      fees: { rounding: 'x' },
+      contacts: { refunds: '' },
+    })
+    expect([...found].sort()).toEqual(
+      [
+        'INVALID_POLICY topUpRefundWindowHours',
+        'INVALID_POLICY inactivityMonths',
+        'INVALID_POLICY writtenChannels',
+        'INVALID_POLICY termination.settlement',
+        'INVALID_POLICY calendar.timeZone',
+        'INVALID_POLICY calendar.cutoff',
+        'INVALID_POLICY fees.rounding',
+        'INVALID_POLICY contacts.refunds',
+      ].sort(),
+    )
+  })
+
+  it('accepts the edge values', () => {
+    const policy = createPolicy({
+      topUpRefundWindowHours: 0,
+      refundBusinessDays: 0,
+      inactivityMonths: 1,
+      writtenChannels: [],
+      termination: { payoutBusinessDays: 0 },
+      calendar: { timeZone: 'UTC', cutoff: '23:59', holidays: false },
+    })
+    expect([policy.topUpRefundWindowHours, policy.refundBusinessDays, policy.termination.payoutBusinessDays]).toEqual([
+      0, 0, 0,
+    ])
+  })
+})
+
+describe('createPolicy: policies as data', () => {
+  it('works the same when read back from JSON', () => {
+    const policy = createPolicy({
+      writtenChannels: ['web-form'],
+      calendar: { timeZone: 'Europe/Berlin', holidays: { country: 'DE', state: 'BE' }, cutoff: '16:00' },
+      fees: { rounding: 'half-even', methods: { card: { percent: '2.9', fixed: { EUR: '0.30' } } } },
+    })
+    const revived = JSON.parse(JSON.stringify(policy))
+    expect(revived).toEqual(JSON.parse(JSON.stringify(createPolicy(revived))))
+    const direct = evaluateTopUpRefund(input, policy)
+    expect(evaluateTopUpRefund(input, revived)).toEqual(direct)
+    // 16:30 UTC is 17:30 in Berlin, after the cutoff: the clock starts Mon 23 Nov; 2.9 % of 100 + 0.30.
+    expect([direct.outcome, direct.dates.refundDueDate, direct.amounts?.net]).toEqual([
+      'approved',
+      '2026-11-30',
+      '96.80',
+    ])
+  })
+
+  it('validates plain options passed straight to an evaluation', () => {
+    expect(() => evaluateTopUpRefund(input, { refundBusinessDays: -5 })).toThrow(RefundRulesError)
+    expect(evaluateTopUpRefund(input, { writtenChannels: ['web-form'] }).outcome).toBe('approved')
+  })
+
+  it('replaces the calendar as a whole: a calendar without holidays has none', () => {
+    const policy = createPolicy({ calendar: { timeZone: 'Europe/London' } })
+    expect(policy.calendar.holidays).toBe(false)
+    const christmas = {
+      ...input,
+      topUp: { ...input.topUp, creditedAt: '2026-12-22T10:00:00Z' },
+      account: { ...input.account, lastActivityAt: '2026-12-22T10:00:00Z' },
+      request: { receivedAt: '2026-12-22T10:00:00Z', channel: 'email' },
+      now: '2026-12-22T10:00:00Z',
+    }
+    expect(evaluateTopUpRefund(christmas).dates.refundDueDate).toBe('2026-12-31')
+    expect(evaluateTopUpRefund(christmas, policy).dates.refundDueDate).toBe('2026-12-29')
+  })
+})
