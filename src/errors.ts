@@ -88,6 +88,39 @@ function describeObject(value: object): string {
 }
 
 /**
+ * The message of a type check: `expected <what>, received <value>`, the value
+ * described by {@link describeReceived}.
+ *
+ * @example
+ * expected('HH:mm or null', 7) // => 'expected HH:mm or null, received 7'
+ */
+export function expected(what: string, value: unknown): string {
+  return `expected ${what}, received ${describeReceived(value)}`
+}
+
+/**
+ * The message for a value whose reading threw something other than a
+ * {@link RefundRulesError} (a revoked proxy, a throwing getter, a stack
+ * overflow): names what was thrown, never echoes it.
+ *
+ * @example
+ * unreadable(new RangeError('too deep')) // => 'could not be read: RangeError'
+ */
+export function unreadable(error: unknown, what = 'read'): string {
+  return `could not be ${what}: ${error instanceof Error ? error.name : 'a non-error was thrown'}`
+}
+
+/** An object that is not an array. A revoked proxy, which throws even when asked that, is not one. */
+export function isRecord(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false
+  try {
+    return !Array.isArray(value)
+  } catch {
+    return false
+  }
+}
+
+/**
  * The only error the library throws. `code` says what kind of problem it is,
  * `path` which field, and `issues` lists every problem found when several
  * fields are wrong at once (the first one is also `code`/`path`).

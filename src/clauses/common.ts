@@ -86,7 +86,7 @@ export function requireRequestedInformation(reasons: Reasons, request: ReadReque
   if (request.informationItems.length > 0 && request.providedAt === undefined) {
     reasons.require(
       'REQUESTED_INFORMATION',
-      `The customer still has to provide the additional data requested: ${request.informationItems.join(', ')}`,
+      `The additional data requested is still missing: ${request.informationItems.join(', ')}`,
     )
   }
 }

@@ -9,7 +9,7 @@ import type {
   TerminationDecision,
   TopUpRefundDecision,
 } from '../decision.js'
-import { describeReceived, RefundRulesError, refundRulesError } from '../errors.js'
+import { expected, RefundRulesError, refundRulesError, unreadable } from '../errors.js'
 import type { Policy, PolicyOptions } from '../policy/settings.js'
 import { evaluateInactivity, type InactivityInput } from './inactivity.js'
 import { evaluateOrderCancellation, type OrderCancellationInput } from './order-cancellation.js'
@@ -47,11 +47,7 @@ function clauseOf(input: unknown): ClauseId {
     throw refundRulesError('INVALID_INPUT', 'clause', 'could not be read (its getter threw)')
   }
   if (typeof clause === 'string' && Object.hasOwn(EVALUATORS, clause)) return clause as ClauseId
-  throw refundRulesError(
-    'INVALID_INPUT',
-    'clause',
-    `expected 'top-up-refund', 'order-cancellation', 'termination' or 'inactivity', received ${describeReceived(clause)}`,
-  )
+  throw refundRulesError('INVALID_INPUT', 'clause', expected(`one of ${Object.keys(EVALUATORS).join(', ')}`, clause))
 }
 
 /**
@@ -97,11 +93,7 @@ export function safeEvaluate(input: unknown, policy?: unknown): SafeEvaluateResu
     if (error instanceof RefundRulesError) return { ok: false, error }
     return {
       ok: false,
-      error: refundRulesError(
-        'INVALID_INPUT',
-        'input',
-        `could not be evaluated: ${error instanceof Error ? error.name : 'a non-error was thrown'}`,
-      ),
+      error: refundRulesError('INVALID_INPUT', 'input', unreadable(error, 'evaluated')),
     }
   }
 }

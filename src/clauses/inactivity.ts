@@ -64,7 +64,7 @@ export function evaluateInactivity(input: InactivityInput, policy?: Policy | Pol
     if (deactivated) {
       reasons.add(
         'INACTIVE_OVER_THRESHOLD',
-        `The account has not been used since ${formatInstant(account.lastActivityAt)}, more than ${months} months (since ${deactivatesAt}): it is deactivated and its funds are returned under the termination rules`,
+        `The account has not been used since ${formatInstant(account.lastActivityAt)}, more than ${months} months: it is deactivated and its funds are returned under the termination rules`,
       )
     }
     if (threshold.clamped) {
@@ -76,7 +76,7 @@ export function evaluateInactivity(input: InactivityInput, policy?: Policy | Pol
     if (threshold.movedForward) {
       reasons.add(
         'NONEXISTENT_LOCAL_TIME',
-        `The month count ended on a local time skipped by a daylight-saving change in ${p.calendar.timeZone}, so it moved forward by the gap to ${formatLocalDateTime(runtime.calendar.zone, threshold.ms)} local time (${deactivatesAt})`,
+        `The month count ended in a daylight-saving gap in ${p.calendar.timeZone}, so it moved forward to ${formatLocalDateTime(runtime.calendar.zone, threshold.ms)} local time (${deactivatesAt})`,
       )
     }
     const dates = { lastActivityAt: formatInstant(account.lastActivityAt), deactivatesAt }

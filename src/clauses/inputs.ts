@@ -7,7 +7,15 @@
  * — ends as a `RefundRulesError` naming the field. Unknown extra fields are
  * ignored, so a database row can be passed as it is.
  */
-import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
+import {
+  expected,
+  isRecord,
+  joinPath,
+  RefundRulesError,
+  type RefundRulesIssue,
+  refundRulesError,
+  unreadable,
+} from '../errors.js'
 import { type Money, type MoneyInput, parseMoney } from '../money/amount.js'
 import { type EpochMs, type InstantInput, parseInstant } from '../time/instant.js'
 
@@ -75,16 +83,6 @@ export interface ReadRequest {
   readonly providedAt: EpochMs | undefined
 }
 
-/** An object that is not an array. A revoked proxy, which throws even when asked that, is not one. */
-function isRecord(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null) return false
-  try {
-    return !Array.isArray(value)
-  } catch {
-    return false
-  }
-}
-
 /**
  * The elements of an array of at most `max`, each read once, or `undefined`
  * for anything else: a proxy's traps (revoked, throwing, a `length` that is
@@ -128,8 +126,8 @@ export function createInputReader() {
       return record(error)
     }
   }
-  function invalid(path: string, expected: string, value: unknown): never {
-    issues.push({ code: 'INVALID_INPUT', path, message: `expected ${expected}, received ${describeReceived(value)}` })
+  function invalid(path: string, what: string, value: unknown): never {
+    issues.push({ code: 'INVALID_INPUT', path, message: expected(what, value) })
     return placeholder
   }
   function field(source: unknown, key: string, path: string): unknown {
@@ -238,10 +236,6 @@ export function totally<T>(evaluate: () => T): T {
     return evaluate()
   } catch (error) {
     if (error instanceof RefundRulesError) throw error
-    throw refundRulesError(
-      'INVALID_INPUT',
-      'input',
-      `could not be read: ${error instanceof Error ? error.name : 'a non-error was thrown'}`,
-    )
+    throw refundRulesError('INVALID_INPUT', 'input', unreadable(error))
   }
 }

@@ -155,14 +155,11 @@ export function evaluateOrderCancellation(
     if (!inTime) {
       reasons.add(
         'WINDOW_EXPIRED',
-        `The cancellation request arrived at ${formatInstant(request.receivedAt)}, after the ${p.orderCancellationWindowHours}-hour cancellation period (counted from when ${start.what}) closed at ${formatInstant(windowClosesAt)}: the order will not be cancelled and is not eligible for a refund`,
+        `The cancellation request arrived at ${formatInstant(request.receivedAt)}, after the ${p.orderCancellationWindowHours}-hour period from when ${start.what} closed at ${formatInstant(windowClosesAt)}: the order will not be cancelled or refunded`,
       )
     }
     if (!isPositive(left)) {
-      reasons.add(
-        'ALREADY_REFUNDED',
-        `Nothing is left to refund: order ${id} (${describeMoney(amount)}) was already refunded`,
-      )
+      reasons.add('ALREADY_REFUNDED', `Order ${id} (${describeMoney(amount)}) was already refunded in full`)
     }
     const rejected = reasons.reasons.length > 0
     if (inTime && !rejected) {
@@ -176,7 +173,7 @@ export function evaluateOrderCancellation(
         'ORDER_DETAILS',
         request.orderId === undefined
           ? `The letter must include the details of the order to cancel (order ${id}), copied from the personal account`
-          : `The letter names order ${JSON.stringify(request.orderId.slice(0, 40))}, not order ${id}: the details of the order to cancel must be copied into it`,
+          : `The letter names order ${JSON.stringify(request.orderId.slice(0, 40))}, not order ${id}: copy this order's details into it`,
       )
     }
     requireWrittenRequest(reasons, request, p, runtime)

@@ -126,17 +126,14 @@ export function evaluateTermination(input: TerminationInput, policy?: Policy | P
       reasons.require('IDENTITY_VERIFICATION', 'The account holder must confirm their identity')
     }
     if (!account.ownershipVerified) {
-      reasons.require(
-        'OWNERSHIP_VERIFICATION',
-        'The holder must confirm their right to use the account and the funds on it',
-      )
+      reasons.require('OWNERSHIP_VERIFICATION', 'The holder must confirm their right to the account and its funds')
     }
     requireRequestedInformation(reasons, request)
     const automatic = p.termination.settlement === 'automatic'
     if (!rejected && !automatic) {
       reasons.add(
         'INDIVIDUAL_TERMS',
-        'The terms of the refund and the deductions are discussed individually: the amounts are a proposal for review',
+        'Refund terms and deductions are discussed individually: the amounts are a proposal',
       )
     }
     const outcome = outcomeOf(rejected, reasons, automatic ? 'approved' : 'manual-review')

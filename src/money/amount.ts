@@ -3,7 +3,7 @@
  * the few operations the clauses need. A {@link Money} is an immutable plain object holding a decimal.js value made
  * by the library's private constructor, so no host setting can reach it.
  */
-import { describeReceived, RefundRulesError, refundRulesError } from '../errors.js'
+import { describeReceived, isRecord, RefundRulesError, refundRulesError } from '../errors.js'
 import { currencyMinorUnit } from './currency.js'
 import { D, type DecimalValue } from './decimal.js'
 
@@ -79,7 +79,7 @@ function fromString(value: string, path: string, what: string): PlainDecimal {
   if (match === null) {
     throw invalid(
       path,
-      `${what} must be a plain decimal like "100" or "-12.50" (digits, an optional leading "-", an optional ".": no spaces, thousands separators, "+" or exponent), received ${describeReceived(value)}`,
+      `${what} must be a plain decimal like "-12.50" (no spaces, separators, "+" or exponent), received ${describeReceived(value)}`,
     )
   }
   return canonical(match[1] === '-', match[2] ?? '0', match[3] ?? '')
@@ -90,12 +90,12 @@ function fromNumber(value: number, path: string): PlainDecimal {
   // Beyond 2^53 a number no longer holds the integer that was written (12345678901234567890 prints as
   // 12345678901234567000): the same silent change as 0.1 + 0.2, so it is refused rather than guessed.
   if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
-    throw invalid(path, `is too large to be exact as a JS number; pass a string, received ${describeReceived(value)}`)
+    throw invalid(path, `is too large for an exact JS number; pass a string, received ${describeReceived(value)}`)
   }
   // String() is the shortest representation that reads back as the same number (and writes -0 as "0").
   const text = String(value)
   if (text.includes('e')) {
-    throw invalid(path, `is written in exponent form (${text}); pass a plain decimal string, received ${text}`)
+    throw invalid(path, `is in exponent form; pass a plain decimal string, received ${text}`)
   }
   return fromString(text, path, 'number')
 }
@@ -116,7 +116,7 @@ function isDecimalLike(value: object): value is { toExponential(): unknown } {
  */
 function fromDecimalLike(value: { toExponential(): unknown }, path: string): PlainDecimal {
   const text = value.toExponential()
-  if (typeof text !== 'string') throw invalid(path, 'is an object whose toExponential() did not return a string')
+  if (typeof text !== 'string') throw invalid(path, 'has a toExponential() that returned no string')
   if (text.length > MAX_AMOUNT_LENGTH + 24) throw tooLong(path, `${text.length} characters in exponent form`)
   const match = EXPONENTIAL.exec(text)
   if (match === null)
@@ -157,7 +157,7 @@ export function readPlainDecimal(value: unknown, path: string): PlainDecimal {
     } catch (error) {
       if (error instanceof RefundRulesError) throw error
       // A hostile or broken object (throwing getter, revoked proxy) is a bad amount, not a crash.
-      throw invalid(path, 'is an object that could not be read as a decimal value')
+      throw invalid(path, 'could not be read as a decimal value')
     }
     if (result !== undefined) return result
   }
@@ -196,7 +196,7 @@ export function parseAmount(
     throw refundRulesError(
       'TOO_MANY_DECIMALS',
       path,
-      `${currency} amounts have at most ${minorUnit} decimal place${minorUnit === 1 ? '' : 's'}, received ${plain.text} (amounts are rejected, not rounded)`,
+      `${currency} allows at most ${minorUnit} decimals (none are rounded away), received ${plain.text}`,
     )
   }
   if (plain.negative && options?.allowNegative !== true) {
@@ -207,16 +207,6 @@ export function parseAmount(
 
 /** `joinPath` for the two known identifier keys, without its regular expression on the hot path. */
 const fieldPath = (path: string, key: 'amount' | 'currency'): string => (path === '' ? key : `${path}.${key}`)
-
-/** An object that is not an array. A revoked proxy, which throws even when asked that, is not one. */
-function isRecord(input: unknown): input is object {
-  if (typeof input !== 'object' || input === null) return false
-  try {
-    return !Array.isArray(input)
-  } catch {
-    return false
-  }
-}
 
 function readField(input: object, key: 'amount' | 'currency', path: string): unknown {
   try {
@@ -259,7 +249,7 @@ export function parseMoney(
     throw refundRulesError(
       'CURRENCY_MISMATCH',
       currencyPath,
-      `must be ${expected} like the other amounts of this evaluation, received ${describeReceived(currency)}`,
+      `must be ${expected} like the other amounts, received ${describeReceived(currency)}`,
     )
   }
   const amount = readField(input, 'amount', path)
@@ -322,7 +312,7 @@ function assertSameCurrency(a: Money, b: Money, path: string): void {
     throw refundRulesError(
       'CURRENCY_MISMATCH',
       path,
-      `cannot combine ${a.currency} and ${b.currency}: all amounts of one evaluation share one currency`,
+      `cannot combine ${a.currency} and ${b.currency} in one evaluation`,
     )
   }
 }

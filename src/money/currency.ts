@@ -44,7 +44,7 @@ export function currencyMinorUnit(currency: unknown, path: string): number {
   throw refundRulesError(
     'INVALID_CURRENCY',
     path,
-    `must be an upper-case ISO 4217 currency code known to Intl (e.g. "EUR"), received ${describeReceived(currency)}`,
+    `must be an upper-case ISO 4217 code known to Intl, like "EUR", received ${describeReceived(currency)}`,
   )
 }
 

@@ -56,11 +56,7 @@ function nonNegative(amount: Money, gross: Money, what: string): void {
   // Same currency is checked by compareMoney/subtractMoney below; sign is checked here.
   compareMoney(amount, gross, what)
   if (isNegative(amount)) {
-    throw refundRulesError(
-      'NEGATIVE_AMOUNT',
-      what,
-      `a deduction must not be negative, received ${describeMoney(amount)}`,
-    )
+    throw refundRulesError('NEGATIVE_AMOUNT', what, `must not be negative, received ${describeMoney(amount)}`)
   }
 }
 

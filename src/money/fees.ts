@@ -95,17 +95,13 @@ interface CompiledRule {
   readonly max: ReadonlyMap<string, Money> | undefined
 }
 
-/** A rule's amounts and basis texts in one currency, so that applying it formats nothing it formatted before. */
+/** A rule's amounts and formula in one currency, so that applying it formats nothing it formatted before. */
 interface Terms {
   readonly fixed: Money | undefined
   readonly min: Money | undefined
   readonly max: Money | undefined
   /** `2.9% + 0.30 EUR`, or `no fee`. */
   readonly formula: string
-  /** `card: 2.9% + 0.30 EUR` */
-  readonly basis: string
-  readonly minNote: string
-  readonly maxNote: string
 }
 
 interface CompiledSchedule {
@@ -141,16 +137,12 @@ function normalizeAmounts(
   issues: RefundRulesIssue[],
 ): { text: Record<string, string>; parsed: Map<string, Money> } | undefined {
   if (!isPlainObject(value)) {
-    policyIssue(
-      issues,
-      path,
-      `must be an object of amounts by currency, e.g. { EUR: '0.30' }, received ${describeReceived(value)}`,
-    )
+    policyIssue(issues, path, `must be amounts by currency, like { EUR: '0.30' }, received ${describeReceived(value)}`)
     return undefined
   }
   const keys = Object.keys(value)
   if (keys.length === 0) {
-    policyIssue(issues, path, 'must name at least one currency, e.g. { EUR: "0.30" } (omit it for none)')
+    policyIssue(issues, path, 'must name at least one currency (omit it for none)')
     return undefined
   }
   const text: Record<string, string> = Object.create(null)
@@ -275,11 +267,7 @@ function compile(input: unknown, path: string): { schedule: FeeSchedule; compile
       if (input.methods !== undefined) {
         const methodsPath = joinPath(path, 'methods')
         if (!isPlainObject(input.methods)) {
-          policyIssue(
-            issues,
-            methodsPath,
-            `must be an object of fee rules by method, received ${describeReceived(input.methods)}`,
-          )
+          policyIssue(issues, methodsPath, `must be fee rules by method, received ${describeReceived(input.methods)}`)
         } else {
           const entries = input.methods
           for (const method of Object.keys(entries)) {
@@ -365,7 +353,7 @@ function termsIn(rule: CompiledRule, currency: string): Terms {
       issues.push({
         code: 'INVALID_POLICY',
         path: joinPath(rule.path, key),
-        message: `names amounts for ${[...amounts.keys()].join(', ')} but not for ${currency}, the currency of this evaluation`,
+        message: `names amounts for ${[...amounts.keys()].join(', ')} but not for ${currency}, this evaluation's currency`,
       })
     }
     return amount
@@ -380,15 +368,7 @@ function termsIn(rule: CompiledRule, currency: string): Terms {
     ...(fixed === undefined ? [] : [describeMoney(fixed)]),
   ]
   const formula = parts.length === 0 ? 'no fee' : parts.join(' + ')
-  const terms: Terms = Object.freeze({
-    fixed,
-    min,
-    max,
-    formula,
-    basis: `${rule.label}: ${formula}`,
-    minNote: min === undefined ? '' : `, raised to the minimum ${describeMoney(min)}`,
-    maxNote: max === undefined ? '' : `, lowered to the maximum ${describeMoney(max)}`,
-  })
+  const terms: Terms = Object.freeze({ fixed, min, max, formula })
   rule.byCurrency.set(currency, terms)
   return terms
 }
@@ -425,11 +405,7 @@ export function processingFee(schedule: FeeSchedule, method: string | undefined,
     })
   }
   if (gross.amount.isNegative() && !gross.amount.isZero()) {
-    throw refundRulesError(
-      'NEGATIVE_AMOUNT',
-      'gross',
-      `a fee is computed on a non-negative amount, received ${describeMoney(gross)}`,
-    )
+    throw refundRulesError('NEGATIVE_AMOUNT', 'gross', `must not be negative, received ${describeMoney(gross)}`)
   }
   const terms = termsIn(rule, gross.currency)
   let fee = terms.fixed ?? zeroMoney(gross.currency)
@@ -437,19 +413,14 @@ export function processingFee(schedule: FeeSchedule, method: string | undefined,
     const percentage = roundTo(gross.amount.times(rule.rate), gross.minorUnit, compiled.rounding)
     fee = addMoney(moneyOf(gross.currency, gross.minorUnit, percentage), fee)
   }
-  let basis =
-    own !== undefined
-      ? terms.basis
-      : method === undefined
-        ? `default rule: ${terms.formula}`
-        : `${methodLabel(String(method))} (default rule): ${terms.formula}`
+  let basis = `${own !== undefined ? rule.label : method === undefined ? 'default rule' : `${methodLabel(method)} (default rule)`}: ${terms.formula}`
   if (terms.min !== undefined && compareMoney(fee, terms.min) < 0) {
     fee = terms.min
-    basis += terms.minNote
+    basis += `, raised to the minimum ${describeMoney(fee)}`
   }
   if (terms.max !== undefined && compareMoney(fee, terms.max) > 0) {
     fee = terms.max
-    basis += terms.maxNote
+    basis += `, lowered to the maximum ${describeMoney(fee)}`
   }
   if (compareMoney(fee, gross) > 0) {
     fee = gross

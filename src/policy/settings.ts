@@ -8,7 +8,15 @@
  * built once per policy object and kept beside it in a WeakMap.
  */
 
-import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue } from '../errors.js'
+import {
+  describeReceived,
+  expected,
+  joinPath,
+  RefundRulesError,
+  type RefundRulesIssue,
+  refundRulesError,
+  unreadable,
+} from '../errors.js'
 import { deepFreeze } from '../freeze.js'
 import { createFeeSchedule, type FeeSchedule, type FeeScheduleInput } from '../money/fees.js'
 import {
@@ -163,25 +171,13 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
     if (error instanceof RefundRulesError) throw error
     // A revoked proxy, a throwing getter or a cycle too deep to read is a bad policy, not a crash (SPEC §7.6):
     // named as such, so it is not mistaken for a problem with the snapshot being evaluated.
-    throw new RefundRulesError([
-      {
-        code: 'INVALID_POLICY',
-        path: 'policy',
-        message: `could not be read: ${error instanceof Error ? error.name : 'a non-error was thrown'}`,
-      },
-    ])
+    throw refundRulesError('INVALID_POLICY', 'policy', unreadable(error))
   }
 }
 
 function buildPolicy(options: PolicyOptions): Policy {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new RefundRulesError([
-      {
-        code: 'INVALID_POLICY',
-        path: 'policy',
-        message: `expected policy options, received ${describeReceived(options)}`,
-      },
-    ])
+    throw refundRulesError('INVALID_POLICY', 'policy', expected('policy options', options))
   }
   if (runtimes.has(options as Policy)) return options as Policy
   const input = options as Record<string, unknown>
@@ -244,11 +240,9 @@ function buildPolicy(options: PolicyOptions): Policy {
     },
     calendar: calendar?.options as ResolvedCalendarOptions,
     fees: fees as FeeSchedule,
-    contacts: {
-      refunds: r.text('contacts.refunds', contacts.refunds, d.contacts.refunds),
-      general: r.text('contacts.general', contacts.general, d.contacts.general),
-      support: r.text('contacts.support', contacts.support, d.contacts.support),
-    },
+    contacts: Object.fromEntries(
+      Object.entries(d.contacts).map(([key, fallback]) => [key, r.text(`contacts.${key}`, contacts[key], fallback)]),
+    ) as unknown as PolicyContacts,
   }
   const [first, ...rest] = r.issues
   if (first !== undefined || calendar === undefined) throw new RefundRulesError([first as RefundRulesIssue, ...rest])

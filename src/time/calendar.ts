@@ -8,7 +8,7 @@
  * date-holidays twice about the same year.
  */
 import Holidays from 'date-holidays'
-import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
+import { expected, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
 import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './instant.js'
 import {
@@ -130,6 +130,7 @@ function knownCountries(): Record<string, string> {
 
 const hasOwn = (object: object, key: string) => Object.hasOwn(object, key)
 const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/
+const KNOWN = 'known to date-holidays'
 
 function readDates(
   input: unknown,
@@ -140,11 +141,7 @@ function readDates(
   const dates: string[] = []
   if (input === undefined) return { days, dates }
   if (!Array.isArray(input)) {
-    issues.push({
-      code: 'INVALID_POLICY',
-      path,
-      message: `expected an array of YYYY-MM-DD dates, received ${describeReceived(input)}`,
-    })
+    issues.push({ code: 'INVALID_POLICY', path, message: expected('an array of YYYY-MM-DD dates', input) })
     return { days, dates }
   }
   input.forEach((date, index) => {
@@ -166,52 +163,36 @@ function readHolidays(
   issues: RefundRulesIssue[],
 ): { options: ResolvedCalendarOptions['holidays']; source: Holidays | undefined } {
   if (input === undefined || input === false) return { options: false, source: undefined }
-  const fail = (at: string, message: string) => {
-    issues.push({ code: 'INVALID_POLICY', path: at, message })
+  const fail = (at: string, what: string, value: unknown) => {
+    issues.push({ code: 'INVALID_POLICY', path: at, message: expected(what, value) })
     return { options: false as const, source: undefined }
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail(path, `expected { country, state?, region?, types? } or false, received ${describeReceived(input)}`)
+    return fail(path, '{ country, state?, region?, types? } or false', input)
   }
   const { country, state, region, types = ['public', 'bank'] } = input as Record<string, unknown>
   if (typeof country !== 'string' || !hasOwn(knownCountries(), country)) {
-    return fail(
-      joinPath(path, 'country'),
-      `expected a country code known to date-holidays, received ${describeReceived(country)}`,
-    )
+    return fail(joinPath(path, 'country'), `a country code ${KNOWN}`, country)
   }
   const probe = new Holidays()
   if (state !== undefined) {
     const states = probe.getStates(country) ?? {}
     if (typeof state !== 'string' || !hasOwn(states, state)) {
-      return fail(
-        joinPath(path, 'state'),
-        `expected a state of ${country} known to date-holidays, received ${describeReceived(state)}`,
-      )
+      return fail(joinPath(path, 'state'), `a state of ${country} ${KNOWN}`, state)
     }
   }
   if (region !== undefined) {
     const regions = typeof state === 'string' ? (probe.getRegions(country, state) ?? {}) : {}
     if (typeof region !== 'string' || !hasOwn(regions, region)) {
-      return fail(
-        joinPath(path, 'region'),
-        `expected a region of ${country}/${String(state)} known to date-holidays, received ${describeReceived(region)}`,
-      )
+      return fail(joinPath(path, 'region'), `a region of ${country}/${String(state)} ${KNOWN}`, region)
     }
   }
   if (!Array.isArray(types) || types.length === 0 || !types.every((t) => HOLIDAY_TYPES.includes(t))) {
-    return fail(
-      joinPath(path, 'types'),
-      `expected a non-empty array of ${HOLIDAY_TYPES.join(', ')}, received ${describeReceived(types)}`,
-    )
+    return fail(joinPath(path, 'types'), `a non-empty array of ${HOLIDAY_TYPES.join(', ')}`, types)
   }
   const resolvedTypes = [...new Set(types as HolidayType[])]
-  const source =
-    state === undefined
-      ? new Holidays(country, { types: resolvedTypes })
-      : region === undefined
-        ? new Holidays(country, state as string, { types: resolvedTypes })
-        : new Holidays(country, state as string, region as string, { types: resolvedTypes })
+  // date-holidays reads an undefined state or region as none.
+  const source = new Holidays(country, state as string, region as string, { types: resolvedTypes })
   return {
     options: {
       country,
@@ -226,11 +207,7 @@ function readHolidays(
 /** Validates calendar options, collecting every problem; `path` prefixes each issue's path. */
 function resolveOptions(input: unknown, path: string) {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw refundRulesError(
-      'INVALID_POLICY',
-      path || 'options',
-      `expected calendar options, received ${describeReceived(input)}`,
-    )
+    throw refundRulesError('INVALID_POLICY', path || 'options', expected('calendar options', input))
   }
   const options = input as Record<string, unknown>
   const issues: RefundRulesIssue[] = []
@@ -246,16 +223,12 @@ function resolveOptions(input: unknown, path: string) {
     issues.push({
       code: 'INVALID_POLICY',
       path: joinPath(path, 'weekend'),
-      message: `expected an array of weekday numbers 0 (Sunday) to 6 (Saturday), received ${describeReceived(weekend)}`,
+      message: expected('an array of weekday numbers 0 (Sunday) to 6 (Saturday)', weekend),
     })
   }
   const cutoff = options.cutoff ?? null
   if (cutoff !== null && (typeof cutoff !== 'string' || !CUTOFF.test(cutoff))) {
-    issues.push({
-      code: 'INVALID_POLICY',
-      path: joinPath(path, 'cutoff'),
-      message: `expected HH:mm or null, received ${describeReceived(cutoff)}`,
-    })
+    issues.push({ code: 'INVALID_POLICY', path: joinPath(path, 'cutoff'), message: expected('HH:mm or null', cutoff) })
   }
   const closed = readDates(options.closedDates, joinPath(path, 'closedDates'), issues)
   const open = readDates(options.openDates, joinPath(path, 'openDates'), issues)
@@ -333,10 +306,28 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
   // A calendar with every weekday as weekend and no open dates has no business
   // days at all; refuse it rather than loop to the end of the range.
   const hasBusinessDays = resolved.weekend.length < 7 || openDays.size > 0
+  // With every weekday a weekend day, the business days are exactly the open
+  // dates: they are counted directly, since a day-by-day scan past the last of
+  // them would run to the year 9999 (seconds, on every evaluation).
+  const openOnly = resolved.weekend.length === 7 ? [...openDays].sort((a, b) => a - b) : undefined
+
+  function nthOpenDay(open: readonly DayNumber[], day: DayNumber, n: number): DayNumber {
+    const index = open.findIndex((d) => (n === 0 ? d >= day : d > day))
+    const found = index < 0 ? undefined : open[index + Math.max(n - 1, 0)]
+    if (found === undefined) {
+      throw refundRulesError(
+        'INVALID_POLICY',
+        joinPath(path, 'openDates'),
+        `the calendar has fewer than ${Math.max(n, 1)} business days from ${formatPlainDate(day)}: every weekday is a weekend day and too few open dates follow`,
+      )
+    }
+    return found
+  }
 
   function addBusinessDays(day: DayNumber, n: number, at: string): DayNumber {
     if (!hasBusinessDays)
       throw refundRulesError('INVALID_POLICY', joinPath(path, 'weekend'), 'the calendar has no business days')
+    if (openOnly !== undefined) return nthOpenDay(openOnly, day, n)
     let [year] = civilFromDays(day)
     let current = yearBits(year)
     let remaining = n
@@ -394,11 +385,7 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
 
 function readCount(n: unknown, path: string): number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 100_000) {
-    throw refundRulesError(
-      'INVALID_INPUT',
-      path,
-      `expected a whole number of business days from 0 to 100000, received ${describeReceived(n)}`,
-    )
+    throw refundRulesError('INVALID_INPUT', path, expected('a whole number of business days from 0 to 100000', n))
   }
   return n
 }

@@ -6,7 +6,7 @@
  * follow Howard Hinnant's `days_from_civil` algorithm, which is exact for the
  * proleptic Gregorian calendar and never touches `Date` or the host's zone.
  */
-import { describeReceived, refundRulesError } from '../errors.js'
+import { expected, refundRulesError } from '../errors.js'
 
 /** Days since 1970-01-01. 0 is Thursday 1970-01-01. */
 export type DayNumber = number
@@ -98,18 +98,14 @@ const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
  */
 export function parsePlainDate(input: unknown, path: string): DayNumber {
   if (typeof input !== 'string' || input.length !== 10) {
-    throw refundRulesError('INVALID_DATE', path, `expected a YYYY-MM-DD date, received ${describeReceived(input)}`)
+    throw refundRulesError('INVALID_DATE', path, expected('a YYYY-MM-DD date', input))
   }
   const match = PLAIN_DATE.exec(input)
   const year = Number(match?.[1])
   const month = Number(match?.[2])
   const day = Number(match?.[3])
   if (!match || year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw refundRulesError(
-      'INVALID_DATE',
-      path,
-      `expected a real YYYY-MM-DD date in ${MIN_YEAR}–${MAX_YEAR}, received ${describeReceived(input)}`,
-    )
+    throw refundRulesError('INVALID_DATE', path, expected(`a real YYYY-MM-DD date in ${MIN_YEAR}–${MAX_YEAR}`, input))
   }
   return daysFromCivil(year, month, day)
 }

@@ -8,7 +8,7 @@
  * first call in a year an offset is an array scan of at most a few entries.
  */
 import { tzOffset } from '@date-fns/tz'
-import { describeReceived, refundRulesError } from '../errors.js'
+import { expected, refundRulesError } from '../errors.js'
 import type { EpochMs } from './instant.js'
 import { civilFromDays, type DayNumber, daysFromCivil, formatPlainDate } from './plain-date.js'
 
@@ -89,7 +89,7 @@ export function isKnownTimeZone(timeZone: unknown): timeZone is string {
  */
 export function createZone(timeZone: unknown, path: string): Zone {
   if (!isKnownTimeZone(timeZone)) {
-    throw refundRulesError('INVALID_POLICY', path, `expected an IANA time zone, received ${describeReceived(timeZone)}`)
+    throw refundRulesError('INVALID_POLICY', path, expected('an IANA time zone', timeZone))
   }
   // One entry per UTC year used; bounded by the supported 1970–9999 range
   // and a few dozen bytes each.
