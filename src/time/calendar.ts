@@ -4,7 +4,7 @@
  * A business day is a local date in the calendar's zone that is not a weekend
  * day, not a holiday of the listed types, and not a closed date — or that is an
  * open date, which wins over all three. Each (calendar, year) is computed
- * once into a 46-byte bit set, so stepping through business days never asks
+ * once into a small bit set (23 16-bit words), so stepping through business days never asks
  * date-holidays twice about the same year.
  */
 import Holidays from 'date-holidays'
@@ -115,12 +115,18 @@ export interface CalendarCore {
   endOfDay(day: DayNumber, path: string): EpochMs
 }
 
-/** One year's business days: bit `i` is set when day `first + i` is a business day. */
+/**
+ * One year's business days: bit `i % 16` of `bits[i >> 4]` is set when day
+ * `first + i` is a business day. 16-bit words keep every element a small
+ * integer, so a year costs about 150 bytes to keep.
+ */
 interface YearBits {
   readonly first: DayNumber
   readonly length: number
-  readonly bits: Uint8Array
+  readonly bits: readonly number[]
 }
+
+const isSet = (bits: readonly number[], i: number) => ((bits[i >> 4] as number) & (1 << (i & 15))) !== 0
 
 let countryList: Record<string, string> | undefined
 function knownCountries(): Record<string, string> {
@@ -161,7 +167,7 @@ function readHolidays(
   input: unknown,
   path: string,
   issues: RefundRulesIssue[],
-): { options: ResolvedCalendarOptions['holidays']; source: Holidays | undefined } {
+): { options: ResolvedCalendarOptions['holidays']; source: (() => Holidays) | undefined } {
   if (input === undefined || input === false) return { options: false, source: undefined }
   const fail = (at: string, what: string, value: unknown) => {
     issues.push({ code: 'INVALID_POLICY', path: at, message: expected(what, value) })
@@ -191,8 +197,10 @@ function readHolidays(
     return fail(joinPath(path, 'types'), `a non-empty array of ${HOLIDAY_TYPES.join(', ')}`, types)
   }
   const resolvedTypes = [...new Set(types as HolidayType[])]
-  // date-holidays reads an undefined state or region as none.
-  const source = new Holidays(country, state as string, region as string, { types: resolvedTypes })
+  // date-holidays reads an undefined state or region as none. A fresh instance
+  // for each year computed: an instance keeps several kilobytes per year it
+  // has answered for, which would dwarf the calendar's own bit sets.
+  const source = () => new Holidays(country, state as string, region as string, { types: resolvedTypes })
   return {
     options: {
       country,
@@ -282,14 +290,14 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
     const first = daysFromCivil(year, 1, 1)
     const length = daysFromCivil(year + 1, 1, 1) - first
     const holidays = new Set<DayNumber>()
-    for (const holiday of holidaySource?.getHolidays(year) ?? []) {
+    for (const holiday of holidaySource?.().getHolidays(year) ?? []) {
       for (const day of holidayDays(holiday)) holidays.add(day)
     }
-    const bits = new Uint8Array(Math.ceil(length / 8))
+    const bits: number[] = new Array(Math.ceil(length / 16)).fill(0)
     for (let i = 0; i < length; i++) {
       const day = first + i
       const business = openDays.has(day) || !(weekend.has(weekdayOf(day)) || holidays.has(day) || closedDays.has(day))
-      if (business) bits[i >> 3] = (bits[i >> 3] as number) | (1 << (i & 7))
+      if (business) bits[i >> 4] = (bits[i >> 4] as number) | (1 << (i & 15))
     }
     entry = { first, length, bits }
     years.set(year, entry)
@@ -300,7 +308,7 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
     const [year] = civilFromDays(day)
     const { first, bits } = yearBits(year)
     const i = day - first
-    return ((bits[i >> 3] as number) & (1 << (i & 7))) !== 0
+    return isSet(bits, i)
   }
 
   // A calendar with every weekday as weekend and no open dates has no business
@@ -335,7 +343,7 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
     let i = d - current.first
     if (remaining === 0) {
       // n = 0: the day itself when it is a business day, else the next one.
-      if ((current.bits[i >> 3] as number) & (1 << (i & 7))) return d
+      if (isSet(current.bits, i)) return d
       remaining = 1
     }
     while (remaining > 0) {
@@ -347,7 +355,7 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
         current = yearBits(year)
         i = 0
       }
-      if ((current.bits[i >> 3] as number) & (1 << (i & 7))) remaining--
+      if (isSet(current.bits, i)) remaining--
     }
     return d
   }

@@ -15,8 +15,12 @@ import { civilFromDays, type DayNumber, daysFromCivil, formatPlainDate } from '.
 const MS_PER_MINUTE = 60_000
 const MS_PER_DAY = 86_400_000
 
-/** The offset changes within one UTC year: `[instant, offset in minutes]` pairs, first at the year's start. */
-type YearOffsets = readonly (readonly [EpochMs, number])[]
+/**
+ * The offset changes within one UTC year, flattened as `instant, offset in
+ * minutes, instant, offset, …`, the first pair at the year's start. Flat, so
+ * that a year costs one small array of numbers (about 100 bytes) to keep.
+ */
+type YearOffsets = readonly number[]
 
 /** A time zone's offset lookups; create with {@link createZone}. */
 export interface Zone {
@@ -43,8 +47,8 @@ function offsetNow(timeZone: string, ms: EpochMs): number {
 function scanYear(timeZone: string, year: number): YearOffsets {
   const start = daysFromCivil(year, 1, 1) * MS_PER_DAY
   const end = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY
-  const changes: [EpochMs, number][] = [[start, offsetNow(timeZone, start)]]
-  let before = changes[0]?.[1] as number
+  let before = offsetNow(timeZone, start)
+  const changes: number[] = [start, before]
   for (let t = start + MS_PER_DAY; t <= end; t += MS_PER_DAY) {
     const sample = Math.min(t, end - 1)
     const offset = offsetNow(timeZone, sample)
@@ -56,7 +60,7 @@ function scanYear(timeZone: string, year: number): YearOffsets {
       if (offsetNow(timeZone, mid) === before) lo = mid
       else hi = mid
     }
-    changes.push([hi, offset])
+    changes.push(hi, offset)
     before = offset
   }
   return changes
@@ -117,12 +121,8 @@ export function createZone(timeZone: unknown, path: string): Zone {
 
   function offsetAt(ms: EpochMs): number {
     const table = tableFor(ms)
-    let offset = (table[0] as readonly [EpochMs, number])[1]
-    for (let i = 1; i < table.length; i++) {
-      const change = table[i] as readonly [EpochMs, number]
-      if (change[0] > ms) break
-      offset = change[1]
-    }
+    let offset = table[1] as number
+    for (let i = 2; i < table.length && (table[i] as number) <= ms; i += 2) offset = table[i + 1] as number
     return offset
   }
 
