@@ -1,0 +1,5 @@
+// Loaded only by vitest.mutation.config.mts (Stryker): every mutant reruns the property suites, so they run a
+// handful of cases each there; `npm test` keeps fast-check's default of 100 (and `npm run fuzz` its 100,000).
+import fc from 'fast-check'
+
+fc.configureGlobal({ numRuns: 10 })
