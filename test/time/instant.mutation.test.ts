@@ -137,7 +137,7 @@ describe('rejected spellings, each for one reason', () => {
   })
 
   it.each([
-    [-1, 'at: ' + EXPECTED + ' (out of range), received -1'],
+    [-1, `at: ${EXPECTED} (out of range), received -1`],
     [MAX_INSTANT + 1, `at: ${EXPECTED} (out of range), received ${MAX_INSTANT + 1}`],
     [1.5, `at: ${EXPECTED}, received 1.5`],
     [Number.NaN, `at: ${EXPECTED}, received NaN`],
