@@ -51,7 +51,7 @@ export {
 export type { ErrorCode } from './errors.js'
 export { ErrorCode as ErrorCodes, RefundRulesError, type RefundRulesIssue } from './errors.js'
 export { explain } from './explain.js'
-export type { AmountInput, MoneyInput } from './money/amount.js'
+export type { AmountInput, DecimalLike, MoneyInput } from './money/amount.js'
 export type { FeeRounding, FeeRule, FeeRuleInput, FeeSchedule, FeeScheduleInput } from './money/fees.js'
 export { ctrGroupPolicy } from './policy/presets.js'
 export {

@@ -28,8 +28,11 @@ export type AmountInput = string | number | DecimalLike
 
 /** A decimal.js (any copy) or bignumber.js value: what the library needs of one. It is read through `toExponential()`. */
 export interface DecimalLike {
+  /** Whether the value is finite (not `NaN` or `±Infinity`). */
   isFinite(): boolean
+  /** The exact value in exponent form, which the library reads. */
   toExponential(): string
+  /** The value as a plain decimal string. */
   toFixed(): string
 }
 

@@ -94,6 +94,7 @@ export {
   arbMoney,
   type CurrencyOptions,
   DEFAULT_MAX_AMOUNT,
+  type DecimalLike,
   formatMinorUnits,
   type MoneyInput,
   type MoneyOverrides,

@@ -3,11 +3,11 @@
  * minor unit of decimal places, so the library accepts it as written.
  */
 import fc from 'fast-check'
-import type { AmountInput, MoneyInput } from '../money/amount.js'
+import type { AmountInput, DecimalLike, MoneyInput } from '../money/amount.js'
 import { type Gen, lift } from './lift.js'
 
 // The money types are the library's own.
-export type { AmountInput, MoneyInput }
+export type { AmountInput, DecimalLike, MoneyInput }
 
 /** How a generated amount is written: a decimal string (`'100.50'`, `'100.5'`) or a JS number. */
 export type AmountForm = 'string' | 'number'
