@@ -2,7 +2,7 @@
 // user who copied it would. An example fails the run by throwing (each one
 // checks its own printed answer with node:assert) or by exiting non-zero.
 import { spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const dir = new URL('../examples/', import.meta.url).pathname
@@ -22,4 +22,6 @@ for (const name of examples) {
   if (!ok) console.log(result.stdout, result.stderr)
 }
 console.log(`examples: ${examples.length - failed} passed, ${failed} failed`)
+mkdirSync(join(dir, '..', 'reports'), { recursive: true })
+writeFileSync(join(dir, '..', 'reports', 'examples.json'), JSON.stringify({ passed: examples.length - failed, failed }))
 process.exit(failed === 0 && examples.length > 0 ? 0 : 1)
