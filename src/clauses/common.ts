@@ -12,7 +12,6 @@ import {
   type ReasonCode,
   type RequirementCode,
 } from '../decision.js'
-import { deepFreeze } from '../freeze.js'
 import type { Money } from '../money/amount.js'
 import { feeClaim, formatSettlement, scheduleFeeClaim, settle } from '../money/deductions.js'
 import { givenFee } from '../money/fees.js'
@@ -138,6 +137,15 @@ export function outcomeOf<O extends Outcome>(rejected: boolean, reasons: Reasons
 }
 
 /**
+ * Freezes the clause's own parts of a decision. Each is flat data (dates) or
+ * was frozen as it was made (amounts), so one level is all there is to do.
+ */
+function freezeParts<T extends object>(rest: T): T {
+  for (const part of Object.values(rest)) Object.freeze(part)
+  return rest
+}
+
+/**
  * Assembles a decision: the common fields, then the clause's own, frozen.
  * Reasons, amounts and the policy reference are frozen as they are made, so
  * only the rest needs a walk. Only `needs-information` has requirements.
@@ -158,6 +166,6 @@ export function decision<T extends object>(
     requirements: Object.freeze(outcome === 'needs-information' ? reasons.requirements : []),
     evaluatedAt: formatInstant(now),
     policy: runtime.reference,
-    ...deepFreeze(rest),
+    ...freezeParts(rest),
   })
 }

@@ -168,7 +168,7 @@ export function createInputReader() {
     /** Money in the evaluation's currency: the first amount read sets it, later ones must match. */
     money(value: unknown, path: string, options: { allowNegative?: boolean } = {}): Money {
       return attempt(() => {
-        const money = parseMoney(value, path, { ...options, ...(currency === undefined ? {} : { currency }) })
+        const money = parseMoney(value, path, { allowNegative: options.allowNegative === true, currency })
         currency = money.currency
         return money
       })

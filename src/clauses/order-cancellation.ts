@@ -149,13 +149,15 @@ export function evaluateOrderCancellation(
     const reasons = createReasons('order-cancellation')
     const start = windowStart(p, anchors)
     const windowClosesAt = start.at + runtime.windowMs.cancellation
+    const closes = formatInstant(windowClosesAt)
+    const received = formatInstant(request.receivedAt)
     const inTime = isWithinWindow(start.at, runtime.windowMs.cancellation, request.receivedAt)
     const left = refunded === undefined ? amount : subtractMoney(amount, refunded)
     if (status === 'cancelled') reasons.add('ALREADY_CANCELLED', `Order ${id} is already cancelled`)
     if (!inTime) {
       reasons.add(
         'WINDOW_EXPIRED',
-        `The cancellation request arrived at ${formatInstant(request.receivedAt)}, after the ${p.orderCancellationWindowHours}-hour period from when ${start.what} closed at ${formatInstant(windowClosesAt)}: the order will not be cancelled or refunded`,
+        `The cancellation request arrived at ${received}, after the ${p.orderCancellationWindowHours}-hour period from when ${start.what} closed at ${closes}: the order will not be cancelled or refunded`,
       )
     }
     if (!isPositive(left)) {
@@ -165,7 +167,7 @@ export function evaluateOrderCancellation(
     if (inTime && !rejected) {
       reasons.add(
         'WITHIN_WINDOW',
-        `The cancellation request arrived at ${formatInstant(request.receivedAt)}, within the ${p.orderCancellationWindowHours}-hour period that closes at ${formatInstant(windowClosesAt)}`,
+        `The cancellation request arrived at ${received}, within the ${p.orderCancellationWindowHours}-hour period that closes at ${closes}`,
       )
     }
     if (request.orderId !== id) {
@@ -179,7 +181,7 @@ export function evaluateOrderCancellation(
     requireWrittenRequest(reasons, request, p, runtime)
     requireRequestedInformation(reasons, request)
     const outcome = outcomeOf(rejected, reasons, 'approved')
-    const dates = { windowClosesAt: formatInstant(windowClosesAt) }
+    const dates = { windowClosesAt: closes }
     if (outcome === 'rejected') {
       return decision('order-cancellation', outcome, reasons, now, runtime, { dates }) as OrderCancellationDecision
     }

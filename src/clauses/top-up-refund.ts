@@ -119,13 +119,15 @@ export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | P
 
     const reasons = createReasons('top-up-refund')
     const windowClosesAt = creditedAt + runtime.windowMs.topUp
+    const closes = formatInstant(windowClosesAt)
+    const received = formatInstant(request.receivedAt)
     const inTime = isWithinWindow(creditedAt, runtime.windowMs.topUp, request.receivedAt)
     const left = refunded === undefined ? amount : subtractMoney(amount, refunded)
     const gross = minMoney(left, balance)
     if (!inTime) {
       reasons.add(
         'WINDOW_EXPIRED',
-        `The request arrived at ${formatInstant(request.receivedAt)}, after the ${p.topUpRefundWindowHours}-hour refund window closed at ${formatInstant(windowClosesAt)}`,
+        `The request arrived at ${received}, after the ${p.topUpRefundWindowHours}-hour refund window closed at ${closes}`,
       )
     }
     if (!isPositive(left)) {
@@ -141,7 +143,7 @@ export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | P
     if (inTime && !rejected) {
       reasons.add(
         'WITHIN_WINDOW',
-        `The request arrived at ${formatInstant(request.receivedAt)}, within the ${p.topUpRefundWindowHours}-hour window that closes at ${formatInstant(windowClosesAt)}`,
+        `The request arrived at ${received}, within the ${p.topUpRefundWindowHours}-hour window that closes at ${closes}`,
       )
     }
     if (!rejected && compareMoney(balance, left) < 0) {
@@ -153,7 +155,7 @@ export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | P
     requireWrittenRequest(reasons, request, p, runtime)
     requireRequestedInformation(reasons, request)
     const outcome = outcomeOf(rejected, reasons, 'approved')
-    const dates = { windowClosesAt: formatInstant(windowClosesAt) }
+    const dates = { windowClosesAt: closes }
     if (outcome === 'rejected')
       return decision('top-up-refund', outcome, reasons, now, runtime, { dates }) as TopUpRefundDecision
     const amounts = feeOnlyAmounts(p, gross, method, givenFee)
