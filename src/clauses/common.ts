@@ -117,7 +117,7 @@ export function isWithinWindow(start: EpochMs, windowMs: number, receivedAt: Epo
 }
 
 /** The processing fee claim of a snapshot: its own `processingFee`, or the schedule's fee for `method`. */
-export function processingFeeClaim(policy: Policy, method: string, given: Money | undefined) {
+function processingFeeClaim(policy: Policy, method: string, given: Money | undefined) {
   return given === undefined ? scheduleFeeClaim(policy.fees, method) : feeClaim(() => givenFee(given))
 }
 
