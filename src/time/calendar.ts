@@ -10,7 +10,7 @@
 import Holidays from 'date-holidays'
 import { expected, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
-import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './instant.js'
+import { type EpochMs, formatInstant, type InstantInput, MAX_INSTANT, parseInstant } from './instant.js'
 import {
   assertDayInRange,
   civilFromDays,
@@ -375,9 +375,8 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
 
   function endOfDay(day: DayNumber, at: string): EpochMs {
     assertDayInRange(day, at)
-    return day === daysFromCivil(MAX_YEAR, 12, 31)
-      ? daysFromCivil(MAX_YEAR + 1, 1, 1) * MS_PER_DAY - 1
-      : zone.startOfDay(day + 1) - 1
+    // West of UTC, the last day of 9999 ends after the last supported instant: it ends there instead.
+    return Math.min(zone.startOfDay(day + 1) - 1, MAX_INSTANT)
   }
 
   return Object.freeze({

@@ -60,8 +60,8 @@ function parseIsoInstant(input: string, path: string): EpochMs {
   const day = digits(input, 8, 2)
   const hour = digits(input, 11, 2)
   const minute = digits(input, 14, 2)
+  // A minute read at 14–15 implies a length of at least 16.
   const shapeOk =
-    length >= 16 &&
     input[4] === '-' &&
     input[7] === '-' &&
     input[10] === 'T' &&
@@ -80,7 +80,8 @@ function parseIsoInstant(input: string, path: string): EpochMs {
     if (input[at] === '.') {
       const first = at + 1
       at = first
-      while (at < length && at - first < 9 && digits(input, at, 1) >= 0) at++
+      // digits() is -1 past the end, so the end of the string stops the scan.
+      while (at - first < 9 && digits(input, at, 1) >= 0) at++
       // Sub-millisecond digits are truncated, as Date does.
       const fraction = input.slice(first, Math.min(at, first + 3)).padEnd(3, '0')
       millis = at > first ? digits(fraction, 0, 3) : -1
@@ -111,15 +112,6 @@ function parseIsoInstant(input: string, path: string): EpochMs {
   return inRange(ms, path, input)
 }
 
-/** Whether a value is a `Date` (from any realm); a revoked proxy, which throws when asked, is not one. */
-function isDate(input: unknown): boolean {
-  try {
-    return Object.prototype.toString.call(input) === '[object Date]'
-  } catch {
-    return false
-  }
-}
-
 /**
  * Parses an instant: a `Date`, an integer number of epoch milliseconds, or an
  * ISO-8601 string with an explicit offset or `Z`. Throws `INVALID_INSTANT` at
@@ -137,18 +129,16 @@ export function parseInstant(input: unknown, path: string): EpochMs {
     if (!Number.isInteger(input)) invalid(path, input)
     return inRange(input, path, input)
   }
-  if (isDate(input)) {
-    let ms: number
-    try {
-      // Date.prototype.getTime works on Dates from any realm and ignores a
-      // subclass's or proxy's overridden methods.
-      ms = Date.prototype.getTime.call(input)
-    } catch {
-      return invalid(path, input)
-    }
-    return inRange(ms, path, input)
+  // Anything else must be a Date, from any realm: the brand check of
+  // Date.prototype.getTime throws for every other value (proxies and objects
+  // posing as Dates included) and ignores a subclass's overridden methods.
+  let ms: number
+  try {
+    ms = Date.prototype.getTime.call(input)
+  } catch {
+    return invalid(path, input)
   }
-  return invalid(path, input)
+  return inRange(ms, path, input)
 }
 
 /**

@@ -22,6 +22,7 @@ function issuesOf(options: unknown) {
 describe('option validation names each field', () => {
   it.each<[unknown, string]>([
     [null, 'INVALID_POLICY options: expected calendar options, received null'],
+    ['UTC', 'INVALID_POLICY options: expected calendar options, received "UTC"'],
     [[], 'INVALID_POLICY options: expected calendar options, received an array of 0'],
     [{ timeZone: 'Mars/Olympus' }, 'INVALID_POLICY timeZone: expected an IANA time zone, received "Mars/Olympus"'],
     [
@@ -37,6 +38,17 @@ describe('option validation names each field', () => {
     [{ timeZone: 'UTC', cutoff: '12:60' }, 'INVALID_POLICY cutoff: expected HH:mm'],
     [{ timeZone: 'UTC', cutoff: ' 12:00' }, 'INVALID_POLICY cutoff: expected HH:mm'],
     [{ timeZone: 'UTC', cutoff: 1200 }, 'INVALID_POLICY cutoff: expected HH:mm or null, received 1200'],
+    // Values that merely stringify to a valid one are refused: ['12:00'] is not '12:00'.
+    [{ timeZone: 'UTC', cutoff: ['12:00'] }, 'INVALID_POLICY cutoff: expected HH:mm or null, received an array of 1'],
+    [{ timeZone: 'UTC', holidays: { country: ['GB'] } }, 'INVALID_POLICY holidays.country: expected a country code'],
+    [
+      { timeZone: 'UTC', holidays: { country: 'GB', state: ['ENG'] } },
+      'INVALID_POLICY holidays.state: expected a state',
+    ],
+    [
+      { timeZone: 'UTC', holidays: { country: 'DE', state: 'BY', region: ['A'] } },
+      'INVALID_POLICY holidays.region: expected a region of DE/BY',
+    ],
     [
       { timeZone: 'UTC', closedDates: '2026-12-24' },
       'INVALID_POLICY closedDates: expected an array of YYYY-MM-DD dates, received "2026-12-24"',
@@ -94,6 +106,16 @@ describe('option validation names each field', () => {
       closedDates: ['2026-12-24'],
       openDates: [],
       holidays: { country: 'DE', state: 'BY', region: 'A', types: ['public'] },
+    })
+    // Duplicates are dropped, first occurrence kept, order otherwise as given.
+    expect(
+      createBusinessCalendar({ timeZone: 'UTC', openDates: ['2026-12-28', '2026-12-24', '2026-12-28'] }).options
+        .openDates,
+    ).toEqual(['2026-12-28', '2026-12-24'])
+    // No state or region given: none appears in the resolved options, not even as an undefined key.
+    expect(createBusinessCalendar({ timeZone: 'UTC', holidays: { country: 'GB' } }).options.holidays).toStrictEqual({
+      country: 'GB',
+      types: ['public', 'bank'],
     })
     expect(createBusinessCalendar({ timeZone: 'UTC', cutoff: '00:00' }).options.cutoff).toBe('00:00')
     expect(createBusinessCalendar({ timeZone: 'UTC', weekend: [] }).options.weekend).toEqual([])
@@ -153,6 +175,99 @@ describe('business days at their edges', () => {
   })
 })
 
+/** `CODE path: message` of what `run` throws. */
+function failure(run: () => unknown): string {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(RefundRulesError)
+    const e = error as RefundRulesError
+    return `${e.code} ${e.message}`
+  }
+  throw new Error('no error')
+}
+
+describe('holidays as date-holidays lists them', () => {
+  it('only the listed types close the calendar (default: public and bank)', () => {
+    // The day after Thanksgiving is an "observance" in date-holidays' US data.
+    const byDefault = createBusinessCalendar({ timeZone: 'America/New_York', holidays: { country: 'US' } })
+    expect(byDefault.isBusinessDay('2026-11-26')).toBe(false) // Thanksgiving, public
+    expect(byDefault.isBusinessDay('2026-11-27')).toBe(true)
+    const withObservances = createBusinessCalendar({
+      timeZone: 'America/New_York',
+      holidays: { country: 'US', types: ['public', 'observance'] },
+    })
+    expect(withObservances.isBusinessDay('2026-11-27')).toBe(false)
+  })
+
+  it('a holiday lasting several days closes every date it covers, from its first', () => {
+    // Eid al-Fitr 2026 in the UAE: three days from Friday 20 March.
+    const c = createBusinessCalendar({ timeZone: 'Asia/Dubai', weekend: [], holidays: { country: 'AE' } })
+    const days = ['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23']
+    expect(days.map((d) => c.isBusinessDay(d))).toEqual([true, true, false, false, false, true])
+  })
+})
+
+describe('edges of counting', () => {
+  it('a cutoff with minutes: 17:30 means 17:30, not 17:00 or 16:30', () => {
+    const c = createBusinessCalendar({ timeZone: 'Europe/London', cutoff: '17:30' })
+    expect(c.refundDueDate('2026-11-24T16:30:00.000Z', 0).date).toBe('2026-11-24')
+    expect(c.refundDueDate('2026-11-24T17:29:59.999Z', 0).date).toBe('2026-11-24')
+    expect(c.refundDueDate('2026-11-24T17:30:00.000Z', 0).date).toBe('2026-11-25')
+  })
+
+  it('counting reaches the last year of the range and stops after it', () => {
+    const c = createBusinessCalendar({ timeZone: 'UTC', weekend: [] })
+    expect(c.addBusinessDays('9998-12-31', 1)).toBe('9999-01-01')
+    expect(c.addBusinessDays('9998-12-30', 2)).toBe('9999-01-01')
+    expect(c.addBusinessDays('9999-12-30', 1)).toBe('9999-12-31')
+    expect(failure(() => c.addBusinessDays('9999-12-31', 1))).toBe(
+      'OUT_OF_RANGE date: the result would fall after 9999',
+    )
+  })
+
+  it('businessDaysBetween counts (a, b]', () => {
+    const c = createBusinessCalendar({ timeZone: 'UTC' })
+    expect(c.businessDaysBetween('2026-11-20', '2026-11-27')).toBe(5) // Fri → Fri: Mon–Fri
+    expect(c.businessDaysBetween('2026-11-27', '2026-11-20')).toBe(-5)
+  })
+
+  it('the end of the last day of the range is its last local millisecond, or the last supported instant', () => {
+    const tokyo = createBusinessCalendar({ timeZone: 'Asia/Tokyo', weekend: [] })
+    expect(tokyo.endOfDay('9999-12-31')).toBe('9999-12-31T14:59:59.999Z')
+    expect(tokyo.refundDueDate('9999-12-31T00:00:00Z', 0).dueBy).toBe('9999-12-31T14:59:59.999Z')
+    const newYork = createBusinessCalendar({ timeZone: 'America/New_York' })
+    expect(newYork.endOfDay('9999-12-30')).toBe('9999-12-31T04:59:59.999Z')
+    expect(newYork.endOfDay('9999-12-31')).toBe('9999-12-31T23:59:59.999Z') // would be 10000-01-01T04:59:59.999Z
+  })
+})
+
+describe('errors name the argument at fault', () => {
+  it.each<[string, (c: ReturnType<typeof createBusinessCalendar>) => unknown, string]>([
+    ['isBusinessDay', (c) => c.isBusinessDay('2026-13-01'), 'INVALID_DATE date: '],
+    ['nextBusinessDay', (c) => c.nextBusinessDay('x'), 'INVALID_DATE date: '],
+    ['nextBusinessDay', (c) => c.nextBusinessDay('9999-12-31'), 'OUT_OF_RANGE date: the result would fall after 9999'],
+    ['addBusinessDays', (c) => c.addBusinessDays('x', 1), 'INVALID_DATE date: '],
+    ['addBusinessDays', (c) => c.addBusinessDays('9999-12-31', 1), 'OUT_OF_RANGE date: '],
+    ['addBusinessDays', (c) => c.addBusinessDays('2026-11-24', -1), 'INVALID_INPUT n: '],
+    ['businessDaysBetween', (c) => c.businessDaysBetween('x', '2026-11-24'), 'INVALID_DATE a: '],
+    ['businessDaysBetween', (c) => c.businessDaysBetween('2026-11-24', 'x'), 'INVALID_DATE b: '],
+    ['localDate', (c) => c.localDate('x'), 'INVALID_INSTANT instant: '],
+    ['endOfDay', (c) => c.endOfDay('x'), 'INVALID_DATE date: '],
+    ['refundDueDate', (c) => c.refundDueDate('x', 1), 'INVALID_INSTANT start: '],
+    ['refundDueDate', (c) => c.refundDueDate('2026-11-24T10:00:00Z', -1), 'INVALID_INPUT n: '],
+    ['refundDueDate', (c) => c.refundDueDate('9999-12-31T10:00:00Z', 1), 'OUT_OF_RANGE start: '],
+    // The cutoff moves the start day itself past the range.
+    ['refundDueDate', (c) => c.refundDueDate('9999-12-31T20:00:00Z', 0), 'OUT_OF_RANGE cutoff: '],
+  ])('%s', (_, run, start) => {
+    const c = createBusinessCalendar({ timeZone: 'UTC', cutoff: '18:00' })
+    expect(
+      failure(() => run(c)).startsWith(start),
+      failure(() => run(c)),
+    ).toBe(true)
+  })
+})
+
 describe('a calendar whose only business days are open dates (nothing hangs)', () => {
   const allWeekend = [0, 1, 2, 3, 4, 5, 6]
   it('counts the open dates directly', () => {
@@ -165,6 +280,30 @@ describe('a calendar whose only business days are open dates (nothing hangs)', (
     expect(c.addBusinessDays('2026-12-03', 0)).toBe('2026-12-03')
     expect(() => c.addBusinessDays('2026-12-01', 2)).toThrow(/openDates: the calendar has fewer than 2 business days/)
     expect(() => c.addBusinessDays('2026-12-04', 0)).toThrow(/fewer than 1 business days from 2026-12-04/)
+  })
+
+  it('open dates given in any order count in date order', () => {
+    const c = createBusinessCalendar({
+      timeZone: 'UTC',
+      weekend: [0, 1, 2, 3, 4, 5, 6],
+      openDates: ['2026-12-30', '2026-12-10', '2026-12-20'],
+    })
+    expect(c.addBusinessDays('2026-12-01', 1)).toBe('2026-12-10')
+    expect(c.addBusinessDays('2026-12-01', 2)).toBe('2026-12-20')
+    expect(c.addBusinessDays('2026-12-01', 3)).toBe('2026-12-30')
+    expect(c.addBusinessDays('2026-12-15', 0)).toBe('2026-12-20')
+  })
+
+  it('no open date after the start is too few, however many came before', () => {
+    const c = createBusinessCalendar({
+      timeZone: 'UTC',
+      weekend: [0, 1, 2, 3, 4, 5, 6],
+      openDates: ['2026-12-01', '2026-12-02', '2026-12-03'],
+    })
+    expect(failure(() => c.addBusinessDays('2026-12-10', 2))).toBe(
+      'INVALID_POLICY openDates: the calendar has fewer than 2 business days from 2026-12-10: every weekday is a weekend day and too few open dates follow',
+    )
+    expect(failure(() => c.addBusinessDays('2026-12-10', 3))).toMatch(/^INVALID_POLICY openDates: /)
   })
 
   it('an evaluation under such a policy fails fast with INVALID_POLICY, not after scanning to 9999', () => {

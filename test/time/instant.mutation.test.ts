@@ -121,6 +121,10 @@ describe('rejected spellings, each for one reason', () => {
     )
   })
 
+  it.each(['x2026-11-20T10:00:00', 'on 2026-11-20'])('%s is not an offset-less instant either: no hint', (input) => {
+    expect(messageOf(input)).toBe(`at: ${EXPECTED}, received ${JSON.stringify(input)}`)
+  })
+
   it('over 40 characters is refused before parsing, with no hint', () => {
     const input = '2026-11-20T10:00:00.123456789012345678901' // 41 characters
     expect(input).toHaveLength(41)
@@ -151,6 +155,10 @@ describe('rejected spellings, each for one reason', () => {
     expect(messageOf(new Date(MAX_INSTANT + 1))).toMatch(/\(out of range\)/)
     expect(messageOf(new Date(Number.NaN))).toMatch(/\(out of range\)/)
     expect(messageOf({ [Symbol.toStringTag]: 'Date' })).toBe(`at: ${EXPECTED}, received an object`)
+    expect(messageOf(Object.create(Date.prototype))).toBe(`at: ${EXPECTED}, received an object`)
+    expect(messageOf(new Proxy(new Date(0), {}))).toBe(`at: ${EXPECTED}, received an object`)
+    expect(messageOf(true)).toBe(`at: ${EXPECTED}, received true`)
+    expect(messageOf(Symbol('d'))).toBe(`at: ${EXPECTED}, received a symbol`)
     expect(messageOf(null)).toBe(`at: ${EXPECTED}, received null`)
     expect(messageOf(undefined)).toBe(`at: ${EXPECTED}, received undefined`)
     expect(messageOf(10n)).toBe(`at: ${EXPECTED}, received 10n`)

@@ -6,10 +6,22 @@
  */
 import { tzOffset } from '@date-fns/tz'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { RefundRulesError } from '../../src/errors.js'
 import { daysFromCivil } from '../../src/time/plain-date.js'
-import { createZone, isKnownTimeZone, localToInstant } from '../../src/time/zone.js'
+import { createZone, formatLocalDateTime, isKnownTimeZone, localToInstant } from '../../src/time/zone.js'
+
+// No zone in tzdata changes its offset exactly at a UTC new year (1970–2037), but nothing forbids one: Etc/GMT-1
+// (+1) is stubbed to become +2 at 2027-01-01T00:00Z, so the year boundary of the per-year tables can be tested.
+const NEW_YEAR_CHANGE = Date.UTC(2027, 0, 1)
+vi.mock('@date-fns/tz', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@date-fns/tz')>()
+  return {
+    ...real,
+    tzOffset: (timeZone: string, date: Date) =>
+      timeZone === 'Etc/GMT-1' ? (date.getTime() < NEW_YEAR_CHANGE ? 60 : 120) : real.tzOffset(timeZone, date),
+  }
+})
 
 const ZONES = [
   'UTC',
@@ -66,6 +78,29 @@ describe('offsetAt agrees with Intl', () => {
     }
   })
 
+  it.each([
+    ['Asia/Kathmandu', 1985], // +5:30 → +5:45 on 31 December (UTC)
+    ['Pacific/Kiritimati', 1994], // −10 → +14: the Line Islands skipped 31 December
+    ['Asia/Dhaka', 2009], // the end of Bangladesh's only DST, on 31 December
+  ])('%s %i: a change on the last UTC day of a year is found', (timeZone, year) => {
+    const zone = createZone(timeZone, 'tz')
+    const changes = changesIn(timeZone, year)
+    const last = changes[changes.length - 1] as number
+    expect(last).toBeGreaterThanOrEqual(Date.UTC(year, 11, 31))
+    for (const ms of [last - 1, last, Date.UTC(year + 1, 0, 1) - 1])
+      expect(zone.offsetAt(ms), `${timeZone} ${ms}`).toBe(reference(timeZone, ms))
+  })
+
+  it('a change exactly at a UTC new year applies from its first millisecond, whichever year was read before', () => {
+    for (const before of [Date.UTC(2026, 6, 1), NEW_YEAR_CHANGE - 1, Date.UTC(2027, 6, 1), NEW_YEAR_CHANGE + 1]) {
+      const zone = createZone('Etc/GMT-1', 'tz')
+      zone.offsetAt(before)
+      expect(zone.offsetAt(NEW_YEAR_CHANGE), `after reading ${before}`).toBe(120)
+      expect(zone.offsetAt(NEW_YEAR_CHANGE - 1), `after reading ${before}`).toBe(60)
+      expect(zone.offsetAt(NEW_YEAR_CHANGE), `after reading ${before}`).toBe(120)
+    }
+  })
+
   it('random instants in random zones (the cache never answers for the wrong year)', () => {
     const zones = new Map(ZONES.map((z) => [z, createZone(z, 'tz')]))
     fc.assert(
@@ -105,6 +140,16 @@ describe('local days and their starts', () => {
     expect(new Date(zone.startOfDay(daysFromCivil(2026, 9, 6))).toISOString()).toBe('2026-09-06T04:00:00.000Z')
     expect(new Date(zone.startOfDay(daysFromCivil(2026, 9, 5))).toISOString()).toBe('2026-09-05T04:00:00.000Z')
     expect(new Date(zone.startOfDay(daysFromCivil(2026, 9, 7))).toISOString()).toBe('2026-09-07T03:00:00.000Z')
+  })
+
+  it('a date that begins, ends and begins again starts at its first instant (clocks set back just after midnight)', () => {
+    // St. John's fell back at 00:01 NDT on 30 Oct 1994: 30 Oct began at 02:30Z, 29 Oct 23:01 NST came back at 02:31Z.
+    const stJohns = createZone('America/St_Johns', 'tz')
+    expect(new Date(stJohns.startOfDay(daysFromCivil(1994, 10, 30))).toISOString()).toBe('1994-10-30T02:30:00.000Z')
+    // Amman fell back at 01:00 on 28 Oct 2011: 00:00–00:59 came twice; the date began at the first 00:00 (+03:00).
+    const amman = createZone('Asia/Amman', 'tz')
+    expect(new Date(amman.startOfDay(daysFromCivil(2011, 10, 28))).toISOString()).toBe('2011-10-27T21:00:00.000Z')
+    expect(new Date(amman.startOfDay(daysFromCivil(2011, 10, 29))).toISOString()).toBe('2011-10-28T22:00:00.000Z')
   })
 
   it('Apia skipped 30 December 2011: 29 December is followed by 31 December', () => {
@@ -153,6 +198,18 @@ describe('localToInstant', () => {
       ms: utc('2026-10-25T00:30:00Z'),
       moved: false,
     })
+  })
+})
+
+describe('formatLocalDateTime', () => {
+  it.each([
+    ['Europe/London', '2026-03-29T01:30:00Z', '2026-03-29 02:30'], // just after the spring gap
+    ['Europe/London', '2026-01-05T09:07:59.999Z', '2026-01-05 09:07'], // padded, seconds dropped
+    ['Asia/Kathmandu', '2026-07-01T18:14:00Z', '2026-07-01 23:59'], // +5:45
+    ['America/St_Johns', '2026-01-01T03:29:00Z', '2025-12-31 23:59'], // −3:30, the day before in UTC terms
+    ['UTC', '2026-11-20T00:00:00Z', '2026-11-20 00:00'],
+  ])('%s at %s reads %s', (timeZone, instant, reading) => {
+    expect(formatLocalDateTime(createZone(timeZone, 'tz'), utc(instant))).toBe(reading)
   })
 })
 
