@@ -19,16 +19,7 @@ import {
   subtractMoney,
   zeroMoney,
 } from '../../src/money/index.js'
-
-function errorOf(fn: () => unknown): RefundRulesError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(RefundRulesError)
-    return error as RefundRulesError
-  }
-  throw new Error('expected a RefundRulesError')
-}
+import { errorOf } from '../support/errors.js'
 
 const eur = (amount: unknown) => parseMoney({ amount, currency: 'EUR' }, 'topUp.amount')
 

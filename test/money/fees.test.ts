@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { RefundRulesError } from '../../src/errors.js'
 import {
   createFeeSchedule,
   type FeeRounding,
@@ -9,16 +8,7 @@ import {
   parseAmount,
   processingFee,
 } from '../../src/money/index.js'
-
-function errorOf(fn: () => unknown): RefundRulesError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(RefundRulesError)
-    return error as RefundRulesError
-  }
-  throw new Error('expected a RefundRulesError')
-}
+import { errorOf } from '../support/errors.js'
 
 const card = { percent: '2.9', fixed: { EUR: '0.30', JPY: '30', BHD: '0.1' } }
 
