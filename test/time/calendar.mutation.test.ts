@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { RefundRulesError } from '../../src/errors.js'
 import { createBusinessCalendar, safeEvaluate } from '../../src/index.js'
 import { VALID } from '../errors/fixtures.js'
+import { errorOf } from '../support/errors.js'
 
 function issuesOf(options: unknown) {
   try {
@@ -177,14 +178,8 @@ describe('business days at their edges', () => {
 
 /** `CODE path: message` of what `run` throws. */
 function failure(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(RefundRulesError)
-    const e = error as RefundRulesError
-    return `${e.code} ${e.message}`
-  }
-  throw new Error('no error')
+  const error = errorOf(run)
+  return `${error.code} ${error.message}`
 }
 
 describe('holidays as date-holidays lists them', () => {

@@ -4,7 +4,6 @@
  * assertDayInRange's refusals with their codes and messages.
  */
 import { describe, expect, it } from 'vitest'
-import { RefundRulesError } from '../../src/errors.js'
 import {
   assertDayInRange,
   civilFromDays,
@@ -13,19 +12,14 @@ import {
   MIN_DAY,
   parsePlainDate,
 } from '../../src/time/plain-date.js'
+import { errorOf } from '../support/errors.js'
 
 const MS_PER_DAY = 86_400_000
 
 /** `CODE path: message` of what `run` throws. */
 function failure(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(RefundRulesError)
-    const e = error as RefundRulesError
-    return `${e.code} ${e.message}`
-  }
-  throw new Error('no error')
+  const error = errorOf(run)
+  return `${error.code} ${error.message}`
 }
 
 describe('day numbers', () => {
