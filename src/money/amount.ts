@@ -1,11 +1,12 @@
 /**
  * Money values: parsing `{ amount, currency }` exactly (SPEC §1), formatting with the currency's minor digits, and
- * the few operations the clauses need. A {@link Money} is an immutable plain object holding a decimal.js value made
- * by the library's private constructor, so no host setting can reach it.
+ * the few operations the clauses need. A {@link Money} is an immutable plain object holding its amount as an
+ * integer count of minor units (cents). Within `Number.MAX_SAFE_INTEGER` integer arithmetic is exact, and sums,
+ * differences, comparisons and clamps are all a decision needs; the one product (a percentage fee) goes through
+ * decimal.js when it would leave that range (see `fees.ts`). No host setting can reach either.
  */
 import { describeReceived, isRecord, RefundRulesError, refundRulesError } from '../errors.js'
 import { currencyMinorUnit } from './currency.js'
-import { D, type DecimalValue } from './decimal.js'
 
 /**
  * The longest amount accepted, in characters of its plain decimal form (sign and point included). Checked before
@@ -14,13 +15,23 @@ import { D, type DecimalValue } from './decimal.js'
  */
 export const MAX_AMOUNT_LENGTH = 40
 
-/** An exact amount in one currency. Never negative zero; never more decimals than `minorUnit`. */
+/**
+ * The largest amount, in minor units, the library accepts or computes: `Number.MAX_SAFE_INTEGER`
+ * (9,007,199,254,740,991 — about 90 trillion EUR, 9 quadrillion JPY). Every integer up to it is exact in a JS
+ * number; a larger amount is rejected (`INVALID_AMOUNT`), never rounded.
+ */
+export const MAX_MINOR_UNITS = Number.MAX_SAFE_INTEGER
+
+/** An exact amount in one currency. */
 export interface Money {
   readonly currency: string
   /** Decimal places of the currency (EUR 2, JPY 0, BHD 3), from `Intl`. */
   readonly minorUnit: number
-  /** The exact value. Treat as opaque: use the functions of this module rather than its methods. */
-  readonly amount: DecimalValue
+  /**
+   * The amount in the currency's minor units (`"97.10"` EUR is `9710`): an integer of at most
+   * {@link MAX_MINOR_UNITS} either way, never `-0`.
+   */
+  readonly minor: number
 }
 
 /** An amount as callers may give it: a plain decimal string, a JS number, or a decimal.js (or bignumber.js) value. */
@@ -170,16 +181,67 @@ export function readPlainDecimal(value: unknown, path: string): PlainDecimal {
   )
 }
 
-/** Builds a Money without validation: for results of the library's own arithmetic. */
-export function moneyOf(currency: string, minorUnit: number, amount: DecimalValue): Money {
-  // Negative zero can come out of arithmetic; it must never print as "-0.00".
-  return Object.freeze({ currency, minorUnit, amount: amount.isZero() ? amount.abs() : amount })
+/**
+ * The minor units of an everyday amount string — non-negative, plain digits, at most 15 of them, no more
+ * significant decimals than `minorUnit` — in one pass over its characters; `undefined` for anything else, which
+ * the full reader then accepts or rejects with its message. Most amounts of a decision take this path.
+ */
+function everydayMinorUnits(text: string, minorUnit: number): number | undefined {
+  const length = text.length
+  if (length > 16) return undefined // 15 digits and a point at most; a 10 MB string is not scanned
+  let units = 0
+  let digits = 0
+  let i = 0
+  for (; i < length; i++) {
+    const code = text.charCodeAt(i) - 48
+    if (code < 0 || code > 9) break
+    units = units * 10 + code
+    digits++
+  }
+  if (digits === 0) return undefined
+  let decimals = 0
+  if (i < length) {
+    if (text.charCodeAt(i) !== 46 || i === length - 1) return undefined // only a "." with digits after it
+    for (i++; i < length; i++) {
+      const code = text.charCodeAt(i) - 48
+      if (code < 0 || code > 9) return undefined
+      if (decimals === minorUnit) {
+        // Past the currency's digits only zeros may follow ("1000.00" JPY); anything else is TOO_MANY_DECIMALS.
+        if (code !== 0) return undefined
+        continue
+      }
+      units = units * 10 + code
+      digits++
+      decimals++
+    }
+  }
+  // 15 digits stay below 2^53 whatever they are, so every step above was exact.
+  if (digits + minorUnit - decimals > 15) return undefined
+  return units * 10 ** (minorUnit - decimals)
+}
+
+/** Builds a Money from a count of minor units already known to be a safe integer. */
+export function moneyOf(currency: string, minorUnit: number, minor: number): Money {
+  // `x || 0` turns -0 into 0: negative zero must never print as "-0.00".
+  return Object.freeze({ currency, minorUnit, minor: minor || 0 })
+}
+
+/** A result of the library's own arithmetic, checked to be still exact. */
+function computed(currency: string, minorUnit: number, minor: number, path: string): Money {
+  if (!Number.isSafeInteger(minor)) {
+    throw invalid(
+      path,
+      `would be beyond ${MAX_MINOR_UNITS} minor units of ${currency}, where arithmetic stops being exact`,
+    )
+  }
+  return moneyOf(currency, minorUnit, minor)
 }
 
 /**
  * Parses an amount in a currency already known (the per-currency amounts of a fee rule, or a field whose currency
  * comes from elsewhere). See {@link readPlainDecimal} for the accepted forms. Trailing zeros do not count as
- * decimal places: `"100.00"` is a valid JPY amount, `"1.50"` is not.
+ * decimal places: `"100.00"` is a valid JPY amount, `"1.50"` is not. At most {@link MAX_MINOR_UNITS} minor units
+ * either way.
  *
  * @throws RefundRulesError `INVALID_AMOUNT`, `TOO_MANY_DECIMALS`, `NEGATIVE_AMOUNT` (unless `allowNegative`) or
  * `INVALID_CURRENCY`, at `path`.
@@ -194,6 +256,10 @@ export function parseAmount(
   options?: { allowNegative?: boolean },
 ): Money {
   const minorUnit = currencyMinorUnit(currency, path)
+  if (typeof amount === 'string') {
+    const units = everydayMinorUnits(amount, minorUnit)
+    if (units !== undefined) return moneyOf(currency, minorUnit, units)
+  }
   const plain = readPlainDecimal(amount, path)
   if (plain.decimals > minorUnit) {
     throw refundRulesError(
@@ -205,7 +271,16 @@ export function parseAmount(
   if (plain.negative && options?.allowNegative !== true) {
     throw refundRulesError('NEGATIVE_AMOUNT', path, `must not be negative, received ${plain.text}`)
   }
-  return moneyOf(currency, minorUnit, new D(plain.text))
+  const text = plain.negative ? plain.text.slice(1) : plain.text
+  const point = text.indexOf('.')
+  // "97.1" in EUR: the digits "971" and one zero for the missing cent. Converting a digit string to a number is
+  // exact up to MAX_MINOR_UNITS and lands beyond it otherwise, so the check below cannot be fooled by rounding.
+  const digits = point === -1 ? text : text.slice(0, point) + text.slice(point + 1)
+  const units = Number(digits + ZEROS.slice(0, minorUnit - plain.decimals))
+  if (units > MAX_MINOR_UNITS) {
+    throw invalid(path, `must be at most ${MAX_MINOR_UNITS} minor units of ${currency}, received ${plain.text}`)
+  }
+  return moneyOf(currency, minorUnit, plain.negative ? -units : units)
 }
 
 /** `joinPath` for the two known identifier keys, without its regular expression on the hot path. */
@@ -269,14 +344,12 @@ export function parseMoney(
  * formatMoney(parseAmount('12.5', 'BHD', 'x')) // => '12.500'
  */
 export function formatMoney(m: Money): string {
-  // A Money never has more decimals than its minor unit (parsing refuses them, fees are rounded to it), so
-  // its plain string form only needs zeros appended: `toFixed` would re-round through a new Decimal, which
-  // was the largest money cost of a decision. The private constructor never writes exponent form.
-  const text = m.amount.toString()
-  if (m.minorUnit === 0) return text
-  const point = text.indexOf('.')
-  const decimals = point === -1 ? 0 : text.length - point - 1
-  return `${text}${point === -1 ? '.' : ''}${ZEROS.slice(0, m.minorUnit - decimals)}`
+  const sign = m.minor < 0 ? '-' : ''
+  // A safe integer's String() is its plain digits (exponent form starts at 1e21).
+  const digits = String(Math.abs(m.minor))
+  if (m.minorUnit === 0) return sign + digits
+  const padded = digits.length > m.minorUnit ? digits : ZEROS.slice(0, m.minorUnit + 1 - digits.length) + digits
+  return `${sign}${padded.slice(0, -m.minorUnit)}.${padded.slice(-m.minorUnit)}`
 }
 
 // More than any currency's minor unit (the largest, e.g. CLF or UYW, is 4).
@@ -304,7 +377,7 @@ const zeros = new Map<string, Money>()
 export function zeroMoney(currency: string): Money {
   let zero = zeros.get(currency)
   if (zero === undefined) {
-    zero = moneyOf(currency, currencyMinorUnit(currency, 'currency'), new D(0))
+    zero = moneyOf(currency, currencyMinorUnit(currency, 'currency'), 0)
     zeros.set(currency, zero)
   }
   return zero
@@ -329,34 +402,36 @@ function assertSameCurrency(a: Money, b: Money, path: string): void {
  */
 export function compareMoney(a: Money, b: Money, path = ''): -1 | 0 | 1 {
   assertSameCurrency(a, b, path)
-  return a.amount.cmp(b.amount) as -1 | 0 | 1
+  return a.minor < b.minor ? -1 : a.minor > b.minor ? 1 : 0
 }
 
 /**
  * `a + b`, exactly.
  *
- * @throws RefundRulesError `CURRENCY_MISMATCH` (at `path`) when the currencies differ.
+ * @throws RefundRulesError `CURRENCY_MISMATCH` (at `path`) when the currencies differ, `INVALID_AMOUNT` when the
+ * sum is beyond {@link MAX_MINOR_UNITS}.
  * @example
  * formatMoney(addMoney(parseAmount('0.1', 'EUR', 'a'), parseAmount('0.2', 'EUR', 'b'))) // => '0.30'
  */
 export function addMoney(a: Money, b: Money, path = ''): Money {
   assertSameCurrency(a, b, path)
-  if (b.amount.isZero()) return a
-  if (a.amount.isZero()) return b
-  return moneyOf(a.currency, a.minorUnit, a.amount.plus(b.amount))
+  if (b.minor === 0) return a
+  if (a.minor === 0) return b
+  return computed(a.currency, a.minorUnit, a.minor + b.minor, path)
 }
 
 /**
  * `a − b`, exactly (may be negative).
  *
- * @throws RefundRulesError `CURRENCY_MISMATCH` (at `path`) when the currencies differ.
+ * @throws RefundRulesError `CURRENCY_MISMATCH` (at `path`) when the currencies differ, `INVALID_AMOUNT` when the
+ * difference is beyond {@link MAX_MINOR_UNITS}.
  * @example
  * formatMoney(subtractMoney(parseAmount('10', 'EUR', 'a'), parseAmount('0.59', 'EUR', 'b'))) // => '9.41'
  */
 export function subtractMoney(a: Money, b: Money, path = ''): Money {
   assertSameCurrency(a, b, path)
-  if (b.amount.isZero()) return a
-  return moneyOf(a.currency, a.minorUnit, a.amount.minus(b.amount))
+  if (b.minor === 0) return a
+  return computed(a.currency, a.minorUnit, a.minor - b.minor, path)
 }
 
 /**
@@ -388,7 +463,7 @@ export function maxMoney(a: Money, b: Money, path = ''): Money {
  * isZero(zeroMoney('EUR')) // => true
  */
 export function isZero(m: Money): boolean {
-  return m.amount.isZero()
+  return m.minor === 0
 }
 
 /**
@@ -398,7 +473,7 @@ export function isZero(m: Money): boolean {
  * isPositive(parseAmount('0.01', 'EUR', 'x')) // => true
  */
 export function isPositive(m: Money): boolean {
-  return m.amount.isPositive() && !m.amount.isZero()
+  return m.minor > 0
 }
 
 /**
@@ -408,5 +483,5 @@ export function isPositive(m: Money): boolean {
  * isNegative(parseAmount('-1', 'EUR', 'x', { allowNegative: true })) // => true
  */
 export function isNegative(m: Money): boolean {
-  return m.amount.isNegative() && !m.amount.isZero()
+  return m.minor < 0
 }

@@ -18,7 +18,7 @@ import {
   readPlainDecimal,
   zeroMoney,
 } from './amount.js'
-import { D, type DecimalRounding, type DecimalValue } from './decimal.js'
+import { D } from './decimal.js'
 
 /** How a percentage fee is rounded to the currency's minor unit. `'up'` is away from zero, `'down'` toward it. */
 export type FeeRounding = 'half-up' | 'half-even' | 'up' | 'down'
@@ -73,11 +73,19 @@ const AMOUNT_KEYS: readonly AmountKey[] = ['fixed', 'min', 'max']
 const RULE_KEYS: ReadonlySet<string> = new Set(['percent', ...AMOUNT_KEYS])
 const SCHEDULE_KEYS: ReadonlySet<string> = new Set(['rounding', 'default', 'methods'])
 
-const DECIMAL_ROUNDING: Readonly<Record<FeeRounding, DecimalRounding>> = {
+const DECIMAL_ROUNDING = {
   'half-up': D.ROUND_HALF_UP,
   'half-even': D.ROUND_HALF_EVEN,
   up: D.ROUND_UP,
   down: D.ROUND_DOWN,
+} as const
+
+/** `percent / 100` as the exact fraction `numerator / denominator`: 2.9 % is 29 / 1000. */
+interface Rate {
+  readonly numerator: number
+  readonly denominator: number
+  /** The percentage as written, for decimal.js when the integers would not be exact. */
+  readonly percent: string
 }
 
 /** The parsed form of one rule: what {@link processingFee} actually uses. */
@@ -88,7 +96,7 @@ interface CompiledRule {
   /** The rule resolved per currency, built on first use: bounded by the number of currency codes. */
   readonly byCurrency: Map<string, Terms>
   /** `percent / 100`, or undefined when the rule has no (or a zero) percentage: no multiplication then. */
-  readonly rate: DecimalValue | undefined
+  readonly rate: Rate | undefined
   readonly percentText: string | undefined
   readonly fixed: ReadonlyMap<string, Money> | undefined
   readonly min: ReadonlyMap<string, Money> | undefined
@@ -105,7 +113,7 @@ interface Terms {
 }
 
 interface CompiledSchedule {
-  readonly rounding: DecimalRounding
+  readonly rounding: FeeRounding
   readonly default: CompiledRule | undefined
   readonly methods: ReadonlyMap<string, CompiledRule>
 }
@@ -179,18 +187,24 @@ function normalizeRule(
       policyIssue(issues, joinPath(path, key), 'is not a fee rule setting (percent, fixed, min, max)')
   }
   const rule: { -readonly [K in keyof FeeRule]: FeeRule[K] } = {}
-  let rate: DecimalValue | undefined
+  let rate: Rate | undefined
   if (value.percent !== undefined) {
     const percentPath = joinPath(path, 'percent')
     try {
       const plain = readPlainDecimal(value.percent, percentPath)
-      const percent = new D(plain.text)
-      if (plain.negative || percent.gt(100)) {
+      if (plain.negative || new D(plain.text).gt(100)) {
         policyIssue(issues, percentPath, `must be between 0 and 100 (a percentage), received ${plain.text}`)
       } else {
         rule.percent = plain.text
-        // Dividing by 100 only moves the decimal point, so it is exact; done once here, not per fee.
-        if (!percent.isZero()) rate = percent.div(100)
+        // The canonical text has no leading zeros: "2.9" → 29 / 10^(1 + 2). Either integer may be unsafe for a
+        // long percentage; percentageOf() then takes the decimal.js path.
+        if (plain.text !== '0') {
+          rate = {
+            numerator: Number(plain.text.replace('.', '')),
+            denominator: 10 ** (plain.decimals + 2),
+            percent: plain.text,
+          }
+        }
       }
     } catch (error) {
       rethrownAsPolicy(issues, error)
@@ -295,7 +309,7 @@ function compile(input: unknown, path: string): { schedule: FeeSchedule; compile
   })
   return {
     schedule,
-    compiled: { rounding: DECIMAL_ROUNDING[rounding], default: defaultRule?.compiled, methods: compiledMethods },
+    compiled: { rounding, default: defaultRule?.compiled, methods: compiledMethods },
   }
 }
 
@@ -373,8 +387,32 @@ function termsIn(rule: CompiledRule, currency: string): Terms {
   return terms
 }
 
-function roundTo(value: DecimalValue, minorUnit: number, rounding: DecimalRounding): DecimalValue {
-  return value.toDecimalPlaces(minorUnit, rounding)
+/**
+ * `minor × rate` rounded to whole minor units, exactly, for `minor ≥ 0`. With safe integers (every everyday fee)
+ * it is integer division with the remainder deciding the rounding; past `Number.MAX_SAFE_INTEGER`, where a double
+ * stops being exact, decimal.js computes it (SPEC §1). The result never exceeds `minor` (a rate is at most 1).
+ */
+function percentageOf(minor: number, rate: Rate, rounding: FeeRounding): number {
+  const product = minor * rate.numerator
+  const divisor = rate.denominator
+  // `product + divisor` safe bounds every intermediate below: the quotient estimate is off by at most one.
+  if (!Number.isSafeInteger(product + divisor)) {
+    return new D(minor).times(rate.percent).div(100).toDecimalPlaces(0, DECIMAL_ROUNDING[rounding]).toNumber()
+  }
+  let quotient = Math.floor(product / divisor)
+  let remainder = product - quotient * divisor
+  if (remainder < 0) {
+    quotient -= 1
+    remainder += divisor
+  } else if (remainder >= divisor) {
+    quotient += 1
+    remainder -= divisor
+  }
+  if (remainder === 0 || rounding === 'down') return quotient
+  if (rounding === 'up') return quotient + 1
+  const twice = 2 * remainder
+  if (twice > divisor || (twice === divisor && (rounding === 'half-up' || quotient % 2 === 1))) return quotient + 1
+  return quotient
 }
 
 /**
@@ -404,14 +442,14 @@ export function processingFee(schedule: FeeSchedule, method: string | undefined,
           : `${methodLabel(String(method))}: no processing fee configured`,
     })
   }
-  if (gross.amount.isNegative() && !gross.amount.isZero()) {
+  if (gross.minor < 0) {
     throw refundRulesError('NEGATIVE_AMOUNT', 'gross', `must not be negative, received ${describeMoney(gross)}`)
   }
   const terms = termsIn(rule, gross.currency)
   let fee = terms.fixed ?? zeroMoney(gross.currency)
-  if (rule.rate !== undefined && !gross.amount.isZero()) {
-    const percentage = roundTo(gross.amount.times(rule.rate), gross.minorUnit, compiled.rounding)
-    fee = addMoney(moneyOf(gross.currency, gross.minorUnit, percentage), fee)
+  if (rule.rate !== undefined && gross.minor !== 0) {
+    const percentage = percentageOf(gross.minor, rule.rate, compiled.rounding)
+    fee = addMoney(moneyOf(gross.currency, gross.minorUnit, percentage), fee, rule.path)
   }
   let basis = `${own !== undefined ? rule.label : method === undefined ? 'default rule' : `${methodLabel(method)} (default rule)`}: ${terms.formula}`
   if (terms.min !== undefined && compareMoney(fee, terms.min) < 0) {

@@ -12,6 +12,7 @@ export {
   isPositive,
   isZero,
   MAX_AMOUNT_LENGTH,
+  MAX_MINOR_UNITS,
   type Money,
   type MoneyInput,
   maxMoney,

@@ -115,13 +115,15 @@ function spell(units: bigint, digits: number, form: AmountForm | 'trimmed'): Amo
   return String(n) === trimmed ? n : full
 }
 
+const SAFE_UNITS = BigInt(Number.MAX_SAFE_INTEGER)
+
 /** Options of {@link arbAmount}. */
 export interface AmountOptions {
   /** The currency whose minor unit bounds the decimals. Default `'EUR'`. */
   readonly currency?: string
   /** Smallest amount, a decimal string. Default `'0'`. */
   readonly min?: string
-  /** Largest amount, a decimal string. Default {@link DEFAULT_MAX_AMOUNT}. */
+  /** Largest amount, a decimal string. Default {@link DEFAULT_MAX_AMOUNT}; never beyond 2^53 − 1 minor units. */
   readonly max?: string
   /** Spellings to use. Default `['string', 'number']` (strings three times as often). */
   readonly forms?: readonly AmountForm[]
@@ -137,7 +139,9 @@ export interface AmountOptions {
 export function arbMinorUnits(options: Omit<AmountOptions, 'forms'> = {}): fc.Arbitrary<bigint> {
   const digits = minorUnitOf(options.currency ?? 'EUR')
   const min = toMinorUnits(options.min ?? '0', digits)
-  const max = toMinorUnits(options.max ?? DEFAULT_MAX_AMOUNT, digits)
+  const largest = toMinorUnits(options.max ?? DEFAULT_MAX_AMOUNT, digits)
+  // The library refuses amounts beyond Number.MAX_SAFE_INTEGER minor units (its MAX_MINOR_UNITS): never drawn.
+  const max = largest < SAFE_UNITS ? largest : SAFE_UNITS
   if (max < min) throw new Error(`arbMinorUnits: max ${options.max} is below min ${options.min}`)
   // Most payments are small: three in four draws stay within 10 000 major units of `min`.
   const everyday = min + 10_000n * 10n ** BigInt(digits)

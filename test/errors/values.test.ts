@@ -53,12 +53,15 @@ describe('amounts', () => {
       expect(d.reasons.map((r) => r.code)).toContain('NOTHING_TO_REFUND')
       expect(JSON.stringify(d)).not.toContain('-0')
     }
-    const big = '9'.repeat(30)
-    let input = withPath(topUp(), 'topUp.amount.amount', `${big}.99`)
-    input = withPath(input, 'account.balance.amount', `${big}.99`)
+    const largest = '90071992547409.91' // MAX_MINOR_UNITS cents
+    let input = withPath(topUp(), 'topUp.amount.amount', largest)
+    input = withPath(input, 'account.balance.amount', largest)
     const d = decide(input) as TopUpRefundDecision
-    expect(d.amounts?.gross).toBe(`${big.slice(0, -2)}89.99`) // minus the 10.00 already refunded
+    expect(d.amounts?.gross).toBe('90071992547399.91') // minus the 10.00 already refunded
     assertDecisionInvariants(d, input)
+    // One cent more would no longer be exact as a count of cents: refused, not rounded.
+    expect(codeAt('topUp.amount.amount', '90071992547409.92')).toBe('INVALID_AMOUNT topUp.amount.amount')
+    expect(codeAt('account.balance.amount', '-90071992547409.92')).toBe('INVALID_AMOUNT account.balance.amount')
   })
 
   it('a negative balance is allowed (it is data), a negative debt or fee is not', () => {

@@ -11,6 +11,7 @@ import {
   isPositive,
   isZero,
   MAX_AMOUNT_LENGTH,
+  MAX_MINOR_UNITS,
   maxMoney,
   minMoney,
   parseAmount,
@@ -60,7 +61,9 @@ describe('parseMoney', () => {
     ['0', 'EUR', '0.00'],
     ['-0', 'EUR', '0.00'],
     ['-0.00', 'EUR', '0.00'],
-    ['123456789012345678901234567890.12', 'EUR', '123456789012345678901234567890.12'],
+    ['90071992547409.91', 'EUR', '90071992547409.91'], // MAX_MINOR_UNITS cents
+    ['9007199254740991', 'JPY', '9007199254740991'],
+    ['9007199254740.991', 'BHD', '9007199254740.991'],
   ])('reads the string %j in %s as %j', (amount, currency, expected) => {
     expect(formatMoney(parseMoney({ amount, currency }, 'x'))).toBe(expected)
   })
@@ -86,7 +89,7 @@ describe('parseMoney', () => {
     expect(formatMoney(eur(new Odd('123.45')))).toBe('123.45')
     expect(formatMoney(eur(new Odd('0.05')))).toBe('0.05')
     expect(formatMoney(eur(new Odd('-0')))).toBe('0.00')
-    expect(formatMoney(parseMoney({ amount: new Odd('1e21'), currency: 'JPY' }, 'x'))).toBe('1000000000000000000000')
+    expect(formatMoney(parseMoney({ amount: new Odd('1e15'), currency: 'JPY' }, 'x'))).toBe('1000000000000000')
   })
 
   it('reads a structural decimal (another copy of decimal.js) through toExponential only', () => {
@@ -186,8 +189,25 @@ describe('parseMoney', () => {
   })
 
   it('accepts exactly MAX_AMOUNT_LENGTH characters', () => {
-    expect(formatMoney(parseAmount('9'.repeat(MAX_AMOUNT_LENGTH), 'JPY', 'x'))).toBe('9'.repeat(MAX_AMOUNT_LENGTH))
+    const padded = `${'0'.repeat(MAX_AMOUNT_LENGTH - 10)}1234567.89`
+    expect(padded).toHaveLength(MAX_AMOUNT_LENGTH)
+    expect(formatMoney(parseAmount(padded, 'EUR', 'x'))).toBe('1234567.89')
   })
+
+  it.each([
+    ['90071992547409.92', 'EUR'],
+    ['-90071992547409.92', 'EUR', { allowNegative: true }],
+    ['9007199254740992', 'JPY'],
+    ['9'.repeat(MAX_AMOUNT_LENGTH), 'JPY'],
+    [new Decimal('1e21'), 'JPY'],
+  ] as const)(
+    'rejects %s %s: beyond MAX_MINOR_UNITS, where it would stop being exact',
+    (amount, currency, options?) => {
+      const error = errorOf(() => parseAmount(amount, currency, 'topUp.amount', options))
+      expect(error).toMatchObject({ code: 'INVALID_AMOUNT', path: 'topUp.amount' })
+      expect(error.message).toContain(`at most ${MAX_MINOR_UNITS} minor units of ${currency}`)
+    },
+  )
 
   it('turns a ten-million-character string away in well under a millisecond', () => {
     const huge = `1${'0'.repeat(1e7)}`
