@@ -26,26 +26,35 @@ export function resolvePolicy(policy: Policy | PolicyOptions | undefined): { pol
   return policyRuntime(policy ?? ctrGroupPolicy)
 }
 
-/** Collects a decision's reasons and requirements in the order they are found. */
-export function createReasons(clause: ClauseId) {
-  const reasons: Reason[] = []
-  const requirements: RequirementCode[] = []
-  const cite = ` (${CLAUSE_TITLES[clause]})`
-  return {
-    reasons,
-    requirements,
-    add(code: ReasonCode, message: string) {
-      reasons.push(Object.freeze({ code, clause, message: message + cite }))
-    },
-    require(code: RequirementCode, message: string) {
-      requirements.push(code)
-      reasons.push(Object.freeze({ code, clause, message: message + cite }))
-    },
+/** The citation each reason's message ends with, e.g. ` (REFUND UPON TERMINATION OF USE)`: made once, not per reason. */
+const CITATIONS = Object.fromEntries(
+  Object.entries(CLAUSE_TITLES).map(([clause, title]) => [clause, ` (${title})`]),
+) as Readonly<Record<ClauseId, string>>
+
+/**
+ * Collects a decision's reasons and requirements in the order they are found.
+ * A class for the same reason as the input reader: one is made per decision.
+ */
+export class Reasons {
+  readonly reasons: Reason[] = []
+  readonly requirements: RequirementCode[] = []
+
+  constructor(private readonly clause: ClauseId) {}
+
+  add(code: ReasonCode, message: string): void {
+    this.reasons.push(Object.freeze({ code, clause: this.clause, message: message + CITATIONS[this.clause] }))
+  }
+
+  require(code: RequirementCode, message: string): void {
+    this.requirements.push(code)
+    this.add(code, message)
   }
 }
 
-/** The reason collector {@link createReasons} makes. */
-export type Reasons = ReturnType<typeof createReasons>
+/** A fresh {@link Reasons} collector for a decision of `clause`. */
+export function createReasons(clause: ClauseId): Reasons {
+  return new Reasons(clause)
+}
 
 /** Flags a request received after `now` or before the event it is about, and information provided out of order. */
 export function checkRequestOrder(
@@ -136,29 +145,29 @@ export function outcomeOf<O extends Outcome>(rejected: boolean, reasons: Reasons
   return rejected ? 'rejected' : reasons.requirements.length > 0 ? 'needs-information' : positive
 }
 
-/**
- * Freezes the clause's own parts of a decision. Each is flat data (dates) or
- * was frozen as it was made (amounts), so one level is all there is to do.
- */
-function freezeParts<T extends object>(rest: T): T {
-  for (const part of Object.values(rest)) Object.freeze(part)
-  return rest
+/** The clause's own parts of a decision: each is flat data (dates) or was frozen as it was made (amounts). */
+interface DecisionParts {
+  readonly amounts?: object
+  readonly dates?: object
+  readonly settlement?: object
 }
 
 /**
  * Assembles a decision: the common fields, then the clause's own, frozen.
  * Reasons, amounts and the policy reference are frozen as they are made, so
- * only the rest needs a walk. Only `needs-information` has requirements.
+ * only the rest needs freezing. Only `needs-information` has requirements.
+ * The parts are added one by one rather than spread: a spread of objects of
+ * varying shape was a measurable share of a decision (issue #4).
  */
-export function decision<T extends object>(
+export function decision(
   clause: ClauseId,
   outcome: Outcome,
   reasons: Reasons,
   now: EpochMs,
   runtime: PolicyRuntime,
-  rest: T,
-) {
-  return Object.freeze({
+  parts: DecisionParts,
+): unknown {
+  const made: Record<string, unknown> = {
     clause,
     outcome,
     reasons: Object.freeze(reasons.reasons),
@@ -166,6 +175,9 @@ export function decision<T extends object>(
     requirements: Object.freeze(outcome === 'needs-information' ? reasons.requirements : []),
     evaluatedAt: formatInstant(now),
     policy: runtime.reference,
-    ...freezeParts(rest),
-  })
+  }
+  if (parts.amounts !== undefined) made.amounts = Object.freeze(parts.amounts)
+  if (parts.dates !== undefined) made.dates = Object.freeze(parts.dates)
+  if (parts.settlement !== undefined) made.settlement = Object.freeze(parts.settlement)
+  return Object.freeze(made)
 }

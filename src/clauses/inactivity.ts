@@ -59,12 +59,13 @@ export function evaluateInactivity(input: InactivityInput, policy?: Policy | Pol
     const months = p.inactivityMonths
     const threshold = addMonthsInZone(runtime.calendar.zone, account.lastActivityAt, months, 'account.lastActivityAt')
     const deactivatesAt = formatInstant(threshold.ms)
+    const lastActivityAt = formatInstant(account.lastActivityAt)
     const reasons = createReasons('inactivity')
     const deactivated = now > threshold.ms
     if (deactivated) {
       reasons.add(
         'INACTIVE_OVER_THRESHOLD',
-        `The account has not been used since ${formatInstant(account.lastActivityAt)}, more than ${months} months: it is deactivated and its funds are returned under the termination rules`,
+        `The account has not been used since ${lastActivityAt}, more than ${months} months: it is deactivated and its funds are returned under the termination rules`,
       )
     }
     if (threshold.clamped) {
@@ -79,7 +80,7 @@ export function evaluateInactivity(input: InactivityInput, policy?: Policy | Pol
         `The month count ended in a daylight-saving gap in ${p.calendar.timeZone}, so it moved forward to ${formatLocalDateTime(runtime.calendar.zone, threshold.ms)} local time (${deactivatesAt})`,
       )
     }
-    const dates = { lastActivityAt: formatInstant(account.lastActivityAt), deactivatesAt }
+    const dates = { lastActivityAt, deactivatesAt }
     const settlement =
       deactivated && isPositive(account.balance) ? { settlement: terminationSettlement(p, account) } : {}
     return decision('inactivity', deactivated ? 'deactivated' : 'active', reasons, now, runtime, {

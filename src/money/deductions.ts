@@ -52,12 +52,12 @@ export interface FormattedSettlement {
   readonly outstandingDebt?: string
 }
 
-function nonNegative(amount: Money, gross: Money, what: string): void {
-  // Same currency is checked by compareMoney/subtractMoney below; sign is checked here.
-  compareMoney(amount, gross, what)
-  if (isNegative(amount)) {
-    throw refundRulesError('NEGATIVE_AMOUNT', what, `must not be negative, received ${describeMoney(amount)}`)
-  }
+/** A claim's amount must be in the gross's currency and not negative; the path is only built for the error. */
+function checkClaim(amount: Money, gross: Money, index: number): void {
+  if (amount.currency === gross.currency && amount.minor >= 0) return
+  const what = `claims[${index}]`
+  compareMoney(amount, gross, what) // throws CURRENCY_MISMATCH
+  throw refundRulesError('NEGATIVE_AMOUNT', what, `must not be negative, received ${describeMoney(amount)}`)
 }
 
 /**
@@ -83,10 +83,10 @@ export function settle(gross: Money, claims: readonly Claim[]): Settlement {
   let remaining = gross
   let outstanding: Money | undefined
   const deductions: Deduction[] = []
-  claims.forEach((claim, index) => {
-    const what = `claims[${index}]`
+  for (let index = 0; index < claims.length; index++) {
+    const claim = claims[index] as Claim
     if (claim.kind === 'debt') {
-      nonNegative(claim.amount, gross, what)
+      checkClaim(claim.amount, gross, index)
       // minMoney returns its first argument when it is not larger: identity tells "not capped" without arithmetic.
       const taken = minMoney(claim.amount, remaining)
       const uncovered = taken === claim.amount ? zeroMoney(gross.currency) : subtractMoney(claim.amount, taken)
@@ -99,20 +99,21 @@ export function settle(gross: Money, claims: readonly Claim[]): Settlement {
       remaining = subtractMoney(remaining, taken)
     } else {
       const fee = claim.fee(remaining)
-      nonNegative(fee.amount, gross, what)
+      checkClaim(fee.amount, gross, index)
       const taken = minMoney(fee.amount, remaining)
       const basis =
         taken === fee.amount ? fee.basis : `${fee.basis}, capped at the ${describeMoney(remaining)} available`
       deductions.push(Object.freeze({ kind: 'processing-fee', amount: taken, basis }))
       remaining = subtractMoney(remaining, taken)
     }
-  })
-  return Object.freeze({
+  }
+  const settlement: { -readonly [K in keyof Settlement]: Settlement[K] } = {
     gross,
     deductions: Object.freeze(deductions),
     net: remaining,
-    ...(outstanding === undefined ? {} : { outstandingDebt: outstanding }),
-  })
+  }
+  if (outstanding !== undefined) settlement.outstandingDebt = outstanding
+  return Object.freeze(settlement)
 }
 
 /**
@@ -156,13 +157,15 @@ export function scheduleFeeClaim(schedule: FeeSchedule, method: string | undefin
  * // => { currency: 'JPY', gross: '10', deductions: [], net: '10' }
  */
 export function formatSettlement(s: Settlement): FormattedSettlement {
-  return Object.freeze({
+  const deductions: FormattedSettlement['deductions'][number][] = []
+  for (const d of s.deductions)
+    deductions.push(Object.freeze({ kind: d.kind, amount: formatMoney(d.amount), basis: d.basis }))
+  const formatted: { -readonly [K in keyof FormattedSettlement]: FormattedSettlement[K] } = {
     currency: s.gross.currency,
     gross: formatMoney(s.gross),
-    deductions: Object.freeze(
-      s.deductions.map((d) => Object.freeze({ kind: d.kind, amount: formatMoney(d.amount), basis: d.basis })),
-    ),
+    deductions: Object.freeze(deductions),
     net: formatMoney(s.net),
-    ...(s.outstandingDebt === undefined ? {} : { outstandingDebt: formatMoney(s.outstandingDebt) }),
-  })
+  }
+  if (s.outstandingDebt !== undefined) formatted.outstandingDebt = formatMoney(s.outstandingDebt)
+  return Object.freeze(formatted)
 }

@@ -149,7 +149,9 @@ export function parseInstant(input: unknown, path: string): EpochMs {
  */
 export function formatInstant(ms: EpochMs): string {
   // Hand-formatted: `Date#toISOString` allocates a Date and was the largest
-  // single cost of a decision, which formats half a dozen instants.
+  // single cost of a decision, which formats half a dozen instants. The 24
+  // characters are made in one call: joining a dozen pieces allocated a
+  // string per step, ~400 bytes per instant (issue #4).
   const day = Math.floor(ms / MS_PER_DAY)
   const [year, month, date] = civilFromDays(day)
   let rest = ms - day * MS_PER_DAY
@@ -159,7 +161,38 @@ export function formatInstant(ms: EpochMs): string {
   rest = (rest - seconds) / 60
   const minutes = rest % 60
   const hours = (rest - minutes) / 60
-  return `${year}-${pad2(month)}-${pad2(date)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`
+  const century = Math.floor(year / 100)
+  const yy = year % 100
+  const tenths = Math.floor(millis / 10)
+  return String.fromCharCode(
+    tens(century),
+    units(century),
+    tens(yy),
+    units(yy),
+    45, // -
+    tens(month),
+    units(month),
+    45,
+    tens(date),
+    units(date),
+    84, // T
+    tens(hours),
+    units(hours),
+    58,
+    tens(minutes),
+    units(minutes),
+    58, // :
+    tens(seconds),
+    units(seconds),
+    46,
+    tens(tenths),
+    units(tenths),
+    units(millis),
+    90, // . Z
+  )
 }
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`)
+/** The character code of the tens digit of `n` (0–99). */
+const tens = (n: number): number => 48 + Math.floor(n / 10)
+/** The character code of the last digit of `n`. */
+const units = (n: number): number => 48 + (n % 10)
