@@ -110,6 +110,8 @@ interface Terms {
   readonly max: Money | undefined
   /** `2.9% + 0.30 EUR`, or `no fee`. */
   readonly formula: string
+  /** The rule's label and formula, `card: 2.9% + 0.30 EUR`: the basis of a fee it sets by itself. */
+  readonly basis: string
 }
 
 interface CompiledSchedule {
@@ -382,7 +384,7 @@ function termsIn(rule: CompiledRule, currency: string): Terms {
     ...(fixed === undefined ? [] : [describeMoney(fixed)]),
   ]
   const formula = parts.length === 0 ? 'no fee' : parts.join(' + ')
-  const terms: Terms = Object.freeze({ fixed, min, max, formula })
+  const terms: Terms = Object.freeze({ fixed, min, max, formula, basis: `${rule.label}: ${formula}` })
   rule.byCurrency.set(currency, terms)
   return terms
 }
@@ -451,7 +453,11 @@ export function processingFee(schedule: FeeSchedule, method: string | undefined,
     const percentage = percentageOf(gross.minor, rule.rate, compiled.rounding)
     fee = addMoney(moneyOf(gross.currency, gross.minorUnit, percentage), fee, rule.path)
   }
-  let basis = `${own !== undefined ? rule.label : method === undefined ? 'default rule' : `${methodLabel(method)} (default rule)`}: ${terms.formula}`
+  // The default rule's label is 'default rule'; a method that falls back to it is named, since it is data.
+  let basis =
+    own !== undefined || method === undefined
+      ? terms.basis
+      : `${methodLabel(method)} (default rule): ${terms.formula}`
   if (terms.min !== undefined && compareMoney(fee, terms.min) < 0) {
     fee = terms.min
     basis += `, raised to the minimum ${describeMoney(fee)}`
