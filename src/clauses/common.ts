@@ -176,8 +176,9 @@ export function decision(
     evaluatedAt: formatInstant(now),
     policy: runtime.reference,
   }
-  if (parts.amounts !== undefined) made.amounts = Object.freeze(parts.amounts)
+  // Amounts and settlements come frozen from formatSettlement; dates are made by the clause.
+  if (parts.amounts !== undefined) made.amounts = parts.amounts
   if (parts.dates !== undefined) made.dates = Object.freeze(parts.dates)
-  if (parts.settlement !== undefined) made.settlement = Object.freeze(parts.settlement)
+  if (parts.settlement !== undefined) made.settlement = parts.settlement
   return Object.freeze(made)
 }

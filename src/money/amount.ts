@@ -1,6 +1,6 @@
 /**
  * Money values: parsing `{ amount, currency }` exactly (SPEC §1), formatting with the currency's minor digits, and
- * the few operations the clauses need. A {@link Money} is an immutable plain object holding its amount as an
+ * the few operations the clauses need. A {@link Money} is a read-only plain object holding its amount as an
  * integer count of minor units (cents). Within `Number.MAX_SAFE_INTEGER` integer arithmetic is exact, and sums,
  * differences, comparisons and clamps are all a decision needs; the one product (a percentage fee) goes through
  * decimal.js when it would leave that range (see `fees.ts`). No host setting can reach either.
@@ -220,10 +220,14 @@ function everydayMinorUnits(text: string, minorUnit: number): number | undefined
   return units * 10 ** (minorUnit - decimals)
 }
 
-/** Builds a Money from a count of minor units already known to be a safe integer. */
+/**
+ * Builds a Money from a count of minor units already known to be a safe integer. Read-only by type, not frozen:
+ * a Money never leaves the library (decisions hold strings), and freezing the several made per decision was a
+ * tenth of its time (issue #4).
+ */
 export function moneyOf(currency: string, minorUnit: number, minor: number): Money {
   // `x || 0` turns -0 into 0: negative zero must never print as "-0.00".
-  return Object.freeze({ currency, minorUnit, minor: minor || 0 })
+  return { currency, minorUnit, minor: minor || 0 }
 }
 
 /** A result of the library's own arithmetic, checked to be still exact. */

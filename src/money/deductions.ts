@@ -95,7 +95,7 @@ export function settle(gross: Money, claims: readonly Claim[]): Settlement {
         taken === claim.amount
           ? claim.basis
           : `${claim.basis} (${describeMoney(claim.amount)}), capped at the ${describeMoney(remaining)} available`
-      deductions.push(Object.freeze({ kind: 'debt', amount: taken, basis }))
+      deductions.push({ kind: 'debt', amount: taken, basis })
       remaining = subtractMoney(remaining, taken)
     } else {
       const fee = claim.fee(remaining)
@@ -103,17 +103,13 @@ export function settle(gross: Money, claims: readonly Claim[]): Settlement {
       const taken = minMoney(fee.amount, remaining)
       const basis =
         taken === fee.amount ? fee.basis : `${fee.basis}, capped at the ${describeMoney(remaining)} available`
-      deductions.push(Object.freeze({ kind: 'processing-fee', amount: taken, basis }))
+      deductions.push({ kind: 'processing-fee', amount: taken, basis })
       remaining = subtractMoney(remaining, taken)
     }
   }
-  const settlement: { -readonly [K in keyof Settlement]: Settlement[K] } = {
-    gross,
-    deductions: Object.freeze(deductions),
-    net: remaining,
-  }
+  const settlement: { -readonly [K in keyof Settlement]: Settlement[K] } = { gross, deductions, net: remaining }
   if (outstanding !== undefined) settlement.outstandingDebt = outstanding
-  return Object.freeze(settlement)
+  return settlement
 }
 
 /**
@@ -123,7 +119,7 @@ export function settle(gross: Money, claims: readonly Claim[]): Settlement {
  * debtClaim(parseAmount('20', 'EUR', 'account.debt')).basis // => 'debt owed to the provider'
  */
 export function debtClaim(amount: Money, basis = 'debt owed to the provider'): Claim {
-  return Object.freeze({ kind: 'debt', amount, basis })
+  return { kind: 'debt', amount, basis }
 }
 
 /**
@@ -134,7 +130,7 @@ export function debtClaim(amount: Money, basis = 'debt owed to the provider'): C
  * feeClaim(() => givenFee(parseAmount('1', 'EUR', 'topUp.processingFee.amount')))
  */
 export function feeClaim(fee: (remaining: Money) => FeeResult): Claim {
-  return Object.freeze({ kind: 'processing-fee', fee })
+  return { kind: 'processing-fee', fee }
 }
 
 /**

@@ -2,7 +2,7 @@
  * The processing-fee schedule (SPEC §3): validated and parsed once, applied per refund.
  *
  * A {@link FeeSchedule} is plain, deep-frozen, JSON-safe data (canonical strings), so a policy holding it can be
- * frozen, printed and compared. The parsed decimal values live beside it in a private WeakMap, so applying the
+ * frozen, printed and compared. The parsed values live beside it in a private WeakMap, so applying the
  * schedule never re-parses a percentage or an amount.
  */
 import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
@@ -436,13 +436,13 @@ export function processingFee(schedule: FeeSchedule, method: string | undefined,
   const own = typeof method === 'string' ? compiled.methods.get(method) : undefined
   const rule = own ?? compiled.default
   if (rule === undefined) {
-    return Object.freeze({
+    return {
       amount: zeroMoney(gross.currency),
       basis:
         method === undefined
           ? 'no processing fee configured'
           : `${methodLabel(String(method))}: no processing fee configured`,
-    })
+    }
   }
   if (gross.minor < 0) {
     throw refundRulesError('NEGATIVE_AMOUNT', 'gross', `must not be negative, received ${describeMoney(gross)}`)
@@ -455,9 +455,7 @@ export function processingFee(schedule: FeeSchedule, method: string | undefined,
   }
   // The default rule's label is 'default rule'; a method that falls back to it is named, since it is data.
   let basis =
-    own !== undefined || method === undefined
-      ? terms.basis
-      : `${methodLabel(method)} (default rule): ${terms.formula}`
+    own !== undefined || method === undefined ? terms.basis : `${methodLabel(method)} (default rule): ${terms.formula}`
   if (terms.min !== undefined && compareMoney(fee, terms.min) < 0) {
     fee = terms.min
     basis += `, raised to the minimum ${describeMoney(fee)}`
@@ -470,7 +468,7 @@ export function processingFee(schedule: FeeSchedule, method: string | undefined,
     fee = gross
     basis += `, capped at the ${describeMoney(gross)} it is charged on`
   }
-  return Object.freeze({ amount: fee, basis })
+  return { amount: fee, basis }
 }
 
 /**
@@ -481,5 +479,5 @@ export function processingFee(schedule: FeeSchedule, method: string | undefined,
  * givenFee(parseAmount('1.20', 'EUR', 'topUp.processingFee.amount')).basis // => 'processing fee given on the snapshot'
  */
 export function givenFee(amount: Money, basis = 'processing fee given on the snapshot'): FeeResult {
-  return Object.freeze({ amount, basis })
+  return { amount, basis }
 }

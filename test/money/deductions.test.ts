@@ -88,11 +88,11 @@ describe('settle', () => {
     )
   })
 
-  it('returns frozen, JSON-safe results', () => {
-    const s = settle(eur('10'), [debtClaim(eur('1'))])
-    expect(Object.isFrozen(s)).toBe(true)
-    expect(Object.isFrozen(s.deductions)).toBe(true)
-    const f = formatSettlement(s)
+  it('formats to frozen, JSON-safe amounts', () => {
+    const f = formatSettlement(settle(eur('10'), [debtClaim(eur('1'))]))
+    expect(Object.isFrozen(f)).toBe(true)
+    expect(Object.isFrozen(f.deductions)).toBe(true)
+    for (const d of f.deductions) expect(Object.isFrozen(d)).toBe(true)
     expect(JSON.parse(JSON.stringify(f))).toEqual(f)
   })
 })
