@@ -145,7 +145,7 @@ export function outcomeOf<O extends Outcome>(rejected: boolean, reasons: Reasons
   return rejected ? 'rejected' : reasons.requirements.length > 0 ? 'needs-information' : positive
 }
 
-/** The clause's own parts of a decision: each is flat data (dates) or was frozen as it was made (amounts). */
+/** The clause's own parts of a decision, each left out when undefined: flat data (dates) or frozen already (amounts). */
 interface DecisionParts {
   readonly amounts?: object
   readonly dates?: object

@@ -81,11 +81,10 @@ export function evaluateInactivity(input: InactivityInput, policy?: Policy | Pol
       )
     }
     const dates = { lastActivityAt, deactivatesAt }
-    const settlement =
-      deactivated && isPositive(account.balance) ? { settlement: terminationSettlement(p, account) } : {}
+    const settlement = deactivated && isPositive(account.balance) ? terminationSettlement(p, account) : undefined
     return decision('inactivity', deactivated ? 'deactivated' : 'active', reasons, now, runtime, {
       dates,
-      ...settlement,
+      settlement,
     }) as InactivityDecision
   })
 }

@@ -232,8 +232,8 @@ export class InputReader {
 
   /** Throws every issue recorded so far, if any. */
   finish(): void {
-    const [first, ...rest] = this.issues
-    if (first !== undefined) throw new RefundRulesError([first, ...rest])
+    const issues = this.issues
+    if (issues.length > 0) throw new RefundRulesError(issues as [RefundRulesIssue, ...RefundRulesIssue[]])
   }
 
   hasIssues(): boolean {

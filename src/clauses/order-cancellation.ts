@@ -186,17 +186,23 @@ export function evaluateOrderCancellation(
       return decision('order-cancellation', outcome, reasons, now, runtime, { dates }) as OrderCancellationDecision
     }
     const amounts = feeOnlyAmounts(p, left, method, givenFee)
+    if (outcome !== 'approved') {
+      return decision('order-cancellation', outcome, reasons, now, runtime, {
+        amounts,
+        dates,
+      }) as OrderCancellationDecision
+    }
+    // Written out rather than spread, as in the top-up clause (issue #4).
     const clock = clockStart(request)
-    const due =
-      outcome === 'approved'
-        ? {
-            statusChangeDueBy: formatInstant(clock + runtime.windowMs.statusChange),
-            ...refundDue(runtime, clock, p.refundBusinessDays),
-          }
-        : {}
+    const due = refundDue(runtime, clock, p.refundBusinessDays)
     return decision('order-cancellation', outcome, reasons, now, runtime, {
       amounts,
-      dates: { ...dates, ...due },
+      dates: {
+        windowClosesAt: closes,
+        statusChangeDueBy: formatInstant(clock + runtime.windowMs.statusChange),
+        refundDueDate: due.refundDueDate,
+        refundDueBy: due.refundDueBy,
+      },
     }) as OrderCancellationDecision
   })
 }

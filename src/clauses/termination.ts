@@ -74,11 +74,8 @@ export function readAccount(reader: InputReader, value: unknown): ReadAccount {
  * `outstandingDebt` is the debt the balance did not cover.
  */
 export function terminationSettlement(policy: Policy, account: ReadAccount): DecisionAmounts {
-  const claims = [
-    ...(account.debt === undefined ? [] : [debtClaim(account.debt)]),
-    scheduleFeeClaim(policy.fees, account.payoutMethod),
-  ]
-  return formatSettlement(settle(account.balance, claims))
+  const fee = scheduleFeeClaim(policy.fees, account.payoutMethod)
+  return formatSettlement(settle(account.balance, account.debt === undefined ? [fee] : [debtClaim(account.debt), fee]))
 }
 
 /**
@@ -145,9 +142,6 @@ export function evaluateTermination(input: TerminationInput, policy?: Policy | P
       payoutDays !== null && outcome !== 'needs-information'
         ? refundDue(runtime, clockStart(request), payoutDays)
         : undefined
-    return decision('termination', outcome, reasons, now, runtime, {
-      amounts,
-      ...(dates === undefined ? {} : { dates }),
-    }) as TerminationDecision
+    return decision('termination', outcome, reasons, now, runtime, { amounts, dates }) as TerminationDecision
   })
 }

@@ -82,9 +82,9 @@ function parseIsoInstant(input: string, path: string): EpochMs {
       at = first
       // digits() is -1 past the end, so the end of the string stops the scan.
       while (at - first < 9 && digits(input, at, 1) >= 0) at++
-      // Sub-millisecond digits are truncated, as Date does.
-      const fraction = input.slice(first, Math.min(at, first + 3)).padEnd(3, '0')
-      millis = at > first ? digits(fraction, 0, 3) : -1
+      // Sub-millisecond digits are truncated, as Date does: ".5" is 500 ms, ".123456" 123 ms.
+      const count = at - first
+      millis = count === 0 ? -1 : count >= 3 ? digits(input, first, 3) : digits(input, first, count) * 10 ** (3 - count)
     }
   }
   let offset = 0
