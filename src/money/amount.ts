@@ -349,11 +349,21 @@ export function parseMoney(
  */
 export function formatMoney(m: Money): string {
   const sign = m.minor < 0 ? '-' : ''
-  // A safe integer's String() is its plain digits (exponent form starts at 1e21).
-  const digits = String(Math.abs(m.minor))
-  if (m.minorUnit === 0) return sign + digits
-  const padded = digits.length > m.minorUnit ? digits : ZEROS.slice(0, m.minorUnit + 1 - digits.length) + digits
-  return `${sign}${padded.slice(0, -m.minorUnit)}.${padded.slice(-m.minorUnit)}`
+  const units = Math.abs(m.minor)
+  if (m.minorUnit === 0) return sign + units
+  // Whole and fraction by arithmetic rather than slicing the digits: fewer strings made (issue #4). The
+  // quotient of two safe integers can be one off after rounding; the remainder puts it right.
+  const scale = 10 ** m.minorUnit
+  let whole = Math.floor(units / scale)
+  let fraction = units - whole * scale
+  if (fraction < 0) {
+    whole -= 1
+    fraction += scale
+  } else if (fraction >= scale) {
+    whole += 1
+    fraction -= scale
+  }
+  return `${sign}${whole}.${String(fraction).padStart(m.minorUnit, '0')}`
 }
 
 // More than any currency's minor unit (the largest, e.g. CLF or UYW, is 4).
