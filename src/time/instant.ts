@@ -62,10 +62,10 @@ function parseIsoInstant(input: string, path: string): EpochMs {
   const minute = digits(input, 14, 2)
   // A minute read at 14–15 implies a length of at least 16.
   const shapeOk =
-    input[4] === '-' &&
-    input[7] === '-' &&
-    input[10] === 'T' &&
-    input[13] === ':' &&
+    input.charCodeAt(4) === 45 && // -
+    input.charCodeAt(7) === 45 &&
+    input.charCodeAt(10) === 84 && // T
+    input.charCodeAt(13) === 58 && // :
     year >= 0 &&
     month >= 0 &&
     day >= 0 &&
@@ -74,10 +74,10 @@ function parseIsoInstant(input: string, path: string): EpochMs {
   let at = 16
   let second = 0
   let millis = 0
-  if (shapeOk && input[at] === ':') {
+  if (shapeOk && input.charCodeAt(at) === 58) {
     second = digits(input, at + 1, 2)
     at += 3
-    if (input[at] === '.') {
+    if (input.charCodeAt(at) === 46) {
       const first = at + 1
       at = first
       // digits() is -1 past the end, so the end of the string stops the scan.
@@ -89,14 +89,16 @@ function parseIsoInstant(input: string, path: string): EpochMs {
   }
   let offset = 0
   let offsetOk = false
-  if (input[at] === 'Z' && at + 1 === length) offsetOk = true
-  else if (input[at] === '+' || input[at] === '-') {
-    const colon = input[at + 3] === ':' ? 1 : 0
+  const sign = input.charCodeAt(at)
+  if (sign === 90 && at + 1 === length)
+    offsetOk = true // Z
+  else if (sign === 43 || sign === 45) {
+    const colon = input.charCodeAt(at + 3) === 58 ? 1 : 0
     const offsetHours = digits(input, at + 1, 2)
     const offsetMinutes = digits(input, at + 3 + colon, 2)
     offsetOk = at + 5 + colon === length && offsetHours >= 0 && offsetMinutes >= 0
     if (offsetHours > 23 || offsetMinutes > 59) second = -1 // not a real offset
-    offset = (input[at] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes)
+    offset = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMinutes)
   }
   if (!shapeOk || second < 0 || millis < 0 || !offsetOk) {
     const offsetLess = /^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(input)

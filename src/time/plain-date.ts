@@ -39,13 +39,15 @@ export function daysFromCivil(year: number, month: number, day: number): DayNumb
  * civilFromDays(20809) // => [2026, 12, 22]
  */
 export function civilFromDays(days: DayNumber): [year: number, month: number, day: number] {
+  // Every quantity below is a non-negative int32 for any day from year 0 on, so `| 0` is floor division in
+  // integer arithmetic (several times faster than Math.floor on doubles; instants are formatted per decision).
   const z = days + 719468
-  const era = Math.floor(z / 146097)
+  const era = (z / 146097) | 0
   const doe = z - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0))
+  const mp = ((5 * doy + 2) / 153) | 0
+  const day = doy - (((153 * mp + 2) / 5) | 0) + 1
   const month = mp < 10 ? mp + 3 : mp - 9
   return [month <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, month, day]
 }
