@@ -53,26 +53,23 @@ const MAX_RECEIVED_CHARS = 60
  * describeReceived('x'.repeat(10_000)) // => '"xxxx…" (10000 characters)'
  */
 export function describeReceived(value: unknown): string {
-  if (value === null) return 'null'
   switch (typeof value) {
-    case 'string': {
-      const json = JSON.stringify(value.length > MAX_RECEIVED_CHARS ? value.slice(0, MAX_RECEIVED_CHARS) : value)
-      return value.length > MAX_RECEIVED_CHARS ? `${json.slice(0, -1)}…" (${value.length} characters)` : json
-    }
+    case 'string':
+      return value.length > MAX_RECEIVED_CHARS
+        ? `${JSON.stringify(value.slice(0, MAX_RECEIVED_CHARS)).slice(0, -1)}…" (${value.length} characters)`
+        : JSON.stringify(value)
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value)
     case 'bigint':
       return `${String(value).slice(0, MAX_RECEIVED_CHARS)}n`
-    case 'boolean':
-    case 'undefined':
-      return String(value)
     case 'symbol':
-      return 'a symbol'
     case 'function':
-      return 'a function'
-    default:
-      return describeObject(value as object)
+      return `a ${typeof value}`
+    case 'object':
+      if (value !== null) return describeObject(value)
   }
+  // Booleans, undefined and null: their own names.
+  return String(value)
 }
 
 function describeObject(value: object): string {
@@ -134,22 +131,53 @@ export function isRecord(value: unknown): value is object {
  * }
  */
 export class RefundRulesError extends Error {
-  readonly code: ErrorCode
-  readonly path: string
-  readonly issues: readonly RefundRulesIssue[]
+  // `declare`: the constructor assigns them, so no class-field definitions are emitted; it assigns them
+  // before `name`, which keeps the own-property order code, path, issues, name.
+  declare readonly code: ErrorCode
+  declare readonly path: string
+  declare readonly issues: readonly RefundRulesIssue[]
 
   constructor(issues: readonly [RefundRulesIssue, ...RefundRulesIssue[]]) {
     const [first] = issues
-    super(
-      issues.length === 1
-        ? `${first.path}: ${first.message}`
-        : `${issues.length} problems: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-    )
-    this.name = 'RefundRulesError'
+    const lines = issues.map((issue) => `${issue.path}: ${issue.message}`)
+    super(lines.length === 1 ? (lines[0] as string) : `${lines.length} problems: ${lines.join('; ')}`)
     this.code = first.code
     this.path = first.path
     this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue })))
+    this.name = 'RefundRulesError'
   }
+}
+
+/**
+ * Runs `read`, moving the issues of a {@link RefundRulesError} it throws into
+ * `issues` as `INVALID_POLICY`, so that a policy reports every problem at
+ * once; anything else it throws is rethrown.
+ *
+ * @example
+ * const issues: RefundRulesIssue[] = []
+ * collectPolicyIssues(issues, () => parsePlainDate('2026-02-30', 'closedDates[0]')) // => undefined
+ * issues[0]?.path // => 'closedDates[0]'
+ */
+export function collectPolicyIssues<T>(issues: RefundRulesIssue[], read: () => T): T | undefined {
+  try {
+    return read()
+  } catch (error) {
+    if (!(error instanceof RefundRulesError)) throw error
+    for (const issue of error.issues) issues.push({ ...issue, code: 'INVALID_POLICY' })
+    return undefined
+  }
+}
+
+/**
+ * Throws the issues collected, if there are any, as one {@link RefundRulesError}.
+ *
+ * @example
+ * throwIssues([]) // returns
+ * throwIssues([{ code: 'INVALID_POLICY', path: 'id', message: 'bad' }]) // throws
+ */
+export function throwIssues(issues: readonly RefundRulesIssue[]): void {
+  // A length check, not `[first, ...rest]`: the input reader calls this on every evaluation.
+  if (issues.length > 0) throw new RefundRulesError(issues as readonly [RefundRulesIssue, ...RefundRulesIssue[]])
 }
 
 /**
@@ -173,13 +201,7 @@ export function refundRulesError(code: ErrorCode, path: string, message: string)
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`
   // A key is data too (a 10 MB property name of a JSON body): a long one is cut short like a received value,
-  // before the regular expression, so a path never holds it whole and the test stays cheap.
-  const segment =
-    key.length > MAX_RECEIVED_CHARS
-      ? `[${JSON.stringify(`${key.slice(0, MAX_RECEIVED_CHARS)}…`)}]`
-      : /^[A-Za-z_$][\w$]*$/.test(key)
-        ? key
-        : `[${JSON.stringify(key)}]`
-  if (base === '') return segment
-  return segment.startsWith('[') ? `${base}${segment}` : `${base}.${segment}`
+  // and its length checked before the regular expression, so a path never holds it whole and the test stays cheap.
+  if (key.length <= MAX_RECEIVED_CHARS && /^[A-Za-z_$][\w$]*$/.test(key)) return base === '' ? key : `${base}.${key}`
+  return `${base}[${JSON.stringify(key.length > MAX_RECEIVED_CHARS ? `${key.slice(0, MAX_RECEIVED_CHARS)}…` : key)}]`
 }

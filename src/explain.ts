@@ -1,7 +1,13 @@
 /**
  * Plain-English accounts of decisions, for support staff and logs.
  */
-import { CLAUSE_TITLES, type Decision, type DecisionAmounts, type RequirementCode } from './decision.js'
+import {
+  CLAUSE_TITLES,
+  type Decision,
+  type DecisionAmounts,
+  type OrderCancellationDates,
+  type RequirementCode,
+} from './decision.js'
 import { ctrGroupPolicy } from './policy/presets.js'
 import type { PolicyContacts } from './policy/settings.js'
 
@@ -28,18 +34,14 @@ const TO_SEND: Readonly<Record<RequirementCode, string>> = {
 }
 
 function money(amounts: DecisionAmounts, label: string): string {
+  const { gross, net, currency, outstandingDebt } = amounts
   const deductions = amounts.deductions
     .filter((d) => Number(d.amount) !== 0)
     .map((d) => `${d.kind === 'debt' ? 'debt' : 'processing fee'} ${d.amount} (${d.basis})`)
-  const owed = amounts.outstandingDebt !== undefined && Number(amounts.outstandingDebt) !== 0
-  return [
-    `${label}: ${amounts.net} ${amounts.currency}`,
-    deductions.length > 0
-      ? ` = ${amounts.gross} − ${deductions.join(' − ')}`
-      : ` (nothing deducted from ${amounts.gross})`,
-    owed ? `; ${amounts.outstandingDebt} ${amounts.currency} of debt remains owed` : '',
-    '.',
-  ].join('')
+  const owed = outstandingDebt !== undefined && Number(outstandingDebt) !== 0
+  return `${label}: ${net} ${currency}${
+    deductions.length > 0 ? ` = ${gross} − ${deductions.join(' − ')}` : ` (nothing deducted from ${gross})`
+  }${owed ? `; ${outstandingDebt} ${currency} of debt remains owed` : ''}.`
 }
 
 /**
@@ -62,23 +64,20 @@ export function explain(decision: Decision, contacts: PolicyContacts = ctrGroupP
       `${decision.outcome === 'deactivated' ? 'Deactivated' : 'Deactivates'} after ${decision.dates.deactivatesAt} (last activity ${decision.dates.lastActivityAt}).`,
     )
     if (decision.settlement) {
-      lines.push(money(decision.settlement, 'Balance to return under the termination rules'))
       lines.push(
+        money(decision.settlement, 'Balance to return under the termination rules'),
         `To receive it the holder must write to ${contacts.refunds} and confirm their identity and right to the funds.`,
       )
     }
-    return lines.join('\n')
-  }
-  if (decision.amounts) {
-    lines.push(money(decision.amounts, AMOUNT_LABELS[decision.outcome] ?? 'Refund'))
-  }
-  const dates = decision.dates
-  if (dates && 'statusChangeDueBy' in dates && dates.statusChangeDueBy) {
-    lines.push(`Order status changes by ${dates.statusChangeDueBy}.`)
-  }
-  if (dates?.refundDueDate) lines.push(`Due: by ${dates.refundDueDate} (${dates.refundDueBy}).`)
-  if (decision.requirements.length > 0) {
-    lines.push(`Still needed: ${decision.requirements.map((r) => TO_SEND[r]).join('; ')} — to ${contacts.refunds}.`)
+  } else {
+    if (decision.amounts) lines.push(money(decision.amounts, AMOUNT_LABELS[decision.outcome] ?? 'Refund'))
+    // Only an order cancellation has a status change date; the other clauses' dates lack the field.
+    const dates: Partial<OrderCancellationDates> | undefined = decision.dates
+    if (dates?.statusChangeDueBy) lines.push(`Order status changes by ${dates.statusChangeDueBy}.`)
+    if (dates?.refundDueDate) lines.push(`Due: by ${dates.refundDueDate} (${dates.refundDueBy}).`)
+    if (decision.requirements.length > 0) {
+      lines.push(`Still needed: ${decision.requirements.map((r) => TO_SEND[r]).join('; ')} — to ${contacts.refunds}.`)
+    }
   }
   return lines.join('\n')
 }

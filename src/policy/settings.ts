@@ -9,12 +9,14 @@
  */
 
 import {
+  collectPolicyIssues,
   describeReceived,
   expected,
   joinPath,
   RefundRulesError,
   type RefundRulesIssue,
   refundRulesError,
+  throwIssues,
   unreadable,
 } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
@@ -92,60 +94,67 @@ export interface PolicyRuntime {
 
 const runtimes = new WeakMap<Policy, PolicyRuntime>()
 
-const KNOWN_KEYS = new Set<string>(Object.keys(CTR_GROUP_DEFAULTS))
 const MS_PER_HOUR = 3_600_000
 // A window longer than the supported range of instants can never close.
 const MAX_WINDOW_HOURS = 100 * 366 * 24
 const MAX_COUNT = 10_000
-const hasOwn = (object: object, key: string) => Object.hasOwn(object, key)
 
-/** Reads validated settings, collecting every problem instead of stopping at the first. */
-function createSettingsReader(input: Record<string, unknown>) {
-  const issues: RefundRulesIssue[] = []
-  const fail = (path: string, message: string, received: unknown) => {
-    issues.push({ code: 'INVALID_POLICY', path, message: `${message}, received ${describeReceived(received)}` })
-  }
-  const read = <T>(path: string, value: unknown, fallback: T, check: (v: unknown) => boolean, expected: string): T => {
-    if (value === undefined) return fallback
-    if (check(value)) return value as T
-    fail(path, `expected ${expected}`, value)
-    return fallback
-  }
-  const hours = (key: string, fallback: number) =>
-    read(
-      key,
-      input[key],
-      fallback,
-      (v) => typeof v === 'number' && v >= 0 && v <= MAX_WINDOW_HOURS && Number.isInteger(v * MS_PER_HOUR),
-      `a non-negative number of hours (at most ${MAX_WINDOW_HOURS}, whole milliseconds)`,
-    )
-  const count = (path: string, value: unknown, fallback: number, min = 0) =>
-    read(
-      path,
-      value,
-      fallback,
-      (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= MAX_COUNT,
-      `a whole number from ${min} to ${MAX_COUNT}`,
-    )
-  const text = (path: string, value: unknown, fallback: string) =>
-    read(path, value, fallback, (v) => typeof v === 'string' && v.length > 0 && v.length <= 200, 'a non-empty string')
-  const section = (key: string): Record<string, unknown> => {
-    const value = input[key]
-    if (value === undefined) return {}
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>
-    fail(key, 'expected an object', value)
-    return {}
-  }
-  const nested = <T>(build: () => T): T | undefined => {
-    try {
-      return build()
-    } catch (error) {
-      if (!(error instanceof RefundRulesError)) throw error
-      issues.push(...error.issues.map((issue) => ({ ...issue, code: 'INVALID_POLICY' as const })))
-      return undefined
+/** What a setting must pass, and what its message says was expected. */
+type Check = readonly [test: (value: unknown) => boolean, expected: string]
+
+const HOURS: Check = [
+  (v) => typeof v === 'number' && v >= 0 && v <= MAX_WINDOW_HOURS && Number.isInteger(v * MS_PER_HOUR),
+  `a non-negative number of hours (at most ${MAX_WINDOW_HOURS}, whole milliseconds)`,
+]
+const wholeNumber = (min: number): Check => [
+  (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= MAX_COUNT,
+  `a whole number from ${min} to ${MAX_COUNT}`,
+]
+const COUNT = wholeNumber(0)
+const TEXT: Check = [(v) => typeof v === 'string' && v.length > 0 && v.length <= 200, 'a non-empty string']
+const oneOf = (...options: string[]): Check => [
+  (v) => options.includes(v as string),
+  options.map((o) => `'${o}'`).join(' or '),
+]
+
+// The readers below collect every problem in `issues` instead of stopping at the first.
+
+function fail(issues: RefundRulesIssue[], path: string, message: string, received: unknown): void {
+  issues.push({ code: 'INVALID_POLICY', path, message: `${message}, received ${describeReceived(received)}` })
+}
+
+/** A reader of one part of the options at `path`: a value that passes its check, else the part's default. */
+function part<P>(issues: RefundRulesIssue[], values: Record<string, unknown>, defaults: object, path: string) {
+  return <K extends keyof P & string>(key: K, [test, what]: Check): P[K] => {
+    const value = values[key]
+    if (value !== undefined) {
+      if (test(value)) return value as P[K]
+      fail(issues, joinPath(path, key), `expected ${what}`, value)
     }
+    return (defaults as P)[key]
   }
-  return { issues, fail, read, hours, count, text, section, nested }
+}
+
+/** The object at `input[key]`, or none (`{}`) when it is absent or not an object. */
+function section(issues: RefundRulesIssue[], input: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = input[key]
+  if (value === undefined) return {}
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>
+  fail(issues, key, 'expected an object', value)
+  return {}
+}
+
+/** Reports each key of `values` that `known` (the defaults of that part) lacks. */
+function unknownKeys(
+  issues: RefundRulesIssue[],
+  values: Record<string, unknown>,
+  known: object,
+  path: string,
+  what: string,
+): void {
+  for (const key of Object.keys(values)) {
+    if (!Object.hasOwn(known, key)) fail(issues, joinPath(path, key), `is not a ${what}`, values[key])
+  }
 }
 
 /**
@@ -181,75 +190,52 @@ function buildPolicy(options: PolicyOptions): Policy {
   }
   if (runtimes.has(options as Policy)) return options as Policy
   const input = options as Record<string, unknown>
-  const r = createSettingsReader(input)
-  for (const key of Object.keys(input)) {
-    if (!KNOWN_KEYS.has(key)) r.fail(joinPath('', key), 'is not a policy setting', input[key])
-  }
+  const issues: RefundRulesIssue[] = []
   const d = CTR_GROUP_DEFAULTS
-  const anchor = r.read(
-    'orderCancellationAnchor',
-    input.orderCancellationAnchor,
-    d.orderCancellationAnchor as Policy['orderCancellationAnchor'],
-    (v) => v === 'top-up' || v === 'order',
-    "'top-up' or 'order'",
-  )
-  const channels = r.read<readonly string[]>(
-    'writtenChannels',
-    input.writtenChannels,
-    d.writtenChannels,
+  // Read in this order, so that the first issue (the error's own code and path) stays where it always was.
+  unknownKeys(issues, input, d, '', 'policy setting')
+  const setting = part<Policy>(issues, input, d, '')
+  const anchor = setting('orderCancellationAnchor', oneOf('top-up', 'order'))
+  const channels = setting('writtenChannels', [
     (v) => Array.isArray(v) && v.every((c) => typeof c === 'string' && c.length > 0 && c.length <= 100),
     'an array of channel names',
-  )
-  const termination = r.section('termination')
-  const settlement = r.read(
-    'termination.settlement',
-    termination.settlement,
-    d.termination.settlement as TerminationSettings['settlement'],
-    (v) => v === 'manual-review' || v === 'automatic',
-    "'manual-review' or 'automatic'",
-  )
-  const payoutBusinessDays =
-    termination.payoutBusinessDays === null
-      ? null
-      : r.count('termination.payoutBusinessDays', termination.payoutBusinessDays, d.termination.payoutBusinessDays ?? 0)
-  const contacts = r.section('contacts')
-  for (const key of Object.keys(termination)) {
-    if (!hasOwn(d.termination, key))
-      r.fail(joinPath('termination', key), 'is not a termination setting', termination[key])
-  }
-  for (const key of Object.keys(contacts)) {
-    if (!hasOwn(d.contacts, key)) r.fail(joinPath('contacts', key), 'is not a contact', contacts[key])
-  }
-  const calendar = r.nested(() => createCalendarCore(input.calendar ?? d.calendar, 'calendar'))
-  const fees = r.nested(() => createFeeSchedule(input.fees ?? d.fees, 'fees'))
+  ])
+  const termination = section(issues, input, 'termination')
+  const terminationSetting = part<TerminationSettings>(issues, termination, d.termination, 'termination')
+  const settlement = terminationSetting('settlement', oneOf('manual-review', 'automatic'))
+  // null is a setting too: no due date for termination payouts.
+  const payoutBusinessDays = terminationSetting('payoutBusinessDays', [(v) => v === null || COUNT[0](v), COUNT[1]])
+  const contacts = section(issues, input, 'contacts')
+  unknownKeys(issues, termination, d.termination, 'termination', 'termination setting')
+  unknownKeys(issues, contacts, d.contacts, 'contacts', 'contact')
+  const calendar = collectPolicyIssues(issues, () => createCalendarCore(input.calendar ?? d.calendar, 'calendar'))
+  const fees = collectPolicyIssues(issues, () => createFeeSchedule(input.fees ?? d.fees, 'fees'))
+  const contact = part<PolicyContacts>(issues, contacts, d.contacts, 'contacts')
 
   const policy: Policy = {
-    id: r.text('id', input.id, d.id),
-    version: r.text('version', input.version, d.version),
-    topUpRefundWindowHours: r.hours('topUpRefundWindowHours', d.topUpRefundWindowHours),
-    orderCancellationWindowHours: r.hours('orderCancellationWindowHours', d.orderCancellationWindowHours),
+    id: setting('id', TEXT),
+    version: setting('version', TEXT),
+    topUpRefundWindowHours: setting('topUpRefundWindowHours', HOURS),
+    orderCancellationWindowHours: setting('orderCancellationWindowHours', HOURS),
     orderCancellationAnchor: anchor,
-    cancellationStatusChangeHours: r.hours('cancellationStatusChangeHours', d.cancellationStatusChangeHours),
-    refundBusinessDays: r.count('refundBusinessDays', input.refundBusinessDays, d.refundBusinessDays),
-    inactivityMonths: r.count('inactivityMonths', input.inactivityMonths, d.inactivityMonths, 1),
+    cancellationStatusChangeHours: setting('cancellationStatusChangeHours', HOURS),
+    refundBusinessDays: setting('refundBusinessDays', COUNT),
+    inactivityMonths: setting('inactivityMonths', wholeNumber(1)),
     writtenChannels: [...new Set(channels)],
-    termination: {
-      settlement,
-      payoutBusinessDays:
-        termination.payoutBusinessDays === undefined ? d.termination.payoutBusinessDays : payoutBusinessDays,
-    },
+    termination: { settlement, payoutBusinessDays },
     calendar: calendar?.options as ResolvedCalendarOptions,
     fees: fees as FeeSchedule,
-    contacts: Object.fromEntries(
-      Object.entries(d.contacts).map(([key, fallback]) => [key, r.text(`contacts.${key}`, contacts[key], fallback)]),
-    ) as unknown as PolicyContacts,
+    contacts: {
+      refunds: contact('refunds', TEXT),
+      general: contact('general', TEXT),
+      support: contact('support', TEXT),
+    },
   }
-  const [first, ...rest] = r.issues
-  if (first !== undefined || calendar === undefined) throw new RefundRulesError([first as RefundRulesIssue, ...rest])
+  throwIssues(issues)
   deepFreeze(policy)
   runtimes.set(policy, {
     reference: Object.freeze({ id: policy.id, version: policy.version }),
-    calendar,
+    calendar: calendar as CalendarCore,
     windowMs: {
       topUp: policy.topUpRefundWindowHours * MS_PER_HOUR,
       cancellation: policy.orderCancellationWindowHours * MS_PER_HOUR,

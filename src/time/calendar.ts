@@ -8,7 +8,14 @@
  * date-holidays twice about the same year.
  */
 import Holidays from 'date-holidays'
-import { expected, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
+import {
+  collectPolicyIssues,
+  expected,
+  joinPath,
+  type RefundRulesIssue,
+  refundRulesError,
+  throwIssues,
+} from '../errors.js'
 import { deepFreeze } from '../freeze.js'
 import { type EpochMs, formatInstant, type InstantInput, MAX_INSTANT, parseInstant } from './instant.js'
 import {
@@ -135,137 +142,90 @@ function knownCountries(): Record<string, string> {
 }
 
 const hasOwn = (object: object, key: string) => Object.hasOwn(object, key)
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
 const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/
 const KNOWN = 'known to date-holidays'
 
-function readDates(
-  input: unknown,
-  path: string,
-  issues: RefundRulesIssue[],
-): { days: Set<DayNumber>; dates: string[] } {
-  const days = new Set<DayNumber>()
-  const dates: string[] = []
-  if (input === undefined) return { days, dates }
-  if (!Array.isArray(input)) {
-    issues.push({ code: 'INVALID_POLICY', path, message: expected('an array of YYYY-MM-DD dates', input) })
-    return { days, dates }
-  }
-  input.forEach((date, index) => {
-    try {
-      const day = parsePlainDate(date, joinPath(path, index))
-      if (!days.has(day)) dates.push(date as string)
-      days.add(day)
-    } catch (error) {
-      if (!(error instanceof RefundRulesError)) throw error
-      issues.push({ ...(error.issues[0] as RefundRulesIssue), code: 'INVALID_POLICY' })
-    }
-  })
-  return { days, dates }
+/** Records an `INVALID_POLICY` issue, `expected <what>, received <value>`; returns `false` for callers that give up. */
+function report(issues: RefundRulesIssue[], path: string, what: string, value: unknown): false {
+  issues.push({ code: 'INVALID_POLICY', path, message: expected(what, value) })
+  return false
 }
 
-function readHolidays(
-  input: unknown,
-  path: string,
-  issues: RefundRulesIssue[],
-): { options: ResolvedCalendarOptions['holidays']; source: (() => Holidays) | undefined } {
-  if (input === undefined || input === false) return { options: false, source: undefined }
-  const fail = (at: string, what: string, value: unknown) => {
-    issues.push({ code: 'INVALID_POLICY', path: at, message: expected(what, value) })
-    return { options: false as const, source: undefined }
+/** A list of `YYYY-MM-DD` dates as day numbers, duplicates dropped and the first occurrence's place kept. */
+function readDates(input: unknown, path: string, issues: RefundRulesIssue[]): Set<DayNumber> {
+  const days = new Set<DayNumber>()
+  if (input === undefined) return days
+  if (!Array.isArray(input)) {
+    report(issues, path, 'an array of YYYY-MM-DD dates', input)
+    return days
   }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail(path, '{ country, state?, region?, types? } or false', input)
-  }
+  input.forEach((date, index) => {
+    collectPolicyIssues(issues, () => days.add(parsePlainDate(date, joinPath(path, index))))
+  })
+  return days
+}
+
+/** The `holidays` option validated, with default types; `false` for none (or when it is invalid). */
+function readHolidays(input: unknown, path: string, issues: RefundRulesIssue[]): ResolvedCalendarOptions['holidays'] {
+  if (input === undefined || input === false) return false
+  if (!isObject(input)) return report(issues, path, '{ country, state?, region?, types? } or false', input)
   const { country, state, region, types = ['public', 'bank'] } = input as Record<string, unknown>
   if (typeof country !== 'string' || !hasOwn(knownCountries(), country)) {
-    return fail(joinPath(path, 'country'), `a country code ${KNOWN}`, country)
+    return report(issues, joinPath(path, 'country'), `a country code ${KNOWN}`, country)
   }
   const probe = new Holidays()
-  if (state !== undefined) {
-    const states = probe.getStates(country) ?? {}
-    if (typeof state !== 'string' || !hasOwn(states, state)) {
-      return fail(joinPath(path, 'state'), `a state of ${country} ${KNOWN}`, state)
-    }
+  if (state !== undefined && (typeof state !== 'string' || !hasOwn(probe.getStates(country) ?? {}, state))) {
+    return report(issues, joinPath(path, 'state'), `a state of ${country} ${KNOWN}`, state)
   }
-  if (region !== undefined) {
-    const regions = typeof state === 'string' ? (probe.getRegions(country, state) ?? {}) : {}
-    if (typeof region !== 'string' || !hasOwn(regions, region)) {
-      return fail(joinPath(path, 'region'), `a region of ${country}/${String(state)} ${KNOWN}`, region)
-    }
+  if (
+    region !== undefined &&
+    (typeof region !== 'string' || typeof state !== 'string' || !hasOwn(probe.getRegions(country, state) ?? {}, region))
+  ) {
+    return report(issues, joinPath(path, 'region'), `a region of ${country}/${String(state)} ${KNOWN}`, region)
   }
   if (!Array.isArray(types) || types.length === 0 || !types.every((t) => HOLIDAY_TYPES.includes(t))) {
-    return fail(joinPath(path, 'types'), `a non-empty array of ${HOLIDAY_TYPES.join(', ')}`, types)
+    return report(issues, joinPath(path, 'types'), `a non-empty array of ${HOLIDAY_TYPES.join(', ')}`, types)
   }
-  const resolvedTypes = [...new Set(types as HolidayType[])]
-  // date-holidays reads an undefined state or region as none. A fresh instance
-  // for each year computed: an instance keeps several kilobytes per year it
-  // has answered for, which would dwarf the calendar's own bit sets.
-  const source = () => new Holidays(country, state as string, region as string, { types: resolvedTypes })
   return {
-    options: {
-      country,
-      ...(state === undefined ? {} : { state: state as string }),
-      ...(region === undefined ? {} : { region: region as string }),
-      types: resolvedTypes,
-    },
-    source,
+    country,
+    ...(state === undefined ? {} : { state }),
+    ...(region === undefined ? {} : { region }),
+    types: [...new Set(types as HolidayType[])],
   }
 }
 
 /** Validates calendar options, collecting every problem; `path` prefixes each issue's path. */
 function resolveOptions(input: unknown, path: string) {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw refundRulesError('INVALID_POLICY', path || 'options', expected('calendar options', input))
-  }
+  if (!isObject(input)) throw refundRulesError('INVALID_POLICY', path || 'options', expected('calendar options', input))
   const options = input as Record<string, unknown>
   const issues: RefundRulesIssue[] = []
-  let zone: Zone | undefined
-  try {
-    zone = createZone(options.timeZone, joinPath(path, 'timeZone'))
-  } catch (error) {
-    if (!(error instanceof RefundRulesError)) throw error
-    issues.push(...error.issues)
-  }
+  const zone = collectPolicyIssues(issues, () => createZone(options.timeZone, joinPath(path, 'timeZone')))
   const weekend = options.weekend ?? [6, 0]
   if (!Array.isArray(weekend) || !weekend.every((d) => Number.isInteger(d) && d >= 0 && d <= 6) || weekend.length > 7) {
-    issues.push({
-      code: 'INVALID_POLICY',
-      path: joinPath(path, 'weekend'),
-      message: expected('an array of weekday numbers 0 (Sunday) to 6 (Saturday)', weekend),
-    })
+    report(issues, joinPath(path, 'weekend'), 'an array of weekday numbers 0 (Sunday) to 6 (Saturday)', weekend)
   }
   const cutoff = options.cutoff ?? null
   if (cutoff !== null && (typeof cutoff !== 'string' || !CUTOFF.test(cutoff))) {
-    issues.push({ code: 'INVALID_POLICY', path: joinPath(path, 'cutoff'), message: expected('HH:mm or null', cutoff) })
+    report(issues, joinPath(path, 'cutoff'), 'HH:mm or null', cutoff)
   }
   const closed = readDates(options.closedDates, joinPath(path, 'closedDates'), issues)
   const open = readDates(options.openDates, joinPath(path, 'openDates'), issues)
   const holidays = readHolidays(options.holidays, joinPath(path, 'holidays'), issues)
-  const [first, ...rest] = issues
-  if (first !== undefined || zone === undefined) throw new RefundRulesError([first as RefundRulesIssue, ...rest])
+  throwIssues(issues)
   const resolved: ResolvedCalendarOptions = deepFreeze({
-    timeZone: zone.timeZone,
+    timeZone: (zone as Zone).timeZone,
     weekend: [...new Set(weekend as number[])],
-    holidays: holidays.options,
-    closedDates: closed.dates,
-    openDates: open.dates,
+    holidays,
+    closedDates: Array.from(closed, formatPlainDate),
+    openDates: Array.from(open, formatPlainDate),
     cutoff: cutoff as string | null,
   })
-  return { resolved, zone, closedDays: closed.days, openDays: open.days, holidaySource: holidays.source }
+  return { resolved, zone: zone as Zone, closed, open }
 }
 
 const MS_PER_MINUTE = 60_000
 const MS_PER_DAY = 86_400_000
-
-/** The local dates a date-holidays entry covers: every date it touches, from its start date. */
-function holidayDays(holiday: { date: string; start: Date; end: Date }): DayNumber[] {
-  const [year, month, day] = holiday.date.slice(0, 10).split('-').map(Number) as [number, number, number]
-  const first = daysFromCivil(year, month, day)
-  // Most holidays last 24 h; some last several days (Eid), and a few only part
-  // of a day (Christmas Eve from 14:00 in Germany), which closes the whole date.
-  const length = Math.max(1, Math.ceil((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY))
-  return Array.from({ length }, (_, i) => first + i)
-}
 
 /**
  * Builds the day-number core of a calendar. Used by {@link createBusinessCalendar}
@@ -276,12 +236,10 @@ function holidayDays(holiday: { date: string; start: Date; end: Date }): DayNumb
  * core.isBusinessDay(daysFromCivil(2026, 12, 26)) // => false (a Saturday)
  */
 export function createCalendarCore(input: unknown, path = ''): CalendarCore {
-  const { resolved, zone, closedDays, openDays, holidaySource } = resolveOptions(input, path)
+  const { resolved, zone, closed, open } = resolveOptions(input, path)
+  const { holidays, cutoff } = resolved
   const weekend = new Set(resolved.weekend)
-  const cutoffMs =
-    resolved.cutoff === null
-      ? null
-      : (Number(resolved.cutoff.slice(0, 2)) * 60 + Number(resolved.cutoff.slice(3))) * MS_PER_MINUTE
+  const cutoffMs = cutoff === null ? null : (Number(cutoff.slice(0, 2)) * 60 + Number(cutoff.slice(3))) * MS_PER_MINUTE
   const years = new Map<number, YearBits>()
 
   function yearBits(year: number): YearBits {
@@ -289,14 +247,28 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
     if (entry !== undefined) return entry
     const first = daysFromCivil(year, 1, 1)
     const length = daysFromCivil(year + 1, 1, 1) - first
-    const holidays = new Set<DayNumber>()
-    for (const holiday of holidaySource?.().getHolidays(year) ?? []) {
-      for (const day of holidayDays(holiday)) holidays.add(day)
+    const holidayDays = new Set<DayNumber>()
+    // date-holidays reads an undefined state or region as none. A fresh instance
+    // for each year computed: an instance keeps several kilobytes per year it
+    // has answered for, which would dwarf the calendar's own bit sets.
+    const entries = holidays
+      ? new Holidays(holidays.country, holidays.state as string, holidays.region as string, {
+          types: holidays.types as HolidayType[],
+        }).getHolidays(year)
+      : []
+    for (const holiday of entries) {
+      // Every local date an entry touches, from its start date. Most holidays
+      // last 24 h; some last several days (Eid), and a few only part of a day
+      // (Christmas Eve from 14:00 in Germany), which closes the whole date.
+      const [y, m, d] = holiday.date.slice(0, 10).split('-').map(Number) as [number, number, number]
+      const start = daysFromCivil(y, m, d)
+      const days = Math.max(1, Math.ceil((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY))
+      for (let i = 0; i < days; i++) holidayDays.add(start + i)
     }
     const bits: number[] = new Array(Math.ceil(length / 16)).fill(0)
     for (let i = 0; i < length; i++) {
       const day = first + i
-      const business = openDays.has(day) || !(weekend.has(weekdayOf(day)) || holidays.has(day) || closedDays.has(day))
+      const business = open.has(day) || !(weekend.has(weekdayOf(day)) || holidayDays.has(day) || closed.has(day))
       if (business) bits[i >> 4] = (bits[i >> 4] as number) | (1 << (i & 15))
     }
     entry = { first, length, bits }
@@ -307,21 +279,24 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
   function isBusinessDay(day: DayNumber): boolean {
     const [year] = civilFromDays(day)
     const { first, bits } = yearBits(year)
-    const i = day - first
-    return isSet(bits, i)
+    return isSet(bits, day - first)
   }
 
-  // A calendar with every weekday as weekend and no open dates has no business
-  // days at all; refuse it rather than loop to the end of the range.
-  const hasBusinessDays = resolved.weekend.length < 7 || openDays.size > 0
   // With every weekday a weekend day, the business days are exactly the open
   // dates: they are counted directly, since a day-by-day scan past the last of
   // them would run to the year 9999 (seconds, on every evaluation).
-  const openOnly = resolved.weekend.length === 7 ? [...openDays].sort((a, b) => a - b) : undefined
+  const openOnly = resolved.weekend.length === 7 ? [...open].sort((a, b) => a - b) : undefined
 
-  function nthOpenDay(open: readonly DayNumber[], day: DayNumber, n: number): DayNumber {
-    const index = open.findIndex((d) => (n === 0 ? d >= day : d > day))
-    const found = index < 0 ? undefined : open[index + Math.max(n - 1, 0)]
+  /**
+   * The n-th of the sorted open dates after `day` (n = 0: `day` or the next
+   * one), for a calendar whose only business days they are.
+   */
+  function nthOpenDay(openDates: readonly DayNumber[], day: DayNumber, n: number): DayNumber {
+    // No open dates either: the calendar has no business days at all.
+    if (openDates.length === 0) {
+      throw refundRulesError('INVALID_POLICY', joinPath(path, 'weekend'), 'the calendar has no business days')
+    }
+    const found = openDates.filter((d) => (n === 0 ? d >= day : d > day))[Math.max(n, 1) - 1]
     if (found === undefined) {
       throw refundRulesError(
         'INVALID_POLICY',
@@ -333,8 +308,6 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
   }
 
   function addBusinessDays(day: DayNumber, n: number, at: string): DayNumber {
-    if (!hasBusinessDays)
-      throw refundRulesError('INVALID_POLICY', joinPath(path, 'weekend'), 'the calendar has no business days')
     if (openOnly !== undefined) return nthOpenDay(openOnly, day, n)
     let [year] = civilFromDays(day)
     let current = yearBits(year)
@@ -413,16 +386,7 @@ function readCount(n: unknown, path: string): number {
  * // => { date: '2026-12-31', dueBy: '2026-12-31T23:59:59.999Z' }
  */
 export function createBusinessCalendar(options: BusinessCalendarOptions): BusinessCalendar {
-  return businessCalendarOf(createCalendarCore(options))
-}
-
-/**
- * The string-facing calendar over a core.
- *
- * @example
- * businessCalendarOf(createCalendarCore({ timeZone: 'UTC' })).isBusinessDay('2026-11-28') // => false
- */
-export function businessCalendarOf(core: CalendarCore): BusinessCalendar {
+  const core = createCalendarCore(options)
   const day = (date: unknown, at = 'date') => parsePlainDate(date, at)
   return Object.freeze({
     options: core.options,

@@ -40,27 +40,36 @@ function offsetNow(timeZone: string, ms: EpochMs): number {
 }
 
 /**
- * Offsets of a zone over one UTC year. Zones change their offset at most a
- * few times a year and never twice within a day, so sampling daily and
- * bisecting each change to the millisecond finds every change exactly.
+ * The first instant in (lo, hi] at which `test` holds, found by bisection:
+ * `test` fails at `lo` and holds from some instant up to `hi`.
  */
-function scanYear(timeZone: string, year: number): YearOffsets {
-  const start = daysFromCivil(year, 1, 1) * MS_PER_DAY
-  const end = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY
+function firstWhere(lo: EpochMs, hi: EpochMs, test: (ms: EpochMs) => boolean): EpochMs {
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (test(mid)) hi = mid
+    else lo = mid
+  }
+  return hi
+}
+
+/**
+ * Offsets of a zone over one UTC year, from `start` to `end`. Zones change
+ * their offset at most a few times a year and never twice within a day, so
+ * sampling daily and bisecting each change to the millisecond finds every
+ * change exactly.
+ */
+function scanYear(timeZone: string, start: EpochMs, end: EpochMs): YearOffsets {
   let before = offsetNow(timeZone, start)
   const changes: number[] = [start, before]
   for (let t = start + MS_PER_DAY; t <= end; t += MS_PER_DAY) {
     const sample = Math.min(t, end - 1)
     const offset = offsetNow(timeZone, sample)
     if (offset === before) continue
-    let lo = t - MS_PER_DAY // offset here is `before`
-    let hi = sample // offset here is `offset`
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2)
-      if (offsetNow(timeZone, mid) === before) lo = mid
-      else hi = mid
-    }
-    changes.push(hi, offset)
+    // The offset is `before` a day earlier and `offset` at the sample.
+    changes.push(
+      firstWhere(t - MS_PER_DAY, sample, (ms) => offsetNow(timeZone, ms) !== before),
+      offset,
+    )
     before = offset
   }
   return changes
@@ -109,14 +118,16 @@ export function createZone(timeZone: unknown, path: string): Zone {
   function tableFor(ms: EpochMs): YearOffsets {
     if (ms >= lastStart && ms < lastEnd) return lastTable
     const [year] = civilFromDays(Math.floor(ms / MS_PER_DAY))
+    const start = daysFromCivil(year, 1, 1) * MS_PER_DAY
+    const end = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY
     let table = years.get(year)
     if (table === undefined) {
-      table = scanYear(timeZone as string, year)
+      table = scanYear(timeZone as string, start, end)
       years.set(year, table)
     }
     lastTable = table
-    lastStart = daysFromCivil(year, 1, 1) * MS_PER_DAY
-    lastEnd = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY
+    lastStart = start
+    lastEnd = end
     return table
   }
 
@@ -143,15 +154,9 @@ export function createZone(timeZone: unknown, path: string): Zone {
     guess = midnight - offsetAt(guess) * MS_PER_MINUTE
     if (localDay(guess) === day && localDay(guess - 1) < day) return guess
     // Midnight falls in a DST gap (or the guess straddles a change): the day
-    // begins at the first instant whose local date is `day`.
-    let lo = midnight - 26 * 3_600_000 // certainly the day before
-    let hi = midnight + 26 * 3_600_000 // certainly `day` or later
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2)
-      if (localDay(mid) < day) lo = mid
-      else hi = mid
-    }
-    return hi
+    // begins at the first instant whose local date is `day`. 26 hours either
+    // side of UTC midnight is certainly the day before, and `day` or later.
+    return firstWhere(midnight - 26 * 3_600_000, midnight + 26 * 3_600_000, (ms) => localDay(ms) >= day)
   }
 
   return Object.freeze({
