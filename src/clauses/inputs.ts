@@ -14,6 +14,7 @@ import {
   RefundRulesError,
   type RefundRulesIssue,
   refundRulesError,
+  throwIssues,
   unreadable,
 } from '../errors.js'
 import { type Money, type MoneyInput, parseMoney } from '../money/amount.js'
@@ -232,8 +233,7 @@ export class InputReader {
 
   /** Throws every issue recorded so far, if any. */
   finish(): void {
-    const issues = this.issues
-    if (issues.length > 0) throw new RefundRulesError(issues as [RefundRulesIssue, ...RefundRulesIssue[]])
+    throwIssues(this.issues)
   }
 
   hasIssues(): boolean {

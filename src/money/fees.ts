@@ -5,7 +5,14 @@
  * frozen, printed and compared. The parsed values live beside it in a private WeakMap, so applying the
  * schedule never re-parses a percentage or an amount.
  */
-import { describeReceived, joinPath, RefundRulesError, type RefundRulesIssue, refundRulesError } from '../errors.js'
+import {
+  collectPolicyIssues,
+  describeReceived,
+  joinPath,
+  type RefundRulesIssue,
+  refundRulesError,
+  throwIssues,
+} from '../errors.js'
 import {
   type AmountInput,
   addMoney,
@@ -135,12 +142,6 @@ function policyIssue(issues: RefundRulesIssue[], path: string, message: string):
   issues.push({ code: 'INVALID_POLICY', path, message })
 }
 
-/** A parser's issues, re-coded INVALID_POLICY whatever their own code: the problem is the policy. */
-function rethrownAsPolicy(issues: RefundRulesIssue[], error: unknown): void {
-  if (!(error instanceof RefundRulesError)) throw error
-  for (const issue of error.issues) policyIssue(issues, issue.path, issue.message)
-}
-
 function normalizeAmounts(
   value: unknown,
   path: string,
@@ -158,13 +159,10 @@ function normalizeAmounts(
   const text: Record<string, string> = Object.create(null)
   const parsed = new Map<string, Money>()
   for (const currency of keys) {
-    try {
-      const money = parseAmount(value[currency], currency, joinPath(path, currency))
-      text[currency] = formatMoney(money)
-      parsed.set(currency, money)
-    } catch (error) {
-      rethrownAsPolicy(issues, error)
-    }
+    const money = collectPolicyIssues(issues, () => parseAmount(value[currency], currency, joinPath(path, currency)))
+    if (money === undefined) continue
+    text[currency] = formatMoney(money)
+    parsed.set(currency, money)
   }
   return { text: Object.freeze(text), parsed }
 }
@@ -192,24 +190,20 @@ function normalizeRule(
   let rate: Rate | undefined
   if (value.percent !== undefined) {
     const percentPath = joinPath(path, 'percent')
-    try {
-      const plain = readPlainDecimal(value.percent, percentPath)
-      if (plain.negative || new D(plain.text).gt(100)) {
-        policyIssue(issues, percentPath, `must be between 0 and 100 (a percentage), received ${plain.text}`)
-      } else {
-        rule.percent = plain.text
-        // The canonical text has no leading zeros: "2.9" → 29 / 10^(1 + 2). Either integer may be unsafe for a
-        // long percentage; percentageOf() then takes the decimal.js path.
-        if (plain.text !== '0') {
-          rate = {
-            numerator: Number(plain.text.replace('.', '')),
-            denominator: 10 ** (plain.decimals + 2),
-            percent: plain.text,
-          }
+    const plain = collectPolicyIssues(issues, () => readPlainDecimal(value.percent, percentPath))
+    if (plain !== undefined && (plain.negative || new D(plain.text).gt(100))) {
+      policyIssue(issues, percentPath, `must be between 0 and 100 (a percentage), received ${plain.text}`)
+    } else if (plain !== undefined) {
+      rule.percent = plain.text
+      // The canonical text has no leading zeros: "2.9" → 29 / 10^(1 + 2). Either integer may be unsafe for a
+      // long percentage; percentageOf() then takes the decimal.js path.
+      if (plain.text !== '0') {
+        rate = {
+          numerator: Number(plain.text.replace('.', '')),
+          denominator: 10 ** (plain.decimals + 2),
+          percent: plain.text,
         }
       }
-    } catch (error) {
-      rethrownAsPolicy(issues, error)
     }
   }
   const parsed: Partial<Record<AmountKey, Map<string, Money>>> = {}
@@ -302,8 +296,7 @@ function compile(input: unknown, path: string): { schedule: FeeSchedule; compile
       }
     }
   }
-  const [first, ...rest] = issues
-  if (first !== undefined) throw new RefundRulesError([first, ...rest])
+  throwIssues(issues)
   const schedule: FeeSchedule = Object.freeze({
     rounding,
     ...(defaultRule === undefined ? {} : { default: defaultRule.rule }),
@@ -377,8 +370,7 @@ function termsIn(rule: CompiledRule, currency: string): Terms {
   const fixed = pick('fixed')
   const min = pick('min')
   const max = pick('max')
-  const [first, ...rest] = issues
-  if (first !== undefined) throw new RefundRulesError([first, ...rest])
+  throwIssues(issues)
   const parts = [
     ...(rule.percentText === undefined ? [] : [`${rule.percentText}%`]),
     ...(fixed === undefined ? [] : [describeMoney(fixed)]),
