@@ -151,20 +151,39 @@ export function parseInstant(input: unknown, path: string): EpochMs {
  */
 export function formatInstant(ms: EpochMs): string {
   // Hand-formatted: `Date#toISOString` allocates a Date and was the largest
-  // single cost of a decision, which formats half a dozen instants. Two-digit
-  // fields come from a table rather than a conversion each (issue #4; one
-  // `String.fromCharCode` of all 24 characters allocates less but ran slower).
+  // single cost of a decision, which formats half a dozen instants. Joining
+  // pieces is what costs, so the pieces are few and come from tables:
+  // "MM-DD", "HH:mm", "ss", "mmm" (issue #4: ~105 ns instead of ~155 ns).
   const day = Math.floor(ms / MS_PER_DAY)
   const [year, month, date] = civilFromDays(day)
-  let rest = ms - day * MS_PER_DAY
-  const millis = rest % 1000
-  rest = (rest - millis) / 1000
-  const seconds = rest % 60
-  rest = (rest - seconds) / 60
-  const minutes = rest % 60
-  const hours = (rest - minutes) / 60
-  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[date]}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`
+  const sinceMidnight = ms - day * MS_PER_DAY
+  const millis = sinceMidnight % 1000
+  const secondsOfDay = (sinceMidnight - millis) / 1000
+  const seconds = secondsOfDay % 60
+  const t = pieces()
+  return `${year}-${t.monthDay[month * 32 + date]}T${t.hourMinute[(secondsOfDay - seconds) / 60]}:${t.twoDigits[seconds]}.${t.threeDigits[millis]}Z`
 }
 
-/** `'00'` … `'99'`. */
-const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`))
+/** The tables formatInstant joins: 2,956 short strings (about 90 kB), made on first use. */
+interface Pieces {
+  readonly twoDigits: readonly string[]
+  readonly threeDigits: readonly string[]
+  /** "MM-DD" at month × 32 + day. */
+  readonly monthDay: readonly string[]
+  /** "HH:mm" at the minute of the day. */
+  readonly hourMinute: readonly string[]
+}
+
+let tables: Pieces | undefined
+
+function pieces(): Pieces {
+  if (tables !== undefined) return tables
+  const two = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'))
+  tables = {
+    twoDigits: two,
+    threeDigits: Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0')),
+    monthDay: Array.from({ length: 13 * 32 }, (_, i) => `${two[Math.floor(i / 32)]}-${two[i % 32]}`),
+    hourMinute: Array.from({ length: 1440 }, (_, i) => `${two[Math.floor(i / 60)]}:${two[i % 60]}`),
+  }
+  return tables
+}
