@@ -351,18 +351,11 @@ export function formatMoney(m: Money): string {
   const sign = m.minor < 0 ? '-' : ''
   const units = Math.abs(m.minor)
   if (m.minorUnit === 0) return sign + units
-  // Whole and fraction by arithmetic rather than slicing the digits: fewer strings made (issue #4). The
-  // quotient of two safe integers can be one off after rounding; the remainder puts it right.
+  // Whole and fraction by arithmetic rather than slicing the digits: fewer strings made (issue #4). On safe
+  // integers `%` is exact, and so is dividing the multiple of `scale` that is left.
   const scale = 10 ** m.minorUnit
-  let whole = Math.floor(units / scale)
-  let fraction = units - whole * scale
-  if (fraction < 0) {
-    whole -= 1
-    fraction += scale
-  } else if (fraction >= scale) {
-    whole += 1
-    fraction -= scale
-  }
+  const fraction = units % scale
+  const whole = (units - fraction) / scale
   return `${sign}${whole}.${String(fraction).padStart(m.minorUnit, '0')}`
 }
 

@@ -389,19 +389,13 @@ function termsIn(rule: CompiledRule, currency: string): Terms {
 function percentageOf(minor: number, rate: Rate, rounding: FeeRounding): number {
   const product = minor * rate.numerator
   const divisor = rate.denominator
-  // `product + divisor` safe bounds every intermediate below: the quotient estimate is off by at most one.
-  if (!Number.isSafeInteger(product + divisor)) {
+  if (!Number.isSafeInteger(product) || !Number.isSafeInteger(divisor)) {
     return new D(minor).times(rate.percent).div(100).toDecimalPlaces(0, DECIMAL_ROUNDING[rounding]).toNumber()
   }
-  let quotient = Math.floor(product / divisor)
-  let remainder = product - quotient * divisor
-  if (remainder < 0) {
-    quotient -= 1
-    remainder += divisor
-  } else if (remainder >= divisor) {
-    quotient += 1
-    remainder -= divisor
-  }
+  // On safe integers `%` is exact, and so is dividing the multiple of `divisor` that is left; doubling the
+  // remainder is exact too.
+  const remainder = product % divisor
+  const quotient = (product - remainder) / divisor
   if (remainder === 0 || rounding === 'down') return quotient
   if (rounding === 'up') return quotient + 1
   const twice = 2 * remainder
