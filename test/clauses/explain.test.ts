@@ -96,6 +96,36 @@ describe('explain', () => {
     expect(text).toContain('Due: by 2026-11-27')
   })
 
+  it('lists every deduction, debt then fee, and says nothing of debt when the balance covers it', () => {
+    const d = evaluateTermination(
+      {
+        account: { ...verifiedAccount, payoutMethod: 'card' },
+        request: { receivedAt: at, channel: 'letter' },
+        now: at,
+      },
+      cardFees,
+    )
+    // 250.00 − 20.00 debt = 230.00; the card fee on it is 2.9 % (6.67) + 0.30 = 6.97.
+    expect(d.amounts?.outstandingDebt).toBe('0.00')
+    expect(explain(d).split('\n')).toEqual([
+      'For manual review (REFUND UPON TERMINATION OF USE).',
+      'Why: Refund terms and deductions are discussed individually: the amounts are a proposal (REFUND UPON TERMINATION OF USE).',
+      'Proposed refund: 223.03 EUR = 250.00 − debt 20.00 (debt owed to the provider) − processing fee 6.97 (card: 2.9% + 0.30 EUR).',
+    ])
+  })
+
+  it('a balance that exactly pays the debt leaves nothing owed', () => {
+    const d = evaluateTermination({
+      account: { ...verifiedAccount, balance: eur('20.00') },
+      request: { receivedAt: at, channel: 'letter' },
+      now: at,
+    })
+    expect(d.amounts?.outstandingDebt).toBe('0.00')
+    expect(explain(d).split('\n').at(-1)).toBe(
+      'Proposed refund: 0.00 EUR = 20.00 − debt 20.00 (debt owed to the provider).',
+    )
+  })
+
   it('explains a deactivation, the balance to return and how to claim it', () => {
     const d = evaluateInactivity({
       account: { ...account, lastActivityAt: '2025-11-20T10:00:00Z' },

@@ -3,6 +3,7 @@ import { evaluateTopUpRefund } from '../../src/clauses/top-up-refund.js'
 import { RefundRulesError } from '../../src/errors.js'
 import { ctrGroupPolicy } from '../../src/policy/presets.js'
 import { createPolicy, type PolicyOptions } from '../../src/policy/settings.js'
+import { errorOf } from '../support/errors.js'
 
 /** The published policy, as SPEC §3 writes it. */
 const SPEC_DEFAULTS = {
@@ -207,5 +208,195 @@ describe('createPolicy: policies as data', () => {
     }
     expect(evaluateTopUpRefund(christmas).dates.refundDueDate).toBe('2026-12-31')
     expect(evaluateTopUpRefund(christmas, policy).dates.refundDueDate).toBe('2026-12-29')
+  })
+})
+
+describe('createPolicy: what each rejection says', () => {
+  /** The only issue of the rejection of `options`, and the error's own message. */
+  function rejection(options: unknown) {
+    const error = errorOf(() => createPolicy(options as PolicyOptions))
+    expect(error.issues).toHaveLength(1)
+    expect([error.code, error.path]).toEqual([error.issues[0]?.code, error.issues[0]?.path])
+    expect(error.message).toBe(`${error.issues[0]?.path}: ${error.issues[0]?.message}`)
+    return error.issues[0]
+  }
+  const issue = (path: string, message: string) => ({ code: 'INVALID_POLICY', path, message })
+
+  it.each<[string, unknown, string, string]>([
+    ['null', null, 'policy', 'expected policy options, received null'],
+    ['an array', [], 'policy', 'expected policy options, received an array of 0'],
+    ['a string', 'ctr-group', 'policy', 'expected policy options, received "ctr-group"'],
+    ['a number', 5, 'policy', 'expected policy options, received 5'],
+    ['an unknown setting', { bogus: 1 }, 'bogus', 'is not a policy setting, received 1'],
+    [
+      'an unknown setting with an odd name',
+      { 'odd key': true },
+      '["odd key"]',
+      'is not a policy setting, received true',
+    ],
+    ['an empty id', { id: '' }, 'id', 'expected a non-empty string, received ""'],
+    ['a version that is a number', { version: 3 }, 'version', 'expected a non-empty string, received 3'],
+    ['an id that is an array', { id: ['ctr'] }, 'id', 'expected a non-empty string, received an array of 1'],
+    [
+      'a negative window',
+      { topUpRefundWindowHours: -1 },
+      'topUpRefundWindowHours',
+      'expected a non-negative number of hours (at most 878400, whole milliseconds), received -1',
+    ],
+    [
+      'a window of a string',
+      { orderCancellationWindowHours: '48' },
+      'orderCancellationWindowHours',
+      'expected a non-negative number of hours (at most 878400, whole milliseconds), received "48"',
+    ],
+    [
+      'an unknown anchor',
+      { orderCancellationAnchor: 'placed' },
+      'orderCancellationAnchor',
+      `expected 'top-up' or 'order', received "placed"`,
+    ],
+    [
+      'a fractional day count',
+      { refundBusinessDays: 1.5 },
+      'refundBusinessDays',
+      'expected a whole number from 0 to 10000, received 1.5',
+    ],
+    [
+      'zero inactivity months',
+      { inactivityMonths: 0 },
+      'inactivityMonths',
+      'expected a whole number from 1 to 10000, received 0',
+    ],
+    [
+      'channels that are a string',
+      { writtenChannels: 'email' },
+      'writtenChannels',
+      'expected an array of channel names, received "email"',
+    ],
+    [
+      'a channel that is not a string',
+      { writtenChannels: [['email']] },
+      'writtenChannels',
+      'expected an array of channel names, received an array of 1',
+    ],
+    ['a termination of a number', { termination: 5 }, 'termination', 'expected an object, received 5'],
+    ['a null termination', { termination: null }, 'termination', 'expected an object, received null'],
+    [
+      'a termination that is an array',
+      { termination: [] },
+      'termination',
+      'expected an object, received an array of 0',
+    ],
+    ['contacts that are a string', { contacts: 'me' }, 'contacts', 'expected an object, received "me"'],
+    [
+      'an unknown settlement',
+      { termination: { settlement: 'auto' } },
+      'termination.settlement',
+      `expected 'manual-review' or 'automatic', received "auto"`,
+    ],
+    [
+      'a fractional payout day count',
+      { termination: { payoutBusinessDays: 2.5 } },
+      'termination.payoutBusinessDays',
+      'expected a whole number from 0 to 10000, received 2.5',
+    ],
+    [
+      'an unknown termination setting',
+      { termination: { reviewer: 'bob' } },
+      'termination.reviewer',
+      'is not a termination setting, received "bob"',
+    ],
+    ['an unknown contact', { contacts: { phone: '+44' } }, 'contacts.phone', 'is not a contact, received "+44"'],
+    ['an empty contact', { contacts: { refunds: '' } }, 'contacts.refunds', 'expected a non-empty string, received ""'],
+  ])('%s', (_, options, path, message) => {
+    expect(rejection(options)).toEqual(issue(path, message))
+  })
+
+  it('lists several problems in reading order, the first giving the code and path', () => {
+    const error = errorOf(() => createPolicy({ id: '', bogus: 1, termination: { reviewer: 'bob' } } as PolicyOptions))
+    expect([error.code, error.path]).toEqual(['INVALID_POLICY', 'bogus'])
+    expect(error.message).toBe(
+      '3 problems: bogus: is not a policy setting, received 1; ' +
+        'termination.reviewer: is not a termination setting, received "bob"; ' +
+        'id: expected a non-empty string, received ""',
+    )
+  })
+
+  it('cuts a long received value short', () => {
+    expect(rejection({ id: 'x'.repeat(201) })).toEqual(
+      issue('id', `expected a non-empty string, received "${'x'.repeat(60)}…" (201 characters)`),
+    )
+  })
+
+  it('calls options it cannot read a bad policy, naming only what was thrown', () => {
+    const revocable = Proxy.revocable({}, {})
+    revocable.revoke()
+    const throwing = (thrown: unknown) =>
+      new Proxy(
+        {},
+        {
+          get() {
+            throw thrown
+          },
+        },
+      )
+    expect(rejection(revocable.proxy)).toEqual(issue('policy', 'could not be read: TypeError'))
+    expect(rejection(throwing('secret'))).toEqual(issue('policy', 'could not be read: a non-error was thrown'))
+    expect(rejection(throwing(new SyntaxError('secret')))).toEqual(issue('policy', 'could not be read: SyntaxError'))
+    // Thrown while the calendar and the fees are read, where the issues of each part are collected.
+    expect(rejection({ calendar: throwing(new RangeError('secret')) })).toEqual(
+      issue('policy', 'could not be read: RangeError'),
+    )
+    expect(rejection({ fees: throwing(new RangeError('secret')) })).toEqual(
+      issue('policy', 'could not be read: RangeError'),
+    )
+    expect(rejection({ fees: throwing('secret') })).toEqual(
+      issue('policy', 'could not be read: a non-error was thrown'),
+    )
+  })
+})
+
+describe('createPolicy: the limits are inclusive', () => {
+  const MAX_HOURS = 100 * 366 * 24
+
+  it('accepts each limit', () => {
+    const policy = createPolicy({
+      id: 'i'.repeat(200),
+      version: 'v'.repeat(200),
+      topUpRefundWindowHours: MAX_HOURS,
+      orderCancellationWindowHours: MAX_HOURS,
+      cancellationStatusChangeHours: MAX_HOURS,
+      refundBusinessDays: 10_000,
+      inactivityMonths: 10_000,
+      writtenChannels: ['c'.repeat(100)],
+      termination: { payoutBusinessDays: 10_000 },
+      contacts: { refunds: 'r'.repeat(200) },
+    })
+    expect(policy).toMatchObject({
+      id: 'i'.repeat(200),
+      version: 'v'.repeat(200),
+      topUpRefundWindowHours: MAX_HOURS,
+      orderCancellationWindowHours: MAX_HOURS,
+      cancellationStatusChangeHours: MAX_HOURS,
+      refundBusinessDays: 10_000,
+      inactivityMonths: 10_000,
+      writtenChannels: ['c'.repeat(100)],
+      termination: { payoutBusinessDays: 10_000 },
+      contacts: { refunds: 'r'.repeat(200) },
+    })
+  })
+
+  it.each<[PolicyOptions, string]>([
+    [{ id: 'i'.repeat(201) }, 'id'],
+    [{ version: 'v'.repeat(201) }, 'version'],
+    [{ topUpRefundWindowHours: MAX_HOURS + 1 }, 'topUpRefundWindowHours'],
+    [{ orderCancellationWindowHours: MAX_HOURS + 0.5 }, 'orderCancellationWindowHours'],
+    [{ refundBusinessDays: 10_001 }, 'refundBusinessDays'],
+    [{ inactivityMonths: 10_001 }, 'inactivityMonths'],
+    [{ writtenChannels: ['email', 'c'.repeat(101)] }, 'writtenChannels'],
+    [{ termination: { payoutBusinessDays: 10_001 } }, 'termination.payoutBusinessDays'],
+    [{ contacts: { support: 's'.repeat(201) } }, 'contacts.support'],
+  ])('rejects one beyond: %j', (options, path) => {
+    expect(issues(options)).toEqual([`INVALID_POLICY ${path}`])
   })
 })
