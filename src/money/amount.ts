@@ -185,8 +185,12 @@ export function readPlainDecimal(value: unknown, path: string): PlainDecimal {
  * The minor units of an everyday amount string — non-negative, plain digits, at most 15 of them, no more
  * significant decimals than `minorUnit` — in one pass over its characters; `undefined` for anything else, which
  * the full reader then accepts or rejects with its message. Most amounts of a decision take this path.
+ * Exported for its own tests only (not part of the package API).
+ *
+ * @example
+ * everydayMinorUnits('97.1', 2) // => 9710
  */
-function everydayMinorUnits(text: string, minorUnit: number): number | undefined {
+export function everydayMinorUnits(text: string, minorUnit: number): number | undefined {
   const length = text.length
   if (length > 16) return undefined // 15 digits and a point at most; a 10 MB string is not scanned
   let units = 0

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { RefundRulesError } from '../../src/errors.js'
+import { everydayMinorUnits } from '../../src/money/amount.js'
 import {
   addMoney,
   compareMoney,
@@ -292,5 +293,257 @@ describe('operations', () => {
     const usd = parseMoney({ amount: '1', currency: 'USD' }, 'x')
     expect(errorOf(() => addMoney(a, usd)).code).toBe('CURRENCY_MISMATCH')
     expect(errorOf(() => minMoney(a, usd, 'order.refunded')).path).toBe('order.refunded')
+  })
+})
+
+describe('readPlainDecimal: messages and limits', () => {
+  const messageOf = (value: unknown) => errorOf(() => readPlainDecimal(value, 'p')).message
+
+  it('strips every leading zero, not just one', () => {
+    expect(readPlainDecimal('00010.50', 'p')).toEqual({ text: '10.5', negative: false, decimals: 1 })
+    expect(readPlainDecimal('-007', 'p')).toEqual({ text: '-7', negative: true, decimals: 0 })
+    expect(readPlainDecimal('000', 'p')).toEqual({ text: '0', negative: false, decimals: 0 })
+  })
+
+  it('names a malformed string as a string', () => {
+    expect(messageOf(' 10.00 ')).toBe(
+      'p: string must be a plain decimal like "-12.50" (no spaces, separators, "+" or exponent), received " 10.00 "',
+    )
+  })
+
+  it('rejects non-finite numbers as such', () => {
+    expect(messageOf(Number.NaN)).toBe('p: must be a finite number, received NaN')
+    expect(messageOf(Number.POSITIVE_INFINITY)).toBe('p: must be a finite number, received Infinity')
+  })
+
+  it('accepts numbers up to MAX_SAFE_INTEGER either way and refuses one beyond', () => {
+    expect(readPlainDecimal(Number.MAX_SAFE_INTEGER, 'p').text).toBe('9007199254740991')
+    expect(readPlainDecimal(-Number.MAX_SAFE_INTEGER, 'p').text).toBe('-9007199254740991')
+    expect(messageOf(2 ** 53)).toBe('p: is too large for an exact JS number; pass a string, received 9007199254740992')
+    expect(messageOf(-(2 ** 53))).toBe(
+      'p: is too large for an exact JS number; pass a string, received -9007199254740992',
+    )
+  })
+
+  it('refuses numbers whose shortest form is in exponent notation', () => {
+    expect(messageOf(1e-7)).toBe('p: is in exponent form; pass a plain decimal string, received 1e-7')
+  })
+
+  it('says what it expected, and "nothing" for undefined', () => {
+    const expected = 'p: must be a decimal string, a number or a decimal.js value, received'
+    expect(messageOf(undefined)).toBe(`${expected} nothing`)
+    expect(messageOf(null)).toBe(`${expected} null`)
+    expect(messageOf(true)).toBe(`${expected} true`)
+    expect(messageOf({})).toBe(`${expected} an object`)
+    // toExponential alone does not make a decimal value: isFinite is part of the shape.
+    expect(messageOf({ toExponential: () => '1e+0' })).toBe(`${expected} an object`)
+  })
+
+  it('reports a non-finite decimal value as itself', () => {
+    expect(messageOf(new Decimal(Number.NaN))).toBe('p: must be a finite decimal, received a decimal value "NaN"')
+    expect(messageOf(new Decimal(Number.NEGATIVE_INFINITY))).toBe(
+      'p: must be a finite decimal, received a decimal value "-Infinity"',
+    )
+  })
+
+  it('turns a throwing or non-string toExponential into a clear INVALID_AMOUNT', () => {
+    const throwing = {
+      isFinite: () => true,
+      toExponential: () => {
+        throw new Error('boom')
+      },
+    }
+    expect(messageOf(throwing)).toBe('p: could not be read as a decimal value')
+    const numeric = { isFinite: () => true, toExponential: () => 42 }
+    const error = errorOf(() => readPlainDecimal(numeric, 'p'))
+    expect(error.code).toBe('INVALID_AMOUNT')
+    expect(error.message).toBe('p: has a toExponential() that returned no string')
+  })
+
+  it('caps the exponent form at MAX_AMOUNT_LENGTH + 24 characters before reading it', () => {
+    const foreign = (text: string) => ({ isFinite: () => true, toExponential: () => text })
+    // 64 characters: read, then refused for its 61-character plain form.
+    const at = `1.${'0'.repeat(59)}e+0`
+    expect(at).toHaveLength(MAX_AMOUNT_LENGTH + 24)
+    expect(messageOf(foreign(at))).toContain(
+      `must be at most ${MAX_AMOUNT_LENGTH} characters as a plain decimal, received a decimal value "1.000`,
+    )
+    // 65 characters: refused unread.
+    expect(messageOf(foreign(`1.${'0'.repeat(60)}e+0`))).toBe(
+      'p: must be at most 40 characters as a plain decimal, received 65 characters in exponent form',
+    )
+  })
+
+  it.each([
+    ['1e39', `1${'0'.repeat(39)}`],
+    ['-1e38', `-1${'0'.repeat(38)}`],
+    ['1e-38', `0.${'0'.repeat(37)}1`],
+    ['-1e-37', `-0.${'0'.repeat(36)}1`],
+    [`1.${'0'.repeat(37)}1`, `1.${'0'.repeat(37)}1`],
+  ])('reads the decimal value %s, exactly MAX_AMOUNT_LENGTH characters written out', (value, text) => {
+    expect(text).toHaveLength(MAX_AMOUNT_LENGTH)
+    expect(readPlainDecimal(new Decimal(value), 'p').text).toBe(text)
+  })
+
+  it.each([
+    ['1e40', '1e+40'],
+    ['-1e39', '-1e+39'],
+    ['1e-39', '1e-39'],
+    ['-1e-38', '-1e-38'],
+    [`1.${'0'.repeat(38)}1`, `1.${'0'.repeat(38)}1e+0`],
+  ])('refuses the decimal value %s, one character beyond MAX_AMOUNT_LENGTH written out', (value, exponential) => {
+    const error = errorOf(() => readPlainDecimal(new Decimal(value), 'p'))
+    expect(error.code).toBe('INVALID_AMOUNT')
+    expect(error.message).toBe(
+      `p: must be at most 40 characters as a plain decimal, received a decimal value "${exponential}"`,
+    )
+  })
+})
+
+describe('parseAmount and parseMoney: messages and the everyday fast path', () => {
+  it.each([['1. '], ['1.x'], ['1./'], ['1.:'], ['1.5 '], ['1.5x'], ['1.0x'], ['1.-5']])(
+    'rejects %j in EUR as INVALID_AMOUNT, never as a number',
+    (amount) => {
+      const error = errorOf(() => parseAmount(amount, 'EUR', 'topUp.amount'))
+      expect(error.code).toBe('INVALID_AMOUNT')
+      expect(error.path).toBe('topUp.amount')
+    },
+  )
+
+  it.each([
+    ['99999999999999.9', 'EUR'],
+    ['9999999999999999', 'EUR'],
+    ['9999999999999.99', 'BHD'],
+  ])('rejects the 16-character %s %s: beyond MAX_MINOR_UNITS', (amount, currency) => {
+    const error = errorOf(() => parseAmount(amount, currency, 'x'))
+    expect(error.code).toBe('INVALID_AMOUNT')
+    expect(error.message).toBe(`x: must be at most ${MAX_MINOR_UNITS} minor units of ${currency}, received ${amount}`)
+  })
+
+  it.each([
+    ['90071992547409.9', 'EUR', '90071992547409.90'],
+    ['1234567890123.45', 'EUR', '1234567890123.45'],
+    ['9007199254740.99', 'BHD', '9007199254740.990'],
+    ['1000.00', 'JPY', '1000'],
+    ['19.99', 'EUR', '19.99'],
+  ])('reads %s %s as %s', (amount, currency, expected) => {
+    expect(formatMoney(parseAmount(amount, currency, 'x'))).toBe(expected)
+  })
+
+  it('names the sign of a negative amount', () => {
+    const error = errorOf(() => parseAmount('-1.5', 'EUR', 'topUp.amount'))
+    expect(error).toMatchObject({ code: 'NEGATIVE_AMOUNT', path: 'topUp.amount' })
+    expect(error.message).toBe('topUp.amount: must not be negative, received -1.5')
+  })
+
+  it('says "nothing" when there is no money object at all', () => {
+    expect(errorOf(() => parseMoney(undefined, 'a')).message).toBe(
+      'a: must be an object { amount, currency }, received nothing',
+    )
+    expect(errorOf(() => parseMoney(null, 'a')).message).toBe(
+      'a: must be an object { amount, currency }, received null',
+    )
+  })
+
+  it('names both currencies on a mismatch', () => {
+    const error = errorOf(() => parseMoney({ amount: '1', currency: 'USD' }, 'account.debt', { currency: 'EUR' }))
+    expect(error.message).toBe('account.debt.currency: must be EUR like the other amounts, received "USD"')
+  })
+
+  it('uses the bare field names when the path is empty', () => {
+    expect(errorOf(() => parseMoney({ amount: '1' }, '')).path).toBe('currency')
+    expect(errorOf(() => parseMoney({ currency: 'EUR' }, '')).path).toBe('amount')
+    expect(errorOf(() => parseMoney({ amount: '-1', currency: 'EUR' }, '')).path).toBe('amount')
+  })
+})
+
+describe('everydayMinorUnits (the fast path of parseAmount)', () => {
+  it.each([
+    ['97.10', 2, 9710],
+    ['97.1', 2, 9710],
+    ['250', 2, 25000],
+    ['19.99', 2, 1999],
+    ['1000.00', 0, 1000],
+    ['0.5', 2, 50],
+    ['12.345', 3, 12345],
+    ['1234567890123.45', 2, 123456789012345], // 16 characters, 15 digits
+  ])('reads %j with %i decimals as %i minor units', (text, minorUnit, expected) => {
+    expect(everydayMinorUnits(text, minorUnit)).toBe(expected)
+  })
+
+  it.each([
+    ['-1', 2],
+    ['1.', 2],
+    ['.5', 2],
+    ['1e3', 2],
+    [' 1', 2],
+    ['1.5x', 2],
+    ['1.001', 2],
+    ['1.5', 0],
+    [`1.${'0'.repeat(15)}`, 2], // 17 characters
+    ['1234567890123456', 0], // 16 digits
+    ['123456789012345.6', 2],
+    ['12345678901234.5', 2], // 15 digits, but 16 once in cents
+  ])('leaves %j with %i decimals to the full reader', (text, minorUnit) => {
+    expect(everydayMinorUnits(text, minorUnit)).toBeUndefined()
+  })
+})
+
+describe('operations: paths, messages, limits', () => {
+  const max = parseAmount('90071992547409.91', 'EUR', 'x')
+  const cent = parseAmount('0.01', 'EUR', 'x')
+  const usd = parseMoney({ amount: '1', currency: 'USD' }, 'x')
+  const one = eur('1')
+
+  it('adds and subtracts up to MAX_MINOR_UNITS, and refuses one unit beyond', () => {
+    const maxLessCent = parseAmount('90071992547409.90', 'EUR', 'x')
+    expect(formatMoney(addMoney(maxLessCent, cent))).toBe('90071992547409.91')
+    const sum = errorOf(() => addMoney(max, cent, 'order.total'))
+    expect(sum).toMatchObject({ code: 'INVALID_AMOUNT', path: 'order.total' })
+    expect(sum.message).toBe(
+      `order.total: would be beyond ${MAX_MINOR_UNITS} minor units of EUR, where arithmetic stops being exact`,
+    )
+    const min = parseAmount('-90071992547409.91', 'EUR', 'x', { allowNegative: true })
+    expect(formatMoney(subtractMoney(min, zeroMoney('EUR')))).toBe('-90071992547409.91')
+    const difference = errorOf(() => subtractMoney(min, cent, 'order.left'))
+    expect(difference).toMatchObject({ code: 'INVALID_AMOUNT', path: 'order.left' })
+    expect(difference.message).toContain(`would be beyond ${MAX_MINOR_UNITS} minor units of EUR`)
+  })
+
+  it('names both currencies, at an empty path by default', () => {
+    for (const error of [
+      errorOf(() => compareMoney(one, usd)),
+      errorOf(() => addMoney(one, usd)),
+      errorOf(() => subtractMoney(one, usd)),
+      errorOf(() => minMoney(one, usd)),
+      errorOf(() => maxMoney(one, usd)),
+    ]) {
+      expect(error.code).toBe('CURRENCY_MISMATCH')
+      expect(error.path).toBe('')
+      expect(error.message).toBe(': cannot combine EUR and USD in one evaluation')
+    }
+  })
+
+  it('min and max pick the right one in either order, and the first when equal', () => {
+    const two = eur('2')
+    expect(minMoney(two, one)).toBe(one)
+    expect(maxMoney(one, two)).toBe(two)
+    const same = eur('1.00')
+    expect(minMoney(one, same)).toBe(one)
+    expect(minMoney(same, one)).toBe(same)
+    expect(maxMoney(one, same)).toBe(one)
+    expect(maxMoney(same, one)).toBe(same)
+  })
+
+  it('isZero is false for any other amount', () => {
+    expect(isZero(cent)).toBe(false)
+    expect(isZero(parseAmount('-0.01', 'EUR', 'x', { allowNegative: true }))).toBe(false)
+  })
+
+  it('zeroMoney keeps one value per currency and rejects unknown codes at "currency"', () => {
+    expect(zeroMoney('KWD')).toBe(zeroMoney('KWD'))
+    expect(formatMoney(zeroMoney('KWD'))).toBe('0.000')
+    const error = errorOf(() => zeroMoney('XYZ'))
+    expect(error).toMatchObject({ code: 'INVALID_CURRENCY', path: 'currency' })
   })
 })

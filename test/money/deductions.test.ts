@@ -10,6 +10,7 @@ import {
   scheduleFeeClaim,
   settle,
 } from '../../src/money/index.js'
+import { errorOf } from '../support/errors.js'
 
 const eur = (amount: string) => parseAmount(amount, 'EUR', 'x')
 const card = createFeeSchedule({ methods: { card: { percent: '2.9', fixed: { EUR: '0.30' } } } })
@@ -94,5 +95,43 @@ describe('settle', () => {
     expect(Object.isFrozen(f.deductions)).toBe(true)
     for (const d of f.deductions) expect(Object.isFrozen(d)).toBe(true)
     expect(JSON.parse(JSON.stringify(f))).toEqual(f)
+  })
+
+  it('rejects a negative gross at "gross", naming the amount', () => {
+    const negative = parseAmount('-1', 'EUR', 'x', { allowNegative: true })
+    const error = errorOf(() => settle(negative, []))
+    expect(error).toMatchObject({ code: 'NEGATIVE_AMOUNT', path: 'gross' })
+    expect(error.message).toBe('gross: must not be negative, received -1.00 EUR')
+  })
+
+  it('rejects a negative or foreign claim at its index, debt or fee alike', () => {
+    const negative = parseAmount('-0.5', 'EUR', 'x', { allowNegative: true })
+    const debt = errorOf(() => settle(eur('10'), [debtClaim(eur('1')), debtClaim(negative)]))
+    expect(debt).toMatchObject({ code: 'NEGATIVE_AMOUNT', path: 'claims[1]' })
+    expect(debt.message).toBe('claims[1]: must not be negative, received -0.50 EUR')
+    const fee = errorOf(() => settle(eur('10'), [debtClaim(eur('1')), feeClaim(() => givenFee(negative))]))
+    expect(fee).toMatchObject({ code: 'NEGATIVE_AMOUNT', path: 'claims[1]' })
+    const foreign = errorOf(() => settle(eur('10'), [debtClaim(parseAmount('1', 'USD', 'x'))]))
+    expect(foreign).toMatchObject({ code: 'CURRENCY_MISMATCH', path: 'claims[0]' })
+    expect(foreign.message).toBe('claims[0]: cannot combine USD and EUR in one evaluation')
+  })
+
+  it('sums what every debt claim could not take', () => {
+    const s = formatSettlement(settle(eur('30'), [debtClaim(eur('50')), debtClaim(eur('20')), debtClaim(eur('5'))]))
+    expect(s.deductions.map((d) => d.amount)).toEqual(['30.00', '0.00', '0.00'])
+    expect(s.net).toBe('0.00')
+    expect(s.outstandingDebt).toBe('45.00')
+  })
+
+  it('has no outstandingDebt at all without a debt claim', () => {
+    const s = settle(eur('10'), [feeClaim(() => givenFee(eur('1')))])
+    expect(Object.hasOwn(s, 'outstandingDebt')).toBe(false)
+    expect(Object.hasOwn(formatSettlement(s), 'outstandingDebt')).toBe(false)
+  })
+
+  it('builds claims of the documented kinds', () => {
+    expect(feeClaim(() => givenFee(eur('1'))).kind).toBe('processing-fee')
+    expect(scheduleFeeClaim(card, 'card').kind).toBe('processing-fee')
+    expect(debtClaim(eur('1'))).toMatchObject({ kind: 'debt', basis: 'debt owed to the provider' })
   })
 })
