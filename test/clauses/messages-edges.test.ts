@@ -165,3 +165,12 @@ describe('entry points reject what is not an object', () => {
     expect(errorOf(input).message).toBe('clause: could not be read (its getter threw)')
   })
 })
+
+describe('what a message quotes', () => {
+  it('quotes at most 40 characters of a channel, and lists the written channels joined by "or"', () => {
+    const d = decide(withPath(VALID['top-up-refund'](), 'request.channel', 'x'.repeat(50)))
+    expect(d.reasons.find((r) => r.code === 'WRITTEN_REQUEST')?.message).toBe(
+      `The request came by "${'x'.repeat(40)}"; it must be sent in writing (email or letter) to refund@ctr.group (REFUND AFTER TOPPING UP YOUR BALANCE)`,
+    )
+  })
+})

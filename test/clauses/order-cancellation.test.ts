@@ -246,3 +246,52 @@ describe('orderCancellationWindowClosesAt', () => {
     ).toEqual(['INVALID_INPUT order.fundedBy', 'INVALID_INSTANT order.fundedBy.creditedAt'])
   })
 })
+
+describe('evaluateOrderCancellation and orderCancellationWindowClosesAt: messages and paths (mutation testing)', () => {
+  const at = '2026-11-21T09:00:00Z'
+
+  it('words WITHIN_WINDOW and ALREADY_REFUNDED', () => {
+    const ok = evaluateOrderCancellation({ order, request: letter(at), now: at })
+    expect(ok.reasons.map((r) => r.message)).toEqual([
+      'The cancellation request arrived at 2026-11-21T09:00:00.000Z, within the 48-hour period that closes at 2026-11-22T10:00:00.000Z (REFUND UPON ORDER CANCELLATION)',
+    ])
+    const refunded = evaluateOrderCancellation({
+      order: { ...order, refunded: eur('40.00') },
+      request: letter(at),
+      now: at,
+    })
+    expect(refunded.reasons.map((r) => r.message)).toEqual([
+      'Order o1 (40.00 EUR) was already refunded in full (REFUND UPON ORDER CANCELLATION)',
+    ])
+  })
+
+  it('quotes at most 40 characters of another order id', () => {
+    const d = evaluateOrderCancellation({
+      order,
+      request: { receivedAt: at, channel: 'email', orderDetails: { orderId: 'p'.repeat(50) } },
+      now: at,
+    })
+    expect(d.reasons[1]).toEqual({
+      code: 'ORDER_DETAILS',
+      clause: 'order-cancellation',
+      message: `The letter names order "${'p'.repeat(40)}", not order o1: copy this order's details into it (REFUND UPON ORDER CANCELLATION)`,
+    })
+  })
+
+  it("rejects a status other than 'active' or 'cancelled'", () => {
+    expect(
+      issuesOf(() =>
+        evaluateOrderCancellation({ order: { ...order, status: 'pending' as never }, request: letter(at), now: at }),
+      ),
+    ).toEqual(['INVALID_INPUT order.status'])
+  })
+
+  it('reports an order that is not an object at order', () => {
+    expect(issuesOf(() => orderCancellationWindowClosesAt(null as never))).toEqual([
+      'INVALID_INPUT order',
+      'INVALID_INPUT order.fundedBy',
+      'INVALID_INSTANT order.placedAt',
+      'INVALID_INSTANT order.fundedBy.creditedAt',
+    ])
+  })
+})

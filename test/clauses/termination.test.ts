@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateTermination } from '../../src/clauses/termination.js'
 import { createPolicy } from '../../src/policy/settings.js'
-import { cardFees, codes, eur, jpy, verifiedAccount } from './fixtures.js'
+import { cardFees, codes, eur, issuesOf, jpy, verifiedAccount } from './fixtures.js'
 
 const at = '2026-11-20T10:00:00Z'
 const letter = { receivedAt: at, channel: 'letter' }
@@ -187,5 +187,36 @@ describe('evaluateTermination (SPEC §5)', () => {
     )
     expect(waiting.outcome).toBe('needs-information')
     expect('dates' in waiting).toBe(false)
+  })
+})
+
+describe('evaluateTermination: messages and issues (mutation testing)', () => {
+  it('words the rejection and each verification requirement', () => {
+    const d = evaluateTermination({
+      account: { ...verifiedAccount, balance: eur('0.00'), identityVerified: false, ownershipVerified: false },
+      request: letter,
+      now: at,
+    })
+    expect(d.reasons.map((r) => [r.code, r.message])).toEqual([
+      ['NOTHING_TO_REFUND', 'The balance is 0.00 EUR: there is nothing to return (REFUND UPON TERMINATION OF USE)'],
+      ['IDENTITY_VERIFICATION', 'The account holder must confirm their identity (REFUND UPON TERMINATION OF USE)'],
+      [
+        'OWNERSHIP_VERIFICATION',
+        'The holder must confirm their right to the account and its funds (REFUND UPON TERMINATION OF USE)',
+      ],
+    ])
+  })
+
+  it('checks consistency only between valid fields: a type error is reported alone', () => {
+    const input = {
+      account: { ...verifiedAccount, lastActivityAt: 'soon' },
+      request: { receivedAt: '2026-11-22T00:00:00Z', channel: 'letter' },
+      now: at,
+    }
+    // receivedAt is after now, but with lastActivityAt unreadable no inconsistency is looked for.
+    expect(issuesOf(() => evaluateTermination(input as never))).toEqual(['INVALID_INSTANT account.lastActivityAt'])
+    expect(issuesOf(() => evaluateTermination({ ...input, account: verifiedAccount }))).toEqual([
+      'INCONSISTENT_INPUT request.receivedAt',
+    ])
   })
 })

@@ -405,3 +405,43 @@ describe('topUpRefundWindowClosesAt', () => {
     ).toEqual(['INVALID_POLICY topUpRefundWindowHours'])
   })
 })
+
+describe('evaluateTopUpRefund and topUpRefundWindowClosesAt: messages and paths (mutation testing)', () => {
+  it('says what the balance is when there is nothing to refund', () => {
+    const at = '2026-11-21T09:00:00Z'
+    const d = evaluateTopUpRefund({
+      topUp,
+      account: { ...account, balance: eur('-5.00') },
+      request: request(at),
+      now: at,
+    })
+    expect(d.reasons).toEqual([
+      {
+        code: 'NOTHING_TO_REFUND',
+        clause: 'top-up-refund',
+        message: 'The balance is -5.00 EUR: there is nothing to refund (REFUND AFTER TOPPING UP YOUR BALANCE)',
+      },
+    ])
+  })
+
+  it('reports an input that is not an object at input, before its missing parts', () => {
+    expect(issuesOf(() => evaluateTopUpRefund(null as never)).slice(0, 3)).toEqual([
+      'INVALID_INPUT input',
+      'INVALID_INPUT topUp',
+      'INVALID_INPUT account',
+    ])
+  })
+
+  it('reports a creditedAt getter that throws at topUp.creditedAt', () => {
+    const throwing = Object.defineProperty({}, 'creditedAt', {
+      enumerable: true,
+      get() {
+        throw new Error('getter')
+      },
+    })
+    expect(issuesOf(() => topUpRefundWindowClosesAt(throwing as never))).toEqual([
+      'INVALID_INPUT topUp.creditedAt',
+      'INVALID_INSTANT topUp.creditedAt',
+    ])
+  })
+})

@@ -228,3 +228,15 @@ describe('createBusinessCalendar: properties', () => {
     )
   })
 })
+
+describe('createBusinessCalendar: out-of-range refund clocks (mutation testing)', () => {
+  it('names start when a refund clock east of UTC starts on a local date after 9999', () => {
+    // 23:00 UTC on the last day of 9999 is already 1 January 10000 in Tokyo.
+    const tokyo = createBusinessCalendar({ timeZone: 'Asia/Tokyo' })
+    expect(() => tokyo.refundDueDate('9999-12-31T23:00:00Z', 1)).toThrow(
+      new RefundRulesError([
+        { code: 'OUT_OF_RANGE', path: 'start', message: 'the result would fall outside 1970–9999' },
+      ]),
+    )
+  })
+})

@@ -237,6 +237,20 @@ describe('zone names', () => {
     expect(performance.now() - started).toBeLessThan(20)
   })
 
+  it('asks Intl about a 64-character name, but not about a 65-character one', () => {
+    const intl = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      const asked = (name: string) => {
+        intl.mockClear()
+        isKnownTimeZone(name)
+        return intl.mock.calls.some(([, options]) => options?.timeZone === name)
+      }
+      expect([asked('B'.repeat(64)), asked('B'.repeat(65))]).toEqual([true, false])
+    } finally {
+      intl.mockRestore()
+    }
+  })
+
   it('createZone names the field and what it received', () => {
     expect(() => createZone('Mars/Olympus', 'calendar.timeZone')).toThrow(
       new RefundRulesError([
