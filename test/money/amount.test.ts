@@ -256,6 +256,11 @@ describe('readPlainDecimal', () => {
     expect(readPlainDecimal('-0.0', 'p')).toEqual({ text: '0', negative: false, decimals: 0 })
     expect(readPlainDecimal(new Decimal('-1.25e-2'), 'p')).toEqual({ text: '-0.0125', negative: true, decimals: 4 })
   })
+
+  it('drops only the trailing zeros of a fraction, keeping zeros inside it', () => {
+    expect(readPlainDecimal('0.050', 'p')).toEqual({ text: '0.05', negative: false, decimals: 2 })
+    expect(readPlainDecimal('-1.0500', 'p')).toEqual({ text: '-1.05', negative: true, decimals: 2 })
+  })
 })
 
 describe('operations', () => {
