@@ -1,6 +1,5 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
-import { RefundRulesError } from '../../src/errors.js'
 import { everydayMinorUnits } from '../../src/money/amount.js'
 import {
   addMoney,
@@ -210,11 +209,12 @@ describe('parseMoney', () => {
     },
   )
 
-  it('turns a ten-million-character string away in well under a millisecond', () => {
+  it('turns a ten-million-character string away by its length, before any parsing', () => {
+    // The length guard's own message (not the grammar's or the range's) shows the string was never scanned.
     const huge = `1${'0'.repeat(1e7)}`
-    const started = performance.now()
-    for (let i = 0; i < 100; i++) expect(() => eur(huge)).toThrow(RefundRulesError)
-    expect((performance.now() - started) / 100).toBeLessThan(1)
+    expect(errorOf(() => eur(huge)).message).toBe(
+      `topUp.amount.amount: must be at most ${MAX_AMOUNT_LENGTH} characters as a plain decimal, received "${'1'.padEnd(60, '0')}…" (10000001 characters)`,
+    )
   })
 
   it.each([
