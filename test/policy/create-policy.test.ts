@@ -360,7 +360,7 @@ describe('createPolicy: the limits are inclusive', () => {
   const MAX_HOURS = 100 * 366 * 24
 
   it('accepts each limit', () => {
-    const policy = createPolicy({
+    const atLimits = {
       id: 'i'.repeat(200),
       version: 'v'.repeat(200),
       topUpRefundWindowHours: MAX_HOURS,
@@ -371,19 +371,8 @@ describe('createPolicy: the limits are inclusive', () => {
       writtenChannels: ['c'.repeat(100)],
       termination: { payoutBusinessDays: 10_000 },
       contacts: { refunds: 'r'.repeat(200) },
-    })
-    expect(policy).toMatchObject({
-      id: 'i'.repeat(200),
-      version: 'v'.repeat(200),
-      topUpRefundWindowHours: MAX_HOURS,
-      orderCancellationWindowHours: MAX_HOURS,
-      cancellationStatusChangeHours: MAX_HOURS,
-      refundBusinessDays: 10_000,
-      inactivityMonths: 10_000,
-      writtenChannels: ['c'.repeat(100)],
-      termination: { payoutBusinessDays: 10_000 },
-      contacts: { refunds: 'r'.repeat(200) },
-    })
+    }
+    expect(createPolicy(atLimits)).toMatchObject(atLimits)
   })
 
   it.each<[PolicyOptions, string]>([
