@@ -191,6 +191,18 @@ export function refundRulesError(code: ErrorCode, path: string, message: string)
 }
 
 /**
+ * {@link joinPath} for a key the library itself names (a plain identifier, or
+ * dotted identifiers), without its checks: for paths built on every evaluation.
+ *
+ * @example
+ * joinKnownKey('request', 'receivedAt') // => 'request.receivedAt'
+ * joinKnownKey('', 'amount') // => 'amount'
+ */
+export function joinKnownKey(base: string, key: string): string {
+  return base === '' ? key : `${base}.${key}`
+}
+
+/**
  * Joins a path and a key the way error paths are written: `a.b`, `a[2]`, or
  * `a["odd key"]` for keys that are not plain identifiers.
  *

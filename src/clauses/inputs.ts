@@ -10,6 +10,7 @@
 import {
   expected,
   isRecord,
+  joinKnownKey,
   joinPath,
   RefundRulesError,
   type RefundRulesIssue,
@@ -105,9 +106,6 @@ function readList(value: unknown, max: number): unknown[] | undefined {
 const MAX_TEXT = 256
 const MAX_ITEMS = 100
 
-/** A known key under a known path: `joinPath` without its regular expression, for the readers' own field names. */
-const under = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`)
-
 /**
  * A collecting reader: each method returns the value read, or a placeholder
  * after recording an issue; `finish()` throws them all at once. Values read
@@ -202,13 +200,16 @@ export class InputReader {
 
   request(value: unknown, path: string): ReadRequest {
     const source = this.object(value, path)
-    const receivedAt = this.instant(this.field(source, 'receivedAt', path), under(path, 'receivedAt'))
-    const channel = this.text(this.field(source, 'channel', path), under(path, 'channel'))
-    const details = this.object(this.field(source, 'orderDetails', path), under(path, 'orderDetails'), true)
+    const receivedAt = this.instant(this.field(source, 'receivedAt', path), joinKnownKey(path, 'receivedAt'))
+    const channel = this.text(this.field(source, 'channel', path), joinKnownKey(path, 'channel'))
+    const details = this.object(this.field(source, 'orderDetails', path), joinKnownKey(path, 'orderDetails'), true)
     const orderId =
       details &&
-      this.text(this.field(details, 'orderId', under(path, 'orderDetails')), under(path, 'orderDetails.orderId'))
-    const infoPath = under(path, 'informationRequested')
+      this.text(
+        this.field(details, 'orderId', joinKnownKey(path, 'orderDetails')),
+        joinKnownKey(path, 'orderDetails.orderId'),
+      )
+    const infoPath = joinKnownKey(path, 'informationRequested')
     const info = this.object(this.field(source, 'informationRequested', path), infoPath, true)
     let informationItems: string[] = []
     let providedAt: EpochMs | undefined

@@ -5,7 +5,7 @@
  * differences, comparisons and clamps are all a decision needs; the one product (a percentage fee) goes through
  * decimal.js when it would leave that range (see `fees.ts`). No host setting can reach either.
  */
-import { describeReceived, isRecord, RefundRulesError, refundRulesError } from '../errors.js'
+import { describeReceived, isRecord, joinKnownKey, RefundRulesError, refundRulesError } from '../errors.js'
 import { currencyMinorUnit } from './currency.js'
 
 /**
@@ -291,14 +291,11 @@ export function parseAmount(
   return moneyOf(currency, minorUnit, plain.negative ? -units : units)
 }
 
-/** `joinPath` for the two known identifier keys, without its regular expression on the hot path. */
-const fieldPath = (path: string, key: 'amount' | 'currency'): string => (path === '' ? key : `${path}.${key}`)
-
 function readField(input: object, key: 'amount' | 'currency', path: string): unknown {
   try {
     return (input as Record<string, unknown>)[key]
   } catch {
-    throw refundRulesError('INVALID_INPUT', fieldPath(path, key), 'could not be read (its getter threw)')
+    throw refundRulesError('INVALID_INPUT', joinKnownKey(path, key), 'could not be read (its getter threw)')
   }
 }
 
@@ -327,7 +324,7 @@ export function parseMoney(
     )
   }
   const currency = readField(input, 'currency', path)
-  const currencyPath = fieldPath(path, 'currency')
+  const currencyPath = joinKnownKey(path, 'currency')
   if (currency === undefined) throw refundRulesError('INVALID_INPUT', currencyPath, 'is required')
   currencyMinorUnit(currency, currencyPath)
   const expected = options?.currency
@@ -339,7 +336,7 @@ export function parseMoney(
     )
   }
   const amount = readField(input, 'amount', path)
-  const amountPath = fieldPath(path, 'amount')
+  const amountPath = joinKnownKey(path, 'amount')
   if (amount === undefined) throw refundRulesError('INVALID_INPUT', amountPath, 'is required')
   return parseAmount(amount, currency as string, amountPath, options)
 }
