@@ -69,6 +69,12 @@ const EXPONENTIAL = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/
 
 const invalid = (path: string, message: string): RefundRulesError => refundRulesError('INVALID_AMOUNT', path, message)
 
+const negativeAmount = (path: string, received: string): RefundRulesError =>
+  refundRulesError('NEGATIVE_AMOUNT', path, `must not be negative, received ${received}`)
+
+/** A received value for a message, `nothing` for a missing one. */
+const describeGiven = (value: unknown): string => (value === undefined ? 'nothing' : describeReceived(value))
+
 function tooLong(path: string, length: number | string): RefundRulesError {
   return invalid(path, `must be at most ${MAX_AMOUNT_LENGTH} characters as a plain decimal, received ${length}`)
 }
@@ -136,18 +142,17 @@ function fromDecimalLike(value: { toExponential(): unknown }, path: string): Pla
   if (match === null)
     throw invalid(path, `must be a finite decimal, received a decimal value ${describeReceived(text)}`)
   const negative = match[1] === '-'
-  const digits = `${match[2] ?? ''}${match[3] ?? ''}`
-  const exponent = Number(match[4])
-  const integerLength = Math.max(exponent + 1, 1)
-  const decimals = Math.max(digits.length - 1 - exponent, 0)
-  if (integerLength + decimals + (decimals > 0 ? 1 : 0) + (negative ? 1 : 0) > MAX_AMOUNT_LENGTH) {
+  const digits = `${match[2]}${match[3] ?? ''}`
+  // The point goes after `point` digits: zeros pad the integer (1.5e+3) or open the fraction (1.5e-3).
+  const point = Number(match[4]) + 1
+  const decimals = Math.max(digits.length - point, 0)
+  // The length written out (sign, integer digits, point and fraction), known before anything is padded.
+  if ((negative ? 1 : 0) + Math.max(point, 1) + (decimals > 0 ? decimals + 1 : 0) > MAX_AMOUNT_LENGTH) {
     throw tooLong(path, `a decimal value ${describeReceived(text)}`)
   }
-  if (exponent >= 0) {
-    const padded = digits.padEnd(exponent + 1, '0')
-    return canonical(negative, padded.slice(0, exponent + 1), padded.slice(exponent + 1))
-  }
-  return canonical(negative, '0', `${'0'.repeat(-exponent - 1)}${digits}`)
+  return point > 0
+    ? canonical(negative, digits.slice(0, point).padEnd(point, '0'), digits.slice(point))
+    : canonical(negative, '0', '0'.repeat(-point) + digits)
 }
 
 /**
@@ -165,20 +170,15 @@ export function readPlainDecimal(value: unknown, path: string): PlainDecimal {
   if (typeof value === 'string') return fromString(value, path, 'string')
   if (typeof value === 'number') return fromNumber(value, path)
   if (typeof value === 'object' && value !== null) {
-    let result: PlainDecimal | undefined
     try {
-      if (isDecimalLike(value)) result = fromDecimalLike(value, path)
+      if (isDecimalLike(value)) return fromDecimalLike(value, path)
     } catch (error) {
       if (error instanceof RefundRulesError) throw error
       // A hostile or broken object (throwing getter, revoked proxy) is a bad amount, not a crash.
       throw invalid(path, 'could not be read as a decimal value')
     }
-    if (result !== undefined) return result
   }
-  throw invalid(
-    path,
-    `must be a decimal string, a number or a decimal.js value, received ${value === undefined ? 'nothing' : describeReceived(value)}`,
-  )
+  throw invalid(path, `must be a decimal string, a number or a decimal.js value, received ${describeGiven(value)}`)
 }
 
 /**
@@ -234,15 +234,15 @@ export function moneyOf(currency: string, minorUnit: number, minor: number): Mon
   return { currency, minorUnit, minor: minor || 0 }
 }
 
-/** A result of the library's own arithmetic, checked to be still exact. */
-function computed(currency: string, minorUnit: number, minor: number, path: string): Money {
+/** A result of the library's own arithmetic on amounts in the currency of `like`, checked to be still exact. */
+function computed(like: Money, minor: number, path: string): Money {
   if (!Number.isSafeInteger(minor)) {
     throw invalid(
       path,
-      `would be beyond ${MAX_MINOR_UNITS} minor units of ${currency}, where arithmetic stops being exact`,
+      `would be beyond ${MAX_MINOR_UNITS} minor units of ${like.currency}, where arithmetic stops being exact`,
     )
   }
-  return moneyOf(currency, minorUnit, minor)
+  return moneyOf(like.currency, like.minorUnit, minor)
 }
 
 /**
@@ -276,27 +276,28 @@ export function parseAmount(
       `${currency} allows at most ${minorUnit} decimals (none are rounded away), received ${plain.text}`,
     )
   }
-  if (plain.negative && options?.allowNegative !== true) {
-    throw refundRulesError('NEGATIVE_AMOUNT', path, `must not be negative, received ${plain.text}`)
-  }
-  const text = plain.negative ? plain.text.slice(1) : plain.text
-  const point = text.indexOf('.')
-  // "97.1" in EUR: the digits "971" and one zero for the missing cent. Converting a digit string to a number is
+  if (plain.negative && options?.allowNegative !== true) throw negativeAmount(path, plain.text)
+  // "-97.1" in EUR: the digits "971" and one zero for the missing cent. Converting a digit string to a number is
   // exact up to MAX_MINOR_UNITS and lands beyond it otherwise, so the check below cannot be fooled by rounding.
-  const digits = point === -1 ? text : text.slice(0, point) + text.slice(point + 1)
-  const units = Number(digits + ZEROS.slice(0, minorUnit - plain.decimals))
+  const units = Number(plain.text.replace(/[-.]/g, '') + '0'.repeat(minorUnit - plain.decimals))
   if (units > MAX_MINOR_UNITS) {
     throw invalid(path, `must be at most ${MAX_MINOR_UNITS} minor units of ${currency}, received ${plain.text}`)
   }
   return moneyOf(currency, minorUnit, plain.negative ? -units : units)
 }
 
-function readField(input: object, key: 'amount' | 'currency', path: string): unknown {
+/** A field of a money object, which must be there. */
+function requiredField(input: object, key: 'amount' | 'currency', path: string): unknown {
+  let value: unknown
+  let problem = 'is required'
   try {
-    return (input as Record<string, unknown>)[key]
+    value = (input as Record<string, unknown>)[key]
   } catch {
-    throw refundRulesError('INVALID_INPUT', joinKnownKey(path, key), 'could not be read (its getter threw)')
+    // A getter that throws is a bad input, not a crash.
+    problem = 'could not be read (its getter threw)'
   }
+  if (value === undefined) throw refundRulesError('INVALID_INPUT', joinKnownKey(path, key), problem)
+  return value
 }
 
 /**
@@ -320,12 +321,11 @@ export function parseMoney(
     throw refundRulesError(
       'INVALID_INPUT',
       path,
-      `must be an object { amount, currency }, received ${input === undefined ? 'nothing' : describeReceived(input)}`,
+      `must be an object { amount, currency }, received ${describeGiven(input)}`,
     )
   }
-  const currency = readField(input, 'currency', path)
+  const currency = requiredField(input, 'currency', path)
   const currencyPath = joinKnownKey(path, 'currency')
-  if (currency === undefined) throw refundRulesError('INVALID_INPUT', currencyPath, 'is required')
   currencyMinorUnit(currency, currencyPath)
   const expected = options?.currency
   if (expected !== undefined && currency !== expected) {
@@ -335,10 +335,8 @@ export function parseMoney(
       `must be ${expected} like the other amounts, received ${describeReceived(currency)}`,
     )
   }
-  const amount = readField(input, 'amount', path)
-  const amountPath = joinKnownKey(path, 'amount')
-  if (amount === undefined) throw refundRulesError('INVALID_INPUT', amountPath, 'is required')
-  return parseAmount(amount, currency as string, amountPath, options)
+  const amount = requiredField(input, 'amount', path)
+  return parseAmount(amount, currency as string, joinKnownKey(path, 'amount'), options)
 }
 
 /**
@@ -360,9 +358,6 @@ export function formatMoney(m: Money): string {
   return `${sign}${whole}.${String(fraction).padStart(m.minorUnit, '0')}`
 }
 
-// More than any currency's minor unit (the largest, e.g. CLF or UYW, is 4).
-const ZEROS = '00000000'
-
 /**
  * The amount followed by its currency, for messages and deduction bases: `"0.30 EUR"`.
  *
@@ -371,6 +366,17 @@ const ZEROS = '00000000'
  */
 export function describeMoney(m: Money): string {
   return `${formatMoney(m)} ${m.currency}`
+}
+
+/**
+ * Throws `NEGATIVE_AMOUNT` at `path` for an amount below zero.
+ *
+ * @throws RefundRulesError `NEGATIVE_AMOUNT`.
+ * @example
+ * assertNotNegative(parseAmount('-1', 'EUR', 'x', { allowNegative: true }), 'gross') // throws NEGATIVE_AMOUNT
+ */
+export function assertNotNegative(m: Money, path: string): void {
+  if (m.minor < 0) throw negativeAmount(path, describeMoney(m))
 }
 
 const zeros = new Map<string, Money>()
@@ -425,7 +431,7 @@ export function addMoney(a: Money, b: Money, path = ''): Money {
   assertSameCurrency(a, b, path)
   if (b.minor === 0) return a
   if (a.minor === 0) return b
-  return computed(a.currency, a.minorUnit, a.minor + b.minor, path)
+  return computed(a, a.minor + b.minor, path)
 }
 
 /**
@@ -439,7 +445,7 @@ export function addMoney(a: Money, b: Money, path = ''): Money {
 export function subtractMoney(a: Money, b: Money, path = ''): Money {
   assertSameCurrency(a, b, path)
   if (b.minor === 0) return a
-  return computed(a.currency, a.minorUnit, a.minor - b.minor, path)
+  return computed(a, a.minor - b.minor, path)
 }
 
 /**

@@ -2,13 +2,12 @@
  * Turning a gross amount and ordered claims on it (debt, then the processing fee) into a settlement whose parts
  * add up exactly (SPEC §5, §7.1).
  */
-import { refundRulesError } from '../errors.js'
 import {
   addMoney,
+  assertNotNegative,
   compareMoney,
   describeMoney,
   formatMoney,
-  isNegative,
   type Money,
   minMoney,
   subtractMoney,
@@ -57,7 +56,7 @@ function checkClaim(amount: Money, gross: Money, index: number): void {
   if (amount.currency === gross.currency && amount.minor >= 0) return
   const what = `claims[${index}]`
   compareMoney(amount, gross, what) // throws CURRENCY_MISMATCH
-  throw refundRulesError('NEGATIVE_AMOUNT', what, `must not be negative, received ${describeMoney(amount)}`)
+  assertNotNegative(amount, what) // the currency matches, so the amount is negative: throws
 }
 
 /**
@@ -77,35 +76,31 @@ function checkClaim(amount: Money, gross: Money, index: number): void {
  * formatSettlement(s).net // => '29.70' (50 − 20 debt − 0.30 fee on the 30 left)
  */
 export function settle(gross: Money, claims: readonly Claim[]): Settlement {
-  if (isNegative(gross)) {
-    throw refundRulesError('NEGATIVE_AMOUNT', 'gross', `must not be negative, received ${describeMoney(gross)}`)
-  }
+  assertNotNegative(gross, 'gross')
   let remaining = gross
   let outstanding: Money | undefined
   const deductions: Deduction[] = []
   for (let index = 0; index < claims.length; index++) {
     const claim = claims[index] as Claim
-    if (claim.kind === 'debt') {
-      checkClaim(claim.amount, gross, index)
-      // minMoney returns its first argument when it is not larger: identity tells "not capped" without arithmetic.
-      const taken = minMoney(claim.amount, remaining)
-      const uncovered = taken === claim.amount ? zeroMoney(gross.currency) : subtractMoney(claim.amount, taken)
+    const isDebt = claim.kind === 'debt'
+    const { amount, basis } = isDebt ? claim : claim.fee(remaining)
+    checkClaim(amount, gross, index)
+    // minMoney returns its first argument when it is not larger: identity tells "not capped" without arithmetic.
+    const taken = minMoney(amount, remaining)
+    if (isDebt) {
+      const uncovered = taken === amount ? zeroMoney(gross.currency) : subtractMoney(amount, taken)
       outstanding = outstanding === undefined ? uncovered : addMoney(outstanding, uncovered)
-      const basis =
-        taken === claim.amount
-          ? claim.basis
-          : `${claim.basis} (${describeMoney(claim.amount)}), capped at the ${describeMoney(remaining)} available`
-      deductions.push({ kind: 'debt', amount: taken, basis })
-      remaining = subtractMoney(remaining, taken)
-    } else {
-      const fee = claim.fee(remaining)
-      checkClaim(fee.amount, gross, index)
-      const taken = minMoney(fee.amount, remaining)
-      const basis =
-        taken === fee.amount ? fee.basis : `${fee.basis}, capped at the ${describeMoney(remaining)} available`
-      deductions.push({ kind: 'processing-fee', amount: taken, basis })
-      remaining = subtractMoney(remaining, taken)
     }
+    deductions.push({
+      kind: claim.kind,
+      amount: taken,
+      // A capped debt also names the amount owed: its basis does not say it, unlike a fee's.
+      basis:
+        taken === amount
+          ? basis
+          : `${isDebt ? `${basis} (${describeMoney(amount)})` : basis}, capped at the ${describeMoney(remaining)} available`,
+    })
+    remaining = subtractMoney(remaining, taken)
   }
   const settlement: { -readonly [K in keyof Settlement]: Settlement[K] } = { gross, deductions, net: remaining }
   if (outstanding !== undefined) settlement.outstandingDebt = outstanding

@@ -2,20 +2,14 @@
  * The processing-fee schedule (SPEC §3): validated and parsed once, applied per refund.
  *
  * A {@link FeeSchedule} is plain, deep-frozen, JSON-safe data (canonical strings), so a policy holding it can be
- * frozen, printed and compared. The parsed values live beside it in a private WeakMap, so applying the
- * schedule never re-parses a percentage or an amount.
+ * frozen, printed and compared. What applying it needs (the percentage as a fraction, each rule's amounts and
+ * formula per currency, built on first use) lives beside it in a private WeakMap, so nothing is parsed twice.
  */
-import {
-  collectPolicyIssues,
-  describeReceived,
-  joinPath,
-  type RefundRulesIssue,
-  refundRulesError,
-  throwIssues,
-} from '../errors.js'
+import { collectPolicyIssues, describeReceived, joinPath, type RefundRulesIssue, throwIssues } from '../errors.js'
 import {
   type AmountInput,
   addMoney,
+  assertNotNegative,
   compareMoney,
   describeMoney,
   formatMoney,
@@ -25,13 +19,21 @@ import {
   readPlainDecimal,
   zeroMoney,
 } from './amount.js'
-import { D } from './decimal.js'
+import { D, type DecimalRounding } from './decimal.js'
 
 /** How a percentage fee is rounded to the currency's minor unit. `'up'` is away from zero, `'down'` toward it. */
 export type FeeRounding = 'half-up' | 'half-even' | 'up' | 'down'
 
+/** The decimal.js mode of each {@link FeeRounding}; its keys, in order, are {@link FEE_ROUNDINGS}. */
+const DECIMAL_ROUNDING: Readonly<Record<FeeRounding, DecimalRounding>> = {
+  'half-up': D.ROUND_HALF_UP,
+  'half-even': D.ROUND_HALF_EVEN,
+  up: D.ROUND_UP,
+  down: D.ROUND_DOWN,
+}
+
 /** Every {@link FeeRounding}, in a stable order. */
-export const FEE_ROUNDINGS: readonly FeeRounding[] = Object.freeze(['half-up', 'half-even', 'up', 'down'])
+export const FEE_ROUNDINGS: readonly FeeRounding[] = Object.freeze(Object.keys(DECIMAL_ROUNDING) as FeeRounding[])
 
 /** One fee rule as callers write it. `fixed`, `min` and `max` are per currency: `{ EUR: '0.30', JPY: '30' }`. */
 export interface FeeRuleInput {
@@ -77,52 +79,37 @@ export interface FeeResult {
 
 type AmountKey = 'fixed' | 'min' | 'max'
 const AMOUNT_KEYS: readonly AmountKey[] = ['fixed', 'min', 'max']
-const RULE_KEYS: ReadonlySet<string> = new Set(['percent', ...AMOUNT_KEYS])
-const SCHEDULE_KEYS: ReadonlySet<string> = new Set(['rounding', 'default', 'methods'])
+const RULE_KEYS: readonly string[] = ['percent', ...AMOUNT_KEYS]
+const SCHEDULE_KEYS: readonly string[] = ['rounding', 'default', 'methods']
 
-const DECIMAL_ROUNDING = {
-  'half-up': D.ROUND_HALF_UP,
-  'half-even': D.ROUND_HALF_EVEN,
-  up: D.ROUND_UP,
-  down: D.ROUND_DOWN,
-} as const
-
-/** `percent / 100` as the exact fraction `numerator / denominator`: 2.9 % is 29 / 1000. */
-interface Rate {
+/** A normalized rule with what {@link processingFee} needs beside it. */
+interface CompiledRule {
+  readonly rule: FeeRule
+  readonly path: string
+  /** The method name as written in bases (quoted when odd), or `default rule`. */
+  readonly label: string
+  /**
+   * `percent / 100` as the exact fraction `numerator / denominator`: 2.9 % is 29 / 1000. No (or a zero)
+   * percentage is 0 / 1: no multiplication then.
+   */
   readonly numerator: number
   readonly denominator: number
-  /** The percentage as written, for decimal.js when the integers would not be exact. */
-  readonly percent: string
-}
-
-/** The parsed form of one rule: what {@link processingFee} actually uses. */
-interface CompiledRule {
-  readonly path: string
-  /** The method name as written in bases (quoted when odd); unused for the default rule. */
-  readonly label: string
   /** The rule resolved per currency, built on first use: bounded by the number of currency codes. */
   readonly byCurrency: Map<string, Terms>
-  /** `percent / 100`, or undefined when the rule has no (or a zero) percentage: no multiplication then. */
-  readonly rate: Rate | undefined
-  readonly percentText: string | undefined
-  readonly fixed: ReadonlyMap<string, Money> | undefined
-  readonly min: ReadonlyMap<string, Money> | undefined
-  readonly max: ReadonlyMap<string, Money> | undefined
 }
 
-/** A rule's amounts and formula in one currency, so that applying it formats nothing it formatted before. */
+/** A rule's amounts and formula in one currency, so that applying it parses and formats nothing twice. */
 interface Terms {
   readonly fixed: Money | undefined
   readonly min: Money | undefined
   readonly max: Money | undefined
   /** `2.9% + 0.30 EUR`, or `no fee`. */
   readonly formula: string
-  /** The rule's label and formula, `card: 2.9% + 0.30 EUR`: the basis of a fee it sets by itself. */
-  readonly basis: string
 }
 
+/** A normalized schedule with its rules compiled. */
 interface CompiledSchedule {
-  readonly rounding: FeeRounding
+  readonly schedule: FeeSchedule
   readonly default: CompiledRule | undefined
   readonly methods: ReadonlyMap<string, CompiledRule>
 }
@@ -130,182 +117,143 @@ interface CompiledSchedule {
 // Keyed by the frozen schedule object: entries vanish with their schedules, so the cache stays bounded.
 const compiledSchedules = new WeakMap<object, CompiledSchedule>()
 
-const EMPTY_METHODS: Readonly<Record<string, FeeRule>> = Object.freeze(Object.create(null))
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
-
 function policyIssue(issues: RefundRulesIssue[], path: string, message: string): void {
   issues.push({ code: 'INVALID_POLICY', path, message })
 }
 
-function normalizeAmounts(
+/** `value` if it is a plain object (or a null-prototype one); otherwise an issue `must be <what>, received …`. */
+function plainObjectAt(
   value: unknown,
   path: string,
   issues: RefundRulesIssue[],
-): { text: Record<string, string>; parsed: Map<string, Money> } | undefined {
-  if (!isPlainObject(value)) {
-    policyIssue(issues, path, `must be amounts by currency, like { EUR: '0.30' }, received ${describeReceived(value)}`)
-    return undefined
+  what: string,
+): Record<string, unknown> | undefined {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const proto = Object.getPrototypeOf(value)
+    if (proto === Object.prototype || proto === null) return value as Record<string, unknown>
   }
-  const keys = Object.keys(value)
-  if (keys.length === 0) {
+  policyIssue(issues, path, `must be ${what}, received ${describeReceived(value)}`)
+  return undefined
+}
+
+/**
+ * A settings object (`'fee schedule'`, `'fee rule'`) whose keys are all in `keys`, each unknown one reported. Not
+ * an object: reported, and read as empty, since the schedule is rejected anyway.
+ */
+function settingsAt(
+  value: unknown,
+  path: string,
+  issues: RefundRulesIssue[],
+  name: string,
+  keys: readonly string[],
+): Record<string, unknown> {
+  const settings = plainObjectAt(value, path, issues, `a ${name} { ${keys.join('?, ')}? }`)
+  if (settings === undefined) return {}
+  for (const key of Object.keys(settings)) {
+    if (!keys.includes(key)) policyIssue(issues, joinPath(path, key), `is not a ${name} setting (${keys.join(', ')})`)
+  }
+  return settings
+}
+
+/** Amounts by currency, parsed; their normalized text is the rule's. */
+function normalizeAmounts(value: unknown, path: string, issues: RefundRulesIssue[]): Map<string, Money> | undefined {
+  const amounts = plainObjectAt(value, path, issues, `amounts by currency, like { EUR: '0.30' }`)
+  if (amounts === undefined) return undefined
+  const currencies = Object.keys(amounts)
+  if (currencies.length === 0) {
     policyIssue(issues, path, 'must name at least one currency (omit it for none)')
     return undefined
   }
-  const text: Record<string, string> = Object.create(null)
   const parsed = new Map<string, Money>()
-  for (const currency of keys) {
-    const money = collectPolicyIssues(issues, () => parseAmount(value[currency], currency, joinPath(path, currency)))
-    if (money === undefined) continue
-    text[currency] = formatMoney(money)
-    parsed.set(currency, money)
+  for (const currency of currencies) {
+    const money = collectPolicyIssues(issues, () => parseAmount(amounts[currency], currency, joinPath(path, currency)))
+    if (money !== undefined) parsed.set(currency, money)
   }
-  return { text: Object.freeze(text), parsed }
+  return parsed
 }
 
-function normalizeRule(
-  value: unknown,
-  path: string,
-  issues: RefundRulesIssue[],
-  label: string,
-): { rule: FeeRule; compiled: CompiledRule } | undefined {
-  if (!isPlainObject(value)) {
-    policyIssue(
-      issues,
-      path,
-      `must be a fee rule { percent?, fixed?, min?, max? }, received ${describeReceived(value)}`,
-    )
-    return undefined
-  }
-  const before = issues.length
-  for (const key of Object.keys(value)) {
-    if (!RULE_KEYS.has(key))
-      policyIssue(issues, joinPath(path, key), 'is not a fee rule setting (percent, fixed, min, max)')
-  }
+/** The rule normalized, whole or not: a rule with issues is never used, since they make the schedule throw. */
+function normalizeRule(value: unknown, path: string, issues: RefundRulesIssue[], label: string): CompiledRule {
+  const settings = settingsAt(value, path, issues, 'fee rule', RULE_KEYS)
   const rule: { -readonly [K in keyof FeeRule]: FeeRule[K] } = {}
-  let rate: Rate | undefined
-  if (value.percent !== undefined) {
+  let numerator = 0
+  let denominator = 1
+  if (settings.percent !== undefined) {
     const percentPath = joinPath(path, 'percent')
-    const plain = collectPolicyIssues(issues, () => readPlainDecimal(value.percent, percentPath))
+    const plain = collectPolicyIssues(issues, () => readPlainDecimal(settings.percent, percentPath))
     if (plain !== undefined && (plain.negative || new D(plain.text).gt(100))) {
       policyIssue(issues, percentPath, `must be between 0 and 100 (a percentage), received ${plain.text}`)
     } else if (plain !== undefined) {
       rule.percent = plain.text
       // The canonical text has no leading zeros: "2.9" → 29 / 10^(1 + 2). Either integer may be unsafe for a
       // long percentage; percentageOf() then takes the decimal.js path.
-      if (plain.text !== '0') {
-        rate = {
-          numerator: Number(plain.text.replace('.', '')),
-          denominator: 10 ** (plain.decimals + 2),
-          percent: plain.text,
-        }
-      }
+      numerator = Number(plain.text.replace('.', ''))
+      denominator = 10 ** (plain.decimals + 2)
     }
   }
-  const parsed: Partial<Record<AmountKey, Map<string, Money>>> = {}
+  const parsed: { [K in AmountKey]?: Map<string, Money> } = {}
   for (const key of AMOUNT_KEYS) {
-    if (value[key] === undefined) continue
-    const amounts = normalizeAmounts(value[key], joinPath(path, key), issues)
-    if (amounts !== undefined) {
-      rule[key] = amounts.text
-      parsed[key] = amounts.parsed
-    }
+    if (settings[key] === undefined) continue
+    const amounts = normalizeAmounts(settings[key], joinPath(path, key), issues)
+    if (amounts === undefined) continue
+    parsed[key] = amounts
+    const text: Record<string, string> = Object.create(null)
+    for (const [currency, money] of amounts) text[currency] = formatMoney(money)
+    rule[key] = Object.freeze(text)
   }
-  if (parsed.min !== undefined && parsed.max !== undefined) {
-    for (const [currency, min] of parsed.min) {
-      const max = parsed.max.get(currency)
-      if (max !== undefined && compareMoney(min, max) > 0) {
-        policyIssue(
-          issues,
-          joinPath(joinPath(path, 'min'), currency),
-          `must not exceed max.${currency} (${describeMoney(max)}), received ${describeMoney(min)}`,
-        )
-      }
-    }
-  }
-  if (issues.length > before) return undefined
-  return {
-    rule: Object.freeze(rule),
-    compiled: Object.freeze({
-      path,
-      label,
-      byCurrency: new Map<string, Terms>(),
-      rate,
-      percentText: rule.percent,
-      fixed: parsed.fixed,
-      min: parsed.min,
-      max: parsed.max,
-    }),
-  }
-}
-
-function compile(input: unknown, path: string): { schedule: FeeSchedule; compiled: CompiledSchedule } {
-  const issues: RefundRulesIssue[] = []
-  let rounding: FeeRounding = 'half-up'
-  let defaultRule: { rule: FeeRule; compiled: CompiledRule } | undefined
-  const methods: Record<string, FeeRule> = Object.create(null)
-  const compiledMethods = new Map<string, CompiledRule>()
-  if (input !== undefined) {
-    if (!isPlainObject(input)) {
+  for (const [currency, min] of parsed.min ?? []) {
+    const max = parsed.max?.get(currency)
+    if (max !== undefined && compareMoney(min, max) > 0) {
       policyIssue(
         issues,
-        path,
-        `must be a fee schedule { rounding?, default?, methods? }, received ${describeReceived(input)}`,
+        joinPath(joinPath(path, 'min'), currency),
+        `must not exceed max.${currency} (${describeMoney(max)}), received ${describeMoney(min)}`,
       )
-    } else {
-      for (const key of Object.keys(input)) {
-        if (!SCHEDULE_KEYS.has(key)) {
-          policyIssue(issues, joinPath(path, key), 'is not a fee schedule setting (rounding, default, methods)')
-        }
-      }
-      if (input.rounding !== undefined) {
-        if (FEE_ROUNDINGS.includes(input.rounding as FeeRounding)) rounding = input.rounding as FeeRounding
-        else {
-          policyIssue(
-            issues,
-            joinPath(path, 'rounding'),
-            `must be one of ${FEE_ROUNDINGS.map((r) => `'${r}'`).join(', ')}, received ${describeReceived(input.rounding)}`,
-          )
-        }
-      }
-      if (input.default !== undefined)
-        defaultRule = normalizeRule(input.default, joinPath(path, 'default'), issues, 'default rule')
-      if (input.methods !== undefined) {
-        const methodsPath = joinPath(path, 'methods')
-        if (!isPlainObject(input.methods)) {
-          policyIssue(issues, methodsPath, `must be fee rules by method, received ${describeReceived(input.methods)}`)
-        } else {
-          const entries = input.methods
-          for (const method of Object.keys(entries)) {
-            const normalized = normalizeRule(
-              entries[method],
-              joinPath(methodsPath, method),
-              issues,
-              methodLabel(method),
-            )
-            if (normalized === undefined) continue
-            // A null-prototype target: assigning '__proto__' creates an own property instead of a prototype.
-            methods[method] = normalized.rule
-            compiledMethods.set(method, normalized.compiled)
-          }
-        }
-      }
+    }
+  }
+  return { rule: Object.freeze(rule), path, label, numerator, denominator, byCurrency: new Map() }
+}
+
+/** Validates and normalizes `input`, and registers the normalized schedule as compiled. */
+function compile(input: unknown, path: string): CompiledSchedule {
+  const issues: RefundRulesIssue[] = []
+  const settings = input === undefined ? {} : settingsAt(input, path, issues, 'fee schedule', SCHEDULE_KEYS)
+  let rounding: FeeRounding = 'half-up'
+  if (settings.rounding !== undefined) {
+    if (FEE_ROUNDINGS.includes(settings.rounding as FeeRounding)) rounding = settings.rounding as FeeRounding
+    else {
+      policyIssue(
+        issues,
+        joinPath(path, 'rounding'),
+        `must be one of '${FEE_ROUNDINGS.join("', '")}', received ${describeReceived(settings.rounding)}`,
+      )
+    }
+  }
+  const defaultRule =
+    settings.default === undefined
+      ? undefined
+      : normalizeRule(settings.default, joinPath(path, 'default'), issues, 'default rule')
+  // A null-prototype target: assigning '__proto__' creates an own property instead of a prototype.
+  const methods: Record<string, FeeRule> = Object.create(null)
+  const compiledMethods = new Map<string, CompiledRule>()
+  if (settings.methods !== undefined) {
+    const methodsPath = joinPath(path, 'methods')
+    const entries = plainObjectAt(settings.methods, methodsPath, issues, 'fee rules by method') ?? {}
+    for (const method of Object.keys(entries)) {
+      const compiled = normalizeRule(entries[method], joinPath(methodsPath, method), issues, methodLabel(method))
+      methods[method] = compiled.rule
+      compiledMethods.set(method, compiled)
     }
   }
   throwIssues(issues)
   const schedule: FeeSchedule = Object.freeze({
     rounding,
     ...(defaultRule === undefined ? {} : { default: defaultRule.rule }),
-    methods: compiledMethods.size === 0 ? EMPTY_METHODS : Object.freeze(methods),
+    methods: Object.freeze(methods),
   })
-  return {
-    schedule,
-    compiled: { rounding, default: defaultRule?.compiled, methods: compiledMethods },
-  }
+  const compiled = { schedule, default: defaultRule, methods: compiledMethods }
+  compiledSchedules.set(schedule, compiled)
+  return compiled
 }
 
 /**
@@ -322,21 +270,15 @@ function compile(input: unknown, path: string): { schedule: FeeSchedule; compile
  * fees.methods.card // => { percent: '2.9', fixed: { EUR: '0.30' } }
  */
 export function createFeeSchedule(input: unknown, path = 'fees'): FeeSchedule {
-  if (typeof input === 'object' && input !== null) {
-    // Already normalized by this module: nothing to check again.
-    const known = compiledSchedules.get(input)
-    if (known !== undefined) return input as FeeSchedule
-  }
-  const { schedule, compiled } = compile(input, path)
-  compiledSchedules.set(schedule, compiled)
-  return schedule
+  // Already normalized by this module: nothing to check again. (`has` is false for a non-object.)
+  return compiledSchedules.has(input as object) ? (input as FeeSchedule) : compile(input, path).schedule
 }
 
 function compiledFor(schedule: FeeSchedule): CompiledSchedule {
   const known = compiledSchedules.get(schedule)
   if (known !== undefined) return known
   // A schedule that did not come from createFeeSchedule (e.g. read back from JSON): validate it now, once.
-  const { compiled } = compile(schedule, 'fees')
+  const compiled = compile(schedule, 'fees')
   if (Object.isFrozen(schedule)) compiledSchedules.set(schedule, compiled)
   return compiled
 }
@@ -346,51 +288,50 @@ function methodLabel(method: string): string {
   return /^[\w.-]{1,40}$/.test(method) ? method : JSON.stringify(method.slice(0, 40))
 }
 
+/** The rule's `key` amount in `currency`; naming other currencies only is an issue, never read as zero. */
+function amountIn(rule: CompiledRule, key: AmountKey, currency: string, issues: RefundRulesIssue[]): Money | undefined {
+  const amounts = rule.rule[key]
+  if (amounts === undefined) return undefined
+  const path = joinPath(rule.path, key)
+  const text = amounts[currency]
+  if (text !== undefined) return parseAmount(text, currency, path)
+  const named = Object.keys(amounts).join(', ')
+  policyIssue(issues, path, `names amounts for ${named} but not for ${currency}, this evaluation's currency`)
+  return undefined
+}
+
 /**
  * The rule's terms in `currency`. A rule naming amounts for other currencies only is a policy error, reported
- * (every such field at once) each time it is used, never cached and never read as zero.
+ * (every such field at once) each time it is used, never cached.
  */
 function termsIn(rule: CompiledRule, currency: string): Terms {
   const cached = rule.byCurrency.get(currency)
   if (cached !== undefined) return cached
   const issues: RefundRulesIssue[] = []
-  const pick = (key: AmountKey): Money | undefined => {
-    const amounts = rule[key]
-    if (amounts === undefined) return undefined
-    const amount = amounts.get(currency)
-    if (amount === undefined) {
-      issues.push({
-        code: 'INVALID_POLICY',
-        path: joinPath(rule.path, key),
-        message: `names amounts for ${[...amounts.keys()].join(', ')} but not for ${currency}, this evaluation's currency`,
-      })
-    }
-    return amount
-  }
-  const fixed = pick('fixed')
-  const min = pick('min')
-  const max = pick('max')
+  const fixed = amountIn(rule, 'fixed', currency, issues)
+  const min = amountIn(rule, 'min', currency, issues)
+  const max = amountIn(rule, 'max', currency, issues)
   throwIssues(issues)
-  const parts = [
-    ...(rule.percentText === undefined ? [] : [`${rule.percentText}%`]),
-    ...(fixed === undefined ? [] : [describeMoney(fixed)]),
-  ]
-  const formula = parts.length === 0 ? 'no fee' : parts.join(' + ')
-  const terms: Terms = Object.freeze({ fixed, min, max, formula, basis: `${rule.label}: ${formula}` })
+  const parts: string[] = []
+  if (rule.rule.percent !== undefined) parts.push(`${rule.rule.percent}%`)
+  if (fixed !== undefined) parts.push(describeMoney(fixed))
+  const terms: Terms = { fixed, min, max, formula: parts.join(' + ') || 'no fee' }
   rule.byCurrency.set(currency, terms)
   return terms
 }
 
 /**
- * `minor × rate` rounded to whole minor units, exactly, for `minor ≥ 0`. With safe integers (every everyday fee)
+ * `minor × percent / 100` rounded to whole minor units, exactly, for `minor ≥ 0`. With safe integers (every everyday fee)
  * it is integer division with the remainder deciding the rounding; past `Number.MAX_SAFE_INTEGER`, where a double
- * stops being exact, decimal.js computes it (SPEC §1). The result never exceeds `minor` (a rate is at most 1).
+ * stops being exact, decimal.js computes it (SPEC §1). The result never exceeds `minor` (a percent is at most 100).
  */
-function percentageOf(minor: number, rate: Rate, rounding: FeeRounding): number {
-  const product = minor * rate.numerator
-  const divisor = rate.denominator
+function percentageOf(minor: number, rule: CompiledRule, rounding: FeeRounding): number {
+  const product = minor * rule.numerator
+  const divisor = rule.denominator
   if (!Number.isSafeInteger(product) || !Number.isSafeInteger(divisor)) {
-    return new D(minor).times(rate.percent).div(100).toDecimalPlaces(0, DECIMAL_ROUNDING[rounding]).toNumber()
+    // A nonzero numerator comes from a percent.
+    const percent = rule.rule.percent as string
+    return new D(minor).times(percent).div(100).toDecimalPlaces(0, DECIMAL_ROUNDING[rounding]).toNumber()
   }
   // On safe integers `%` is exact, and so is dividing the multiple of `divisor` that is left; doubling the
   // remainder is exact too.
@@ -422,35 +363,32 @@ export function processingFee(schedule: FeeSchedule, method: string | undefined,
   const own = typeof method === 'string' ? compiled.methods.get(method) : undefined
   const rule = own ?? compiled.default
   if (rule === undefined) {
+    const none = 'no processing fee configured'
     return {
       amount: zeroMoney(gross.currency),
-      basis:
-        method === undefined
-          ? 'no processing fee configured'
-          : `${methodLabel(String(method))}: no processing fee configured`,
+      basis: method === undefined ? none : `${methodLabel(String(method))}: ${none}`,
     }
   }
-  if (gross.minor < 0) {
-    throw refundRulesError('NEGATIVE_AMOUNT', 'gross', `must not be negative, received ${describeMoney(gross)}`)
-  }
+  assertNotNegative(gross, 'gross')
   const terms = termsIn(rule, gross.currency)
   let fee = terms.fixed ?? zeroMoney(gross.currency)
-  if (rule.rate !== undefined && gross.minor !== 0) {
-    const percentage = percentageOf(gross.minor, rule.rate, compiled.rounding)
+  if (rule.numerator !== 0 && gross.minor !== 0) {
+    const percentage = percentageOf(gross.minor, rule, compiled.schedule.rounding)
     fee = addMoney(moneyOf(gross.currency, gross.minorUnit, percentage), fee, rule.path)
   }
   // The default rule's label is 'default rule'; a method that falls back to it is named, since it is data.
-  let basis =
-    own !== undefined || method === undefined ? terms.basis : `${methodLabel(method)} (default rule): ${terms.formula}`
-  if (terms.min !== undefined && compareMoney(fee, terms.min) < 0) {
+  const label = own !== undefined || method === undefined ? rule.label : `${methodLabel(method)} (default rule)`
+  let basis = `${label}: ${terms.formula}`
+  // The terms are in the gross's currency, so comparing minor units is comparing the amounts.
+  if (terms.min !== undefined && fee.minor < terms.min.minor) {
     fee = terms.min
     basis += `, raised to the minimum ${describeMoney(fee)}`
   }
-  if (terms.max !== undefined && compareMoney(fee, terms.max) > 0) {
+  if (terms.max !== undefined && fee.minor > terms.max.minor) {
     fee = terms.max
     basis += `, lowered to the maximum ${describeMoney(fee)}`
   }
-  if (compareMoney(fee, gross) > 0) {
+  if (fee.minor > gross.minor) {
     fee = gross
     basis += `, capped at the ${describeMoney(gross)} it is charged on`
   }
