@@ -23,12 +23,14 @@ import {
   civilFromDays,
   type DayNumber,
   daysFromCivil,
+  digits,
   formatPlainDate,
   MAX_YEAR,
+  MS_PER_DAY,
   parsePlainDate,
   weekdayOf,
 } from './plain-date.js'
-import { createZone, type Zone } from './zone.js'
+import { createZone, MS_PER_MINUTE, type Zone } from './zone.js'
 
 /** Holiday types date-holidays knows. */
 export type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance'
@@ -141,9 +143,11 @@ function knownCountries(): Record<string, string> {
   return countryList
 }
 
-const hasOwn = (object: object, key: string) => Object.hasOwn(object, key)
+/** Whether `key` is a string naming one of a date-holidays list's entries (an undefined list has none). */
+const isListed = (list: object | undefined, key: unknown): key is string =>
+  typeof key === 'string' && Object.hasOwn(list ?? {}, key)
 const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
-const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/
+const CUTOFF = /^([01]\d|2[0-3]):[0-5]\d$/
 const KNOWN = 'known to date-holidays'
 
 /** Records an `INVALID_POLICY` issue, `expected <what>, received <value>`; returns `false` for callers that give up. */
@@ -155,14 +159,11 @@ function report(issues: RefundRulesIssue[], path: string, what: string, value: u
 /** A list of `YYYY-MM-DD` dates as day numbers, duplicates dropped and the first occurrence's place kept. */
 function readDates(input: unknown, path: string, issues: RefundRulesIssue[]): Set<DayNumber> {
   const days = new Set<DayNumber>()
-  if (input === undefined) return days
-  if (!Array.isArray(input)) {
-    report(issues, path, 'an array of YYYY-MM-DD dates', input)
-    return days
-  }
-  input.forEach((date, index) => {
-    collectPolicyIssues(issues, () => days.add(parsePlainDate(date, joinPath(path, index))))
-  })
+  if (Array.isArray(input)) {
+    input.forEach((date, index) => {
+      collectPolicyIssues(issues, () => days.add(parsePlainDate(date, joinPath(path, index))))
+    })
+  } else if (input !== undefined) report(issues, path, 'an array of YYYY-MM-DD dates', input)
   return days
 }
 
@@ -171,17 +172,14 @@ function readHolidays(input: unknown, path: string, issues: RefundRulesIssue[]):
   if (input === undefined || input === false) return false
   if (!isObject(input)) return report(issues, path, '{ country, state?, region?, types? } or false', input)
   const { country, state, region, types = ['public', 'bank'] } = input as Record<string, unknown>
-  if (typeof country !== 'string' || !hasOwn(knownCountries(), country)) {
+  if (!isListed(knownCountries(), country)) {
     return report(issues, joinPath(path, 'country'), `a country code ${KNOWN}`, country)
   }
   const probe = new Holidays()
-  if (state !== undefined && (typeof state !== 'string' || !hasOwn(probe.getStates(country) ?? {}, state))) {
+  if (state !== undefined && !isListed(probe.getStates(country), state)) {
     return report(issues, joinPath(path, 'state'), `a state of ${country} ${KNOWN}`, state)
   }
-  if (
-    region !== undefined &&
-    (typeof region !== 'string' || typeof state !== 'string' || !hasOwn(probe.getRegions(country, state) ?? {}, region))
-  ) {
+  if (region !== undefined && (state === undefined || !isListed(probe.getRegions(country, state), region))) {
     return report(issues, joinPath(path, 'region'), `a region of ${country}/${String(state)} ${KNOWN}`, region)
   }
   if (!Array.isArray(types) || types.length === 0 || !types.every((t) => HOLIDAY_TYPES.includes(t))) {
@@ -224,9 +222,6 @@ function resolveOptions(input: unknown, path: string) {
   return { resolved, zone: zone as Zone, closed, open }
 }
 
-const MS_PER_MINUTE = 60_000
-const MS_PER_DAY = 86_400_000
-
 /**
  * Builds the day-number core of a calendar. Used by {@link createBusinessCalendar}
  * and by policies; `path` prefixes error paths (`calendar` inside a policy).
@@ -239,7 +234,7 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
   const { resolved, zone, closed, open } = resolveOptions(input, path)
   const { holidays, cutoff } = resolved
   const weekend = new Set(resolved.weekend)
-  const cutoffMs = cutoff === null ? null : (Number(cutoff.slice(0, 2)) * 60 + Number(cutoff.slice(3))) * MS_PER_MINUTE
+  const cutoffMs = cutoff === null ? null : (digits(cutoff, 0, 2) * 60 + digits(cutoff, 3, 2)) * MS_PER_MINUTE
   const years = new Map<number, YearBits>()
 
   function yearBits(year: number): YearBits {
@@ -260,8 +255,8 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
       // Every local date an entry touches, from its start date. Most holidays
       // last 24 h; some last several days (Eid), and a few only part of a day
       // (Christmas Eve from 14:00 in Germany), which closes the whole date.
-      const [y, m, d] = holiday.date.slice(0, 10).split('-').map(Number) as [number, number, number]
-      const start = daysFromCivil(y, m, d)
+      const { date } = holiday
+      const start = daysFromCivil(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2))
       const days = Math.max(1, Math.ceil((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY))
       for (let i = 0; i < days; i++) holidayDays.add(start + i)
     }
@@ -292,19 +287,18 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
    * one), for a calendar whose only business days they are.
    */
   function nthOpenDay(openDates: readonly DayNumber[], day: DayNumber, n: number): DayNumber {
+    const count = Math.max(n, 1)
+    const found = openDates.filter((d) => (n === 0 ? d >= day : d > day))[count - 1]
+    if (found !== undefined) return found
     // No open dates either: the calendar has no business days at all.
     if (openDates.length === 0) {
       throw refundRulesError('INVALID_POLICY', joinPath(path, 'weekend'), 'the calendar has no business days')
     }
-    const found = openDates.filter((d) => (n === 0 ? d >= day : d > day))[Math.max(n, 1) - 1]
-    if (found === undefined) {
-      throw refundRulesError(
-        'INVALID_POLICY',
-        joinPath(path, 'openDates'),
-        `the calendar has fewer than ${Math.max(n, 1)} business days from ${formatPlainDate(day)}: every weekday is a weekend day and too few open dates follow`,
-      )
-    }
-    return found
+    throw refundRulesError(
+      'INVALID_POLICY',
+      joinPath(path, 'openDates'),
+      `the calendar has fewer than ${count} business days from ${formatPlainDate(day)}: every weekday is a weekend day and too few open dates follow`,
+    )
   }
 
   function addBusinessDays(day: DayNumber, n: number, at: string): DayNumber {
@@ -387,16 +381,17 @@ function readCount(n: unknown, path: string): number {
  */
 export function createBusinessCalendar(options: BusinessCalendarOptions): BusinessCalendar {
   const core = createCalendarCore(options)
-  const day = (date: unknown, at = 'date') => parsePlainDate(date, at)
+  const addBusinessDays = (date: string, n: number) =>
+    formatPlainDate(core.addBusinessDays(parsePlainDate(date, 'date'), readCount(n, 'n'), 'date'))
   return Object.freeze({
     options: core.options,
-    isBusinessDay: (date: string) => core.isBusinessDay(day(date)),
-    nextBusinessDay: (date: string) => formatPlainDate(core.addBusinessDays(day(date), 1, 'date')),
-    addBusinessDays: (date: string, n: number) =>
-      formatPlainDate(core.addBusinessDays(day(date), readCount(n, 'n'), 'date')),
-    businessDaysBetween: (a: string, b: string) => core.businessDaysBetween(day(a, 'a'), day(b, 'b')),
+    isBusinessDay: (date: string) => core.isBusinessDay(parsePlainDate(date, 'date')),
+    nextBusinessDay: (date: string) => addBusinessDays(date, 1),
+    addBusinessDays,
+    businessDaysBetween: (a: string, b: string) =>
+      core.businessDaysBetween(parsePlainDate(a, 'a'), parsePlainDate(b, 'b')),
     localDate: (instant: InstantInput) => formatPlainDate(core.zone.localDay(parseInstant(instant, 'instant'))),
-    endOfDay: (date: string) => formatInstant(core.endOfDay(day(date), 'date')),
+    endOfDay: (date: string) => formatInstant(core.endOfDay(parsePlainDate(date, 'date'), 'date')),
     refundDueDate: (start: InstantInput, n: number) => {
       const due = core.addBusinessDays(core.clockStartDay(parseInstant(start, 'start')), readCount(n, 'n'), 'start')
       return Object.freeze({ date: formatPlainDate(due), dueBy: formatInstant(core.endOfDay(due, 'start')) })

@@ -11,6 +11,9 @@ import { expected, refundRulesError } from '../errors.js'
 /** Days since 1970-01-01. 0 is Thursday 1970-01-01. */
 export type DayNumber = number
 
+/** Milliseconds in a day: a day number times this is the epoch milliseconds of its UTC midnight. */
+export const MS_PER_DAY = 86_400_000
+
 /** The first year the library handles (SPEC §1: no instant before the Unix epoch). */
 export const MIN_YEAR = 1970
 /** The last year the library handles: four-digit years only. */
@@ -88,7 +91,24 @@ const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
 export const MIN_DAY: DayNumber = daysFromCivil(MIN_YEAR, 1, 1)
 export const MAX_DAY: DayNumber = daysFromCivil(MAX_YEAR, 12, 31)
 
-const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+/**
+ * The value of the `count` ASCII digits at `at`, or -1 when any of them is not
+ * a digit (or lies past the end). Both parsers read fields with it: by
+ * character codes, several times faster than a regular expression with captures.
+ *
+ * @example
+ * digits('2026-12-31', 5, 2) // => 12
+ * digits('2026-1x-31', 5, 2) // => -1
+ */
+export function digits(input: string, at: number, count: number): number {
+  let value = 0
+  for (let i = at; i < at + count; i++) {
+    const d = input.charCodeAt(i) - 48
+    if (!(d >= 0 && d <= 9)) return -1 // also past the end, where charCodeAt is NaN
+    value = value * 10 + d
+  }
+  return value
+}
 
 /**
  * Parses a `YYYY-MM-DD` calendar date. Rejects impossible dates
@@ -102,17 +122,55 @@ export function parsePlainDate(input: unknown, path: string): DayNumber {
   if (typeof input !== 'string' || input.length !== 10) {
     throw refundRulesError('INVALID_DATE', path, expected('a YYYY-MM-DD date', input))
   }
-  const match = PLAIN_DATE.exec(input)
-  const year = Number(match?.[1])
-  const month = Number(match?.[2])
-  const day = Number(match?.[3])
-  if (!match || year < MIN_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+  const year = digits(input, 0, 4)
+  const month = digits(input, 5, 2)
+  const day = digits(input, 8, 2)
+  // A field that is not all digits reads -1, below every bound.
+  if (
+    input.charCodeAt(4) !== 45 || // -
+    input.charCodeAt(7) !== 45 ||
+    year < MIN_YEAR ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  ) {
     throw refundRulesError('INVALID_DATE', path, expected(`a real YYYY-MM-DD date in ${MIN_YEAR}–${MAX_YEAR}`, input))
   }
   return daysFromCivil(year, month, day)
 }
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+/** The tables dates and instants are formatted from: 2,956 short strings (about 90 kB), made on first use. */
+interface Pieces {
+  readonly twoDigits: readonly string[]
+  readonly threeDigits: readonly string[]
+  /** "MM-DD" at month × 32 + day. */
+  readonly monthDay: readonly string[]
+  /** "HH:mm" at the minute of the day. */
+  readonly hourMinute: readonly string[]
+}
+
+let tables: Pieces | undefined
+
+/**
+ * The formatting tables. Dates and instants are formatted once or more per
+ * decision, and joining pieces is what costs, so the pieces are few and come
+ * from tables (issue #4: a formatted instant in ~105 ns instead of ~155 ns).
+ *
+ * @example
+ * pieces().monthDay[12 * 32 + 31] // => '12-31'
+ */
+export function pieces(): Pieces {
+  if (tables !== undefined) return tables
+  const two = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'))
+  tables = {
+    twoDigits: two,
+    threeDigits: Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0')),
+    monthDay: Array.from({ length: 13 * 32 }, (_, i) => `${two[Math.floor(i / 32)]}-${two[i % 32]}`),
+    hourMinute: Array.from({ length: 1440 }, (_, i) => `${two[Math.floor(i / 60)]}:${two[i % 60]}`),
+  }
+  return tables
+}
 
 /**
  * Formats a day number as `YYYY-MM-DD`.
@@ -122,7 +180,7 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
  */
 export function formatPlainDate(days: DayNumber): string {
   const [year, month, day] = civilFromDays(days)
-  return `${year}-${pad2(month)}-${pad2(day)}`
+  return `${year}-${pieces().monthDay[month * 32 + day]}`
 }
 
 /**

@@ -10,10 +10,10 @@
 import { tzOffset } from '@date-fns/tz'
 import { expected, refundRulesError } from '../errors.js'
 import type { EpochMs } from './instant.js'
-import { civilFromDays, type DayNumber, daysFromCivil, formatPlainDate } from './plain-date.js'
+import { civilFromDays, type DayNumber, daysFromCivil, formatPlainDate, MS_PER_DAY, pieces } from './plain-date.js'
 
-const MS_PER_MINUTE = 60_000
-const MS_PER_DAY = 86_400_000
+/** Milliseconds in a minute, the unit offsets are counted in. */
+export const MS_PER_MINUTE = 60_000
 
 /**
  * The offset changes within one UTC year, flattened as `instant, offset in
@@ -202,6 +202,5 @@ export function localToInstant(zone: Zone, day: DayNumber, timeOfDay: number): {
  */
 export function formatLocalDateTime(zone: Zone, ms: EpochMs): string {
   const minutes = Math.floor(zone.localTimeOfDay(ms) / MS_PER_MINUTE)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${formatPlainDate(zone.localDay(ms))} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
+  return `${formatPlainDate(zone.localDay(ms))} ${pieces().hourMinute[minutes]}`
 }
