@@ -15,12 +15,12 @@
  */
 import type { InactivityDecision } from '../decision.js'
 import { isPositive } from '../money/amount.js'
-import type { Policy, PolicyOptions } from '../policy/settings.js'
-import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
+import type { Policy, PolicyOptions, PolicyRuntime } from '../policy/settings.js'
+import { formatInstant, type InstantInput } from '../time/instant.js'
 import { addMonthsInZone } from '../time/months.js'
 import { formatLocalDateTime } from '../time/zone.js'
-import { createReasons, decision, resolvePolicy } from './common.js'
-import { type AccountSnapshot, createInputReader, totally } from './inputs.js'
+import { checkNotAfterNow, decision, evaluateInput, Reasons } from './common.js'
+import type { AccountSnapshot, InputReader } from './inputs.js'
 import { readAccount, terminationSettlement } from './termination.js'
 
 /** The input of {@link evaluateInactivity}. */
@@ -45,46 +45,41 @@ export interface InactivityInput {
  * decision.dates.deactivatesAt // => '2026-11-20T10:00:00.000Z'
  */
 export function evaluateInactivity(input: InactivityInput, policy?: Policy | PolicyOptions): InactivityDecision {
-  return totally(() => {
-    const { policy: p, runtime } = resolvePolicy(policy)
-    const reader = createInputReader()
-    const source = reader.object(input, 'input')
-    const account = readAccount(reader, reader.field(source, 'account', ''))
-    const now: EpochMs = reader.instant(reader.field(source, 'now', ''), 'now')
-    if (!reader.hasIssues() && account.lastActivityAt > now) {
-      reader.inconsistent('account.lastActivityAt', `is after now (${formatInstant(now)})`)
-    }
-    reader.finish()
+  return evaluateInput(input, 'input', policy, decide) as InactivityDecision
+}
 
-    const months = p.inactivityMonths
-    const threshold = addMonthsInZone(runtime.calendar.zone, account.lastActivityAt, months, 'account.lastActivityAt')
-    const deactivatesAt = formatInstant(threshold.ms)
-    const lastActivityAt = formatInstant(account.lastActivityAt)
-    const reasons = createReasons('inactivity')
-    const deactivated = now > threshold.ms
-    if (deactivated) {
-      reasons.add(
-        'INACTIVE_OVER_THRESHOLD',
-        `The account has not been used since ${lastActivityAt}, more than ${months} months: it is deactivated and its funds are returned under the termination rules`,
-      )
-    }
-    if (threshold.clamped) {
-      reasons.add(
-        'MONTH_END_CLAMPED',
-        `The month count ended on a day the month lacks, so it stops at the month's last day, ${deactivatesAt}`,
-      )
-    }
-    if (threshold.movedForward) {
-      reasons.add(
-        'NONEXISTENT_LOCAL_TIME',
-        `The month count ended in a daylight-saving gap in ${p.calendar.timeZone}, so it moved forward to ${formatLocalDateTime(runtime.calendar.zone, threshold.ms)} local time (${deactivatesAt})`,
-      )
-    }
-    const dates = { lastActivityAt, deactivatesAt }
-    const settlement = deactivated && isPositive(account.balance) ? terminationSettlement(p, account) : undefined
-    return decision('inactivity', deactivated ? 'deactivated' : 'active', reasons, now, runtime, {
-      dates,
-      settlement,
-    }) as InactivityDecision
-  })
+/** Reads and checks an inactivity check's input (SPEC §1), then decides it (SPEC §5). */
+function decide(reader: InputReader, input: object | undefined, p: Policy, runtime: PolicyRuntime) {
+  const account = readAccount(reader, input)
+  const now = reader.instant(input, 'now', '')
+  if (!reader.hasIssues()) checkNotAfterNow(reader, 'account.lastActivityAt', account.lastActivityAt, now)
+  reader.finish()
+
+  const months = p.inactivityMonths
+  const threshold = addMonthsInZone(runtime.calendar.zone, account.lastActivityAt, months, 'account.lastActivityAt')
+  const deactivatesAt = formatInstant(threshold.ms)
+  const lastActivityAt = formatInstant(account.lastActivityAt)
+  const reasons = new Reasons('inactivity')
+  const deactivated = now > threshold.ms
+  if (deactivated) {
+    reasons.add(
+      'INACTIVE_OVER_THRESHOLD',
+      `The account has not been used since ${lastActivityAt}, more than ${months} months: it is deactivated and its funds are returned under the termination rules`,
+    )
+  }
+  if (threshold.clamped) {
+    reasons.add(
+      'MONTH_END_CLAMPED',
+      `The month count ended on a day the month lacks, so it stops at the month's last day, ${deactivatesAt}`,
+    )
+  }
+  if (threshold.movedForward) {
+    reasons.add(
+      'NONEXISTENT_LOCAL_TIME',
+      `The month count ended in a daylight-saving gap in ${p.calendar.timeZone}, so it moved forward to ${formatLocalDateTime(runtime.calendar.zone, threshold.ms)} local time (${deactivatesAt})`,
+    )
+  }
+  const dates = { lastActivityAt, deactivatesAt }
+  const settlement = deactivated && isPositive(account.balance) ? terminationSettlement(p, account) : undefined
+  return decision(reasons, deactivated ? 'deactivated' : 'active', now, runtime, undefined, dates, settlement)
 }

@@ -8,15 +8,14 @@
  * ignored, so a database row can be passed as it is.
  */
 import {
+  type ErrorCode,
   expected,
   isRecord,
   joinKnownKey,
   joinPath,
   RefundRulesError,
   type RefundRulesIssue,
-  refundRulesError,
   throwIssues,
-  unreadable,
 } from '../errors.js'
 import { type Money, type MoneyInput, parseMoney } from '../money/amount.js'
 import { type EpochMs, type InstantInput, parseInstant } from '../time/instant.js'
@@ -107,9 +106,16 @@ const MAX_TEXT = 256
 const MAX_ITEMS = 100
 
 /**
- * A collecting reader: each method returns the value read, or a placeholder
- * after recording an issue; `finish()` throws them all at once. Values read
- * before `finish()` returns are only trusted after it.
+ * A collecting reader: each method reads one field of a source object and
+ * returns its value, or a placeholder after recording an issue; `finish()`
+ * throws them all at once. Values read before `finish()` returns are only
+ * trusted after it.
+ *
+ * A field is named by its source object, its key and the object's path
+ * (`reader.text(topUp, 'id', 'topUp')` reads `topUp.id`). The field's path is
+ * joined only where it is needed: for an issue, or for a parser that names
+ * the field in its own. A source that is `undefined` (missing or invalid,
+ * already reported) has no fields, so each required one is reported missing.
  *
  * A class rather than an object of closures: one reader is made per
  * evaluation, and twenty fresh closures each time were a measurable share of
@@ -125,111 +131,111 @@ export class InputReader {
     for (const issue of error.issues) this.issues.push(issue)
   }
 
+  private issue(code: ErrorCode, path: string, message: string): void {
+    this.issues.push({ code, path, message })
+  }
+
   private invalid(path: string, what: string, value: unknown): never {
-    this.issues.push({ code: 'INVALID_INPUT', path, message: expected(what, value) })
+    this.issue('INVALID_INPUT', path, expected(what, value))
     return undefined as never
   }
 
-  /** A plain object (not null, not an array); `undefined` when it is not one. */
-  object(value: unknown, path: string, optional = false): object | undefined {
-    if (value === undefined && optional) return undefined
-    if (isRecord(value)) return value
-    this.invalid(path, 'an object', value)
-    return undefined
-  }
-
   /** Reads `source[key]` once, turning a throwing getter into an issue. */
-  field(source: unknown, key: string, path: string): unknown {
+  private field(source: object | undefined, key: string, parent: string): unknown {
     if (source === undefined) return undefined
     try {
       return (source as Record<string, unknown>)[key]
     } catch {
-      this.issues.push({
-        code: 'INVALID_INPUT',
-        path: joinPath(path, key),
-        message: 'could not be read (its getter threw)',
-      })
+      this.issue('INVALID_INPUT', joinPath(parent, key), 'could not be read (its getter threw)')
       return undefined
     }
   }
 
-  text(value: unknown, path: string): string {
-    if (typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT) return value
-    return this.invalid(path, `a non-empty string of at most ${MAX_TEXT} characters`, value)
+  /** A value that must be a plain object (not null, not an array): the input an evaluation starts from. */
+  root(value: unknown, path: string): object | undefined {
+    return isRecord(value) ? value : this.invalid(path, 'an object', value)
   }
 
-  optionalText(value: unknown, path: string): string | undefined {
-    return value === undefined ? undefined : this.text(value, path)
+  /** A plain object (not null, not an array); `undefined` when it is not one, or is `optional` and absent. */
+  object(source: object | undefined, key: string, parent: string, optional = false): object | undefined {
+    const value = this.field(source, key, parent)
+    if (value === undefined && optional) return undefined
+    return isRecord(value) ? value : this.invalid(joinPath(parent, key), 'an object', value)
   }
 
-  flag(value: unknown, path: string): boolean {
+  text(source: object | undefined, key: string, parent: string): string {
+    return this.asText(this.field(source, key, parent), parent, key)
+  }
+
+  optionalText(source: object | undefined, key: string, parent: string): string | undefined {
+    const value = this.field(source, key, parent)
+    return value === undefined ? undefined : this.asText(value, parent, key)
+  }
+
+  /** `true` or `false`, absent meaning `false`. */
+  flag(source: object | undefined, key: string, parent: string): boolean {
+    const value = this.field(source, key, parent)
     if (value === undefined) return false
     if (typeof value === 'boolean') return value
-    return this.invalid(path, 'true or false', value)
+    return this.invalid(joinPath(parent, key), 'true or false', value)
   }
 
-  instant(value: unknown, path: string): EpochMs {
-    try {
-      return parseInstant(value, path)
-    } catch (error) {
-      this.record(error)
-      return undefined as never
-    }
+  instant(source: object | undefined, key: string, parent: string): EpochMs {
+    return this.asInstant(this.field(source, key, parent), joinKnownKey(parent, key))
+  }
+
+  optionalInstant(source: object | undefined, key: string, parent: string): EpochMs | undefined {
+    const value = this.field(source, key, parent)
+    return value === undefined ? undefined : this.asInstant(value, joinKnownKey(parent, key))
   }
 
   /** Money in the evaluation's currency: the first amount read sets it, later ones must match. */
-  money(value: unknown, path: string, options?: { allowNegative?: boolean }): Money {
-    try {
-      const money = parseMoney(value, path, { allowNegative: options?.allowNegative === true, currency: this.currency })
-      this.currency = money.currency
-      return money
-    } catch (error) {
-      this.record(error)
-      return undefined as never
-    }
+  money(source: object | undefined, key: string, parent: string): Money {
+    return this.asMoney(this.field(source, key, parent), joinKnownKey(parent, key), false)
   }
 
-  optionalMoney(value: unknown, path: string): Money | undefined {
-    return value === undefined ? undefined : this.money(value, path)
+  /** Money that may be negative (a balance), in the evaluation's currency. */
+  signedMoney(source: object | undefined, key: string, parent: string): Money {
+    return this.asMoney(this.field(source, key, parent), joinKnownKey(parent, key), true)
   }
 
-  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+  optionalMoney(source: object | undefined, key: string, parent: string): Money | undefined {
+    const value = this.field(source, key, parent)
+    return value === undefined ? undefined : this.asMoney(value, joinKnownKey(parent, key), false)
+  }
+
+  oneOf<T extends string>(source: object | undefined, key: string, parent: string, allowed: readonly T[]): T {
+    const value = this.field(source, key, parent)
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
-    return this.invalid(path, allowed.map((a) => `'${a}'`).join(' or '), value)
+    return this.invalid(joinPath(parent, key), allowed.map((a) => `'${a}'`).join(' or '), value)
   }
 
-  request(value: unknown, path: string): ReadRequest {
-    const source = this.object(value, path)
-    const receivedAt = this.instant(this.field(source, 'receivedAt', path), joinKnownKey(path, 'receivedAt'))
-    const channel = this.text(this.field(source, 'channel', path), joinKnownKey(path, 'channel'))
-    const details = this.object(this.field(source, 'orderDetails', path), joinKnownKey(path, 'orderDetails'), true)
-    const orderId =
-      details &&
-      this.text(
-        this.field(details, 'orderId', joinKnownKey(path, 'orderDetails')),
-        joinKnownKey(path, 'orderDetails.orderId'),
-      )
-    const infoPath = joinKnownKey(path, 'informationRequested')
-    const info = this.object(this.field(source, 'informationRequested', path), infoPath, true)
+  /** The request at `input.request` (SPEC §1): its instants, channel, order details and requested information. */
+  request(input: object | undefined): ReadRequest {
+    const request = this.object(input, 'request', '')
+    const receivedAt = this.instant(request, 'receivedAt', 'request')
+    const channel = this.text(request, 'channel', 'request')
+    const details = this.object(request, 'orderDetails', 'request', true)
+    const orderId = details && this.text(details, 'orderId', 'request.orderDetails')
+    const info = this.object(request, 'informationRequested', 'request', true)
     let informationItems: string[] = []
     let providedAt: EpochMs | undefined
     if (info !== undefined) {
-      const items = this.field(info, 'items', infoPath)
+      const items = this.field(info, 'items', 'request.informationRequested')
       const list = readList(items, MAX_ITEMS)
       if (list !== undefined) {
-        informationItems = list.map((item, i) => this.text(item, `${infoPath}.items[${i}]`))
+        informationItems = list.map((item, i) => this.asText(item, 'request.informationRequested.items', i))
       } else {
-        this.invalid(`${infoPath}.items`, `an array of at most ${MAX_ITEMS} strings`, items)
+        this.invalid('request.informationRequested.items', `an array of at most ${MAX_ITEMS} strings`, items)
       }
-      const provided = this.field(info, 'providedAt', infoPath)
-      if (provided !== undefined) providedAt = this.instant(provided, `${infoPath}.providedAt`)
+      providedAt = this.optionalInstant(info, 'providedAt', 'request.informationRequested')
     }
     return { receivedAt, channel, orderId, informationItems, providedAt }
   }
 
   /** Records that two valid fields contradict each other. */
   inconsistent(path: string, message: string): void {
-    this.issues.push({ code: 'INCONSISTENT_INPUT', path, message })
+    this.issue('INCONSISTENT_INPUT', path, message)
   }
 
   /** Throws every issue recorded so far, if any. */
@@ -240,33 +246,30 @@ export class InputReader {
   hasIssues(): boolean {
     return this.issues.length > 0
   }
-}
 
-/**
- * A fresh {@link InputReader} for one evaluation.
- *
- * @example
- * const reader = createInputReader()
- * const at = reader.instant('2026-11-20T10:00:00Z', 'now')
- * reader.finish() // throws every issue recorded, if any
- */
-export function createInputReader(): InputReader {
-  return new InputReader()
-}
+  /** `value` if it is a short non-empty string; the path (`parent.key` or `parent[key]`) is joined only for an issue. */
+  private asText(value: unknown, parent: string, key: string | number): string {
+    if (typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT) return value
+    return this.invalid(joinPath(parent, key), `a non-empty string of at most ${MAX_TEXT} characters`, value)
+  }
 
-/**
- * Runs an evaluation so that nothing but a `RefundRulesError` escapes it
- * (SPEC §7.6): a proxy or getter that throws something odd while being read,
- * or a stack overflow on a pathological input, becomes `INVALID_INPUT`.
- *
- * @example
- * totally(() => evaluateTopUpRefund(untrusted))
- */
-export function totally<T>(evaluate: () => T): T {
-  try {
-    return evaluate()
-  } catch (error) {
-    if (error instanceof RefundRulesError) throw error
-    throw refundRulesError('INVALID_INPUT', 'input', unreadable(error))
+  private asInstant(value: unknown, path: string): EpochMs {
+    try {
+      return parseInstant(value, path)
+    } catch (error) {
+      this.record(error)
+      return undefined as never
+    }
+  }
+
+  private asMoney(value: unknown, path: string, allowNegative: boolean): Money {
+    try {
+      const money = parseMoney(value, path, { allowNegative, currency: this.currency })
+      this.currency = money.currency
+      return money
+    } catch (error) {
+      this.record(error)
+      return undefined as never
+    }
   }
 }

@@ -24,23 +24,19 @@
  * funding top-up's method.
  */
 import type { OrderCancellationDecision } from '../decision.js'
-import { compareMoney, describeMoney, isPositive, subtractMoney } from '../money/amount.js'
-import type { Policy, PolicyOptions } from '../policy/settings.js'
+import { describeMoney, isPositive } from '../money/amount.js'
+import type { Policy, PolicyOptions, PolicyRuntime } from '../policy/settings.js'
 import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
 import {
+  checkRefunded,
   checkRequestOrder,
-  clockStart,
-  createReasons,
-  decision,
-  feeOnlyAmounts,
+  evaluateInput,
   isWithinWindow,
-  outcomeOf,
-  refundDue,
-  requireRequestedInformation,
-  requireWrittenRequest,
-  resolvePolicy,
+  leftToRefund,
+  Reasons,
+  windowedRefundDecision,
 } from './common.js'
-import { createInputReader, type InputReader, type OrderSnapshot, type RefundRequest, totally } from './inputs.js'
+import type { InputReader, OrderSnapshot, RefundRequest } from './inputs.js'
 
 /** The input of {@link evaluateOrderCancellation}. */
 export interface OrderCancellationInput {
@@ -52,18 +48,18 @@ export interface OrderCancellationInput {
 
 /** The instants an order's window can be anchored to. */
 function readAnchors(reader: InputReader, order: object | undefined) {
-  const fundedBy = reader.object(reader.field(order, 'fundedBy', 'order'), 'order.fundedBy')
+  const fundedBy = reader.object(order, 'fundedBy', 'order')
   return {
-    placedAt: reader.instant(reader.field(order, 'placedAt', 'order'), 'order.placedAt'),
-    creditedAt: reader.instant(reader.field(fundedBy, 'creditedAt', 'order.fundedBy'), 'order.fundedBy.creditedAt'),
+    placedAt: reader.instant(order, 'placedAt', 'order'),
+    creditedAt: reader.instant(fundedBy, 'creditedAt', 'order.fundedBy'),
     fundedBy,
   }
 }
 
 function windowStart(policy: Policy, anchors: { placedAt: EpochMs; creditedAt: EpochMs }) {
   return policy.orderCancellationAnchor === 'order'
-    ? { at: anchors.placedAt, what: 'the order was placed', path: 'order.placedAt' }
-    : { at: anchors.creditedAt, what: 'the funding top-up was credited', path: 'order.fundedBy.creditedAt' }
+    ? { at: anchors.placedAt, what: 'the order was placed' }
+    : { at: anchors.creditedAt, what: 'the funding top-up was credited' }
 }
 
 /**
@@ -82,13 +78,14 @@ export function orderCancellationWindowClosesAt(
   order: Pick<OrderSnapshot, 'placedAt' | 'fundedBy'>,
   policy?: Policy | PolicyOptions,
 ): string {
-  return totally(() => {
-    const { policy: p, runtime } = resolvePolicy(policy)
-    const reader = createInputReader()
-    const anchors = readAnchors(reader, reader.object(order, 'order'))
-    reader.finish()
-    return formatInstant(windowStart(p, anchors).at + runtime.windowMs.cancellation)
-  })
+  return evaluateInput(order, 'order', policy, windowClosesAt)
+}
+
+/** Reads the window's anchor alone and adds the window to it. */
+function windowClosesAt(reader: InputReader, order: object | undefined, p: Policy, runtime: PolicyRuntime) {
+  const anchors = readAnchors(reader, order)
+  reader.finish()
+  return formatInstant(windowStart(p, anchors).at + runtime.windowMs.cancellation)
 }
 
 /**
@@ -115,94 +112,73 @@ export function evaluateOrderCancellation(
   input: OrderCancellationInput,
   policy?: Policy | PolicyOptions,
 ): OrderCancellationDecision {
-  return totally(() => {
-    const { policy: p, runtime } = resolvePolicy(policy)
-    const reader = createInputReader()
-    const source = reader.object(input, 'input')
-    const order = reader.object(reader.field(source, 'order', ''), 'order')
-    const get = (key: string) => reader.field(order, key, 'order')
+  return evaluateInput(input, 'input', policy, decide) as OrderCancellationDecision
+}
 
-    const id = reader.text(get('id'), 'order.id')
-    const amount = reader.money(get('amount'), 'order.amount')
-    const status = reader.oneOf(get('status'), 'order.status', ['active', 'cancelled'] as const)
-    const anchors = readAnchors(reader, order)
-    reader.text(reader.field(anchors.fundedBy, 'topUpId', 'order.fundedBy'), 'order.fundedBy.topUpId')
-    const method = reader.text(reader.field(anchors.fundedBy, 'method', 'order.fundedBy'), 'order.fundedBy.method')
-    const givenFee = reader.optionalMoney(get('processingFee'), 'order.processingFee')
-    const refunded = reader.optionalMoney(get('refunded'), 'order.refunded')
-    const request = reader.request(reader.field(source, 'request', ''), 'request')
-    const now: EpochMs = reader.instant(reader.field(source, 'now', ''), 'now')
-    if (!reader.hasIssues()) {
-      if (anchors.placedAt < anchors.creditedAt) {
-        reader.inconsistent(
-          'order.placedAt',
-          `is before the funding top-up was credited (${formatInstant(anchors.creditedAt)})`,
-        )
-      }
-      checkRequestOrder(reader, request, now, { at: anchors.placedAt, path: 'order.placedAt' })
-      if (refunded !== undefined && compareMoney(refunded, amount) > 0) {
-        reader.inconsistent('order.refunded', `is more than the order (${describeMoney(amount)})`)
-      }
-    }
-    reader.finish()
+/** An order's statuses: one array for every evaluation rather than one each. */
+const STATUSES = ['active', 'cancelled'] as const
 
-    const reasons = createReasons('order-cancellation')
-    const start = windowStart(p, anchors)
-    const windowClosesAt = start.at + runtime.windowMs.cancellation
-    const closes = formatInstant(windowClosesAt)
-    const received = formatInstant(request.receivedAt)
-    const inTime = isWithinWindow(start.at, runtime.windowMs.cancellation, request.receivedAt)
-    const left = refunded === undefined ? amount : subtractMoney(amount, refunded)
-    if (status === 'cancelled') reasons.add('ALREADY_CANCELLED', `Order ${id} is already cancelled`)
-    if (!inTime) {
-      reasons.add(
-        'WINDOW_EXPIRED',
-        `The cancellation request arrived at ${received}, after the ${p.orderCancellationWindowHours}-hour period from when ${start.what} closed at ${closes}: the order will not be cancelled or refunded`,
+/** Reads and checks a cancellation's input (SPEC §1), then decides it (SPEC §5). */
+function decide(reader: InputReader, input: object | undefined, p: Policy, runtime: PolicyRuntime) {
+  const order = reader.object(input, 'order', '')
+  const id = reader.text(order, 'id', 'order')
+  const amount = reader.money(order, 'amount', 'order')
+  const status = reader.oneOf(order, 'status', 'order', STATUSES)
+  const anchors = readAnchors(reader, order)
+  reader.text(anchors.fundedBy, 'topUpId', 'order.fundedBy')
+  const method = reader.text(anchors.fundedBy, 'method', 'order.fundedBy')
+  const givenFee = reader.optionalMoney(order, 'processingFee', 'order')
+  const refunded = reader.optionalMoney(order, 'refunded', 'order')
+  const request = reader.request(input)
+  const now = reader.instant(input, 'now', '')
+  if (!reader.hasIssues()) {
+    if (anchors.placedAt < anchors.creditedAt) {
+      reader.inconsistent(
+        'order.placedAt',
+        `is before the funding top-up was credited (${formatInstant(anchors.creditedAt)})`,
       )
     }
-    if (!isPositive(left)) {
-      reasons.add('ALREADY_REFUNDED', `Order ${id} (${describeMoney(amount)}) was already refunded in full`)
-    }
-    const rejected = reasons.reasons.length > 0
-    if (inTime && !rejected) {
-      reasons.add(
-        'WITHIN_WINDOW',
-        `The cancellation request arrived at ${received}, within the ${p.orderCancellationWindowHours}-hour period that closes at ${closes}`,
-      )
-    }
-    if (request.orderId !== id) {
-      reasons.require(
-        'ORDER_DETAILS',
-        request.orderId === undefined
-          ? `The letter must include the details of the order to cancel (order ${id}), copied from the personal account`
-          : `The letter names order ${JSON.stringify(request.orderId.slice(0, 40))}, not order ${id}: copy this order's details into it`,
-      )
-    }
-    requireWrittenRequest(reasons, request, p, runtime)
-    requireRequestedInformation(reasons, request)
-    const outcome = outcomeOf(rejected, reasons, 'approved')
-    const dates = { windowClosesAt: closes }
-    if (outcome === 'rejected') {
-      return decision('order-cancellation', outcome, reasons, now, runtime, { dates }) as OrderCancellationDecision
-    }
-    const amounts = feeOnlyAmounts(p, left, method, givenFee)
-    if (outcome !== 'approved') {
-      return decision('order-cancellation', outcome, reasons, now, runtime, {
-        amounts,
-        dates,
-      }) as OrderCancellationDecision
-    }
-    // Written out rather than spread, as in the top-up clause (issue #4).
-    const clock = clockStart(request)
-    const due = refundDue(runtime, clock, p.refundBusinessDays)
-    return decision('order-cancellation', outcome, reasons, now, runtime, {
-      amounts,
-      dates: {
-        windowClosesAt: closes,
-        statusChangeDueBy: formatInstant(clock + runtime.windowMs.statusChange),
-        refundDueDate: due.refundDueDate,
-        refundDueBy: due.refundDueBy,
-      },
-    }) as OrderCancellationDecision
+    checkRequestOrder(reader, request, now, anchors.placedAt, 'order.placedAt')
+    checkRefunded(reader, 'order', 'the order', amount, refunded)
+  }
+  reader.finish()
+
+  const reasons = new Reasons('order-cancellation')
+  const start = windowStart(p, anchors)
+  const windowMs = runtime.windowMs.cancellation
+  const closes = formatInstant(start.at + windowMs)
+  const received = formatInstant(request.receivedAt)
+  const inTime = isWithinWindow(start.at, windowMs, request.receivedAt)
+  const left = leftToRefund(amount, refunded)
+  if (status === 'cancelled') reasons.add('ALREADY_CANCELLED', `Order ${id} is already cancelled`)
+  if (!inTime) {
+    reasons.add(
+      'WINDOW_EXPIRED',
+      `The cancellation request arrived at ${received}, after the ${p.orderCancellationWindowHours}-hour period from when ${start.what} closed at ${closes}: the order will not be cancelled or refunded`,
+    )
+  }
+  if (!isPositive(left)) {
+    reasons.add('ALREADY_REFUNDED', `Order ${id} (${describeMoney(amount)}) was already refunded in full`)
+  }
+  const rejected = reasons.reasons.length > 0
+  if (inTime && !rejected) {
+    reasons.add(
+      'WITHIN_WINDOW',
+      `The cancellation request arrived at ${received}, within the ${p.orderCancellationWindowHours}-hour period that closes at ${closes}`,
+    )
+  }
+  if (request.orderId !== id) {
+    reasons.require(
+      'ORDER_DETAILS',
+      request.orderId === undefined
+        ? `The letter must include the details of the order to cancel (order ${id}), copied from the personal account`
+        : `The letter names order ${JSON.stringify(request.orderId.slice(0, 40))}, not order ${id}: copy this order's details into it`,
+    )
+  }
+  return windowedRefundDecision(reasons, rejected, request, now, p, runtime, {
+    windowClosesAt: closes,
+    gross: left,
+    method,
+    givenFee,
   })
 }

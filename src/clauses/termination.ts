@@ -20,20 +20,21 @@
 import type { DecisionAmounts, TerminationDecision } from '../decision.js'
 import { describeMoney, isPositive, type Money } from '../money/amount.js'
 import { debtClaim, formatSettlement, scheduleFeeClaim, settle } from '../money/deductions.js'
-import type { Policy, PolicyOptions } from '../policy/settings.js'
-import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
+import type { Policy, PolicyOptions, PolicyRuntime } from '../policy/settings.js'
+import type { EpochMs, InstantInput } from '../time/instant.js'
 import {
+  checkNotAfterNow,
   checkRequestOrder,
   clockStart,
-  createReasons,
   decision,
+  evaluateInput,
   outcomeOf,
+  Reasons,
   refundDue,
   requireRequestedInformation,
   requireWrittenRequest,
-  resolvePolicy,
 } from './common.js'
-import { type AccountSnapshot, createInputReader, type InputReader, type RefundRequest, totally } from './inputs.js'
+import type { AccountSnapshot, InputReader, RefundRequest } from './inputs.js'
 
 /** The input of {@link evaluateTermination}. */
 export interface TerminationInput {
@@ -53,18 +54,17 @@ export interface ReadAccount {
   readonly payoutMethod: string | undefined
 }
 
-/** Reads an account snapshot (SPEC §1); the balance may be negative, the debt may not. */
-export function readAccount(reader: InputReader, value: unknown): ReadAccount {
-  const account = reader.object(value, 'account')
-  const get = (key: string) => reader.field(account, key, 'account')
-  reader.text(get('id'), 'account.id')
+/** Reads the account snapshot at `input.account` (SPEC §1); the balance may be negative, the debt may not. */
+export function readAccount(reader: InputReader, input: object | undefined): ReadAccount {
+  const account = reader.object(input, 'account', '')
+  reader.text(account, 'id', 'account')
   return {
-    balance: reader.money(get('balance'), 'account.balance', { allowNegative: true }),
-    debt: reader.optionalMoney(get('debt'), 'account.debt'),
-    lastActivityAt: reader.instant(get('lastActivityAt'), 'account.lastActivityAt'),
-    identityVerified: reader.flag(get('identityVerified'), 'account.identityVerified'),
-    ownershipVerified: reader.flag(get('ownershipVerified'), 'account.ownershipVerified'),
-    payoutMethod: reader.optionalText(get('payoutMethod'), 'account.payoutMethod'),
+    balance: reader.signedMoney(account, 'balance', 'account'),
+    debt: reader.optionalMoney(account, 'debt', 'account'),
+    lastActivityAt: reader.instant(account, 'lastActivityAt', 'account'),
+    identityVerified: reader.flag(account, 'identityVerified', 'account'),
+    ownershipVerified: reader.flag(account, 'ownershipVerified', 'account'),
+    payoutMethod: reader.optionalText(account, 'payoutMethod', 'account'),
   }
 }
 
@@ -99,49 +99,47 @@ export function terminationSettlement(policy: Policy, account: ReadAccount): Dec
  * decision.amounts?.net // => '230.00'
  */
 export function evaluateTermination(input: TerminationInput, policy?: Policy | PolicyOptions): TerminationDecision {
-  return totally(() => {
-    const { policy: p, runtime } = resolvePolicy(policy)
-    const reader = createInputReader()
-    const source = reader.object(input, 'input')
-    const account = readAccount(reader, reader.field(source, 'account', ''))
-    const request = reader.request(reader.field(source, 'request', ''), 'request')
-    const now: EpochMs = reader.instant(reader.field(source, 'now', ''), 'now')
-    if (!reader.hasIssues()) {
-      checkRequestOrder(reader, request, now)
-      if (account.lastActivityAt > now)
-        reader.inconsistent('account.lastActivityAt', `is after now (${formatInstant(now)})`)
-    }
-    reader.finish()
+  return evaluateInput(input, 'input', policy, decide) as TerminationDecision
+}
 
-    const reasons = createReasons('termination')
-    const rejected = !isPositive(account.balance)
-    if (rejected) {
-      reasons.add('NOTHING_TO_REFUND', `The balance is ${describeMoney(account.balance)}: there is nothing to return`)
-    }
-    requireWrittenRequest(reasons, request, p, runtime)
-    if (!account.identityVerified) {
-      reasons.require('IDENTITY_VERIFICATION', 'The account holder must confirm their identity')
-    }
-    if (!account.ownershipVerified) {
-      reasons.require('OWNERSHIP_VERIFICATION', 'The holder must confirm their right to the account and its funds')
-    }
-    requireRequestedInformation(reasons, request)
-    const automatic = p.termination.settlement === 'automatic'
-    if (!rejected && !automatic) {
-      reasons.add(
-        'INDIVIDUAL_TERMS',
-        'Refund terms and deductions are discussed individually: the amounts are a proposal',
-      )
-    }
-    const outcome = outcomeOf(rejected, reasons, automatic ? 'approved' : 'manual-review')
-    if (outcome === 'rejected')
-      return decision('termination', outcome, reasons, now, runtime, {}) as TerminationDecision
-    const amounts = terminationSettlement(p, account)
-    const payoutDays = p.termination.payoutBusinessDays
-    const dates =
-      payoutDays !== null && outcome !== 'needs-information'
-        ? refundDue(runtime, clockStart(request), payoutDays)
-        : undefined
-    return decision('termination', outcome, reasons, now, runtime, { amounts, dates }) as TerminationDecision
-  })
+/** Reads and checks a termination request's input (SPEC §1), then decides it (SPEC §5). */
+function decide(reader: InputReader, input: object | undefined, p: Policy, runtime: PolicyRuntime) {
+  const account = readAccount(reader, input)
+  const request = reader.request(input)
+  const now = reader.instant(input, 'now', '')
+  if (!reader.hasIssues()) {
+    checkRequestOrder(reader, request, now)
+    checkNotAfterNow(reader, 'account.lastActivityAt', account.lastActivityAt, now)
+  }
+  reader.finish()
+
+  const reasons = new Reasons('termination')
+  const rejected = !isPositive(account.balance)
+  if (rejected) {
+    reasons.add('NOTHING_TO_REFUND', `The balance is ${describeMoney(account.balance)}: there is nothing to return`)
+  }
+  requireWrittenRequest(reasons, request, p, runtime)
+  if (!account.identityVerified) {
+    reasons.require('IDENTITY_VERIFICATION', 'The account holder must confirm their identity')
+  }
+  if (!account.ownershipVerified) {
+    reasons.require('OWNERSHIP_VERIFICATION', 'The holder must confirm their right to the account and its funds')
+  }
+  requireRequestedInformation(reasons, request)
+  const automatic = p.termination.settlement === 'automatic'
+  if (!rejected && !automatic) {
+    reasons.add(
+      'INDIVIDUAL_TERMS',
+      'Refund terms and deductions are discussed individually: the amounts are a proposal',
+    )
+  }
+  const outcome = outcomeOf(rejected, reasons, automatic ? 'approved' : 'manual-review')
+  if (outcome === 'rejected') return decision(reasons, outcome, now, runtime)
+  const amounts = terminationSettlement(p, account)
+  const payoutDays = p.termination.payoutBusinessDays
+  const dates =
+    payoutDays !== null && outcome !== 'needs-information'
+      ? refundDue(runtime, clockStart(request), payoutDays)
+      : undefined
+  return decision(reasons, outcome, now, runtime, amounts, dates)
 }

@@ -18,23 +18,20 @@
  * business days count from the complete request (SPEC §4).
  */
 import type { TopUpRefundDecision } from '../decision.js'
-import { compareMoney, describeMoney, isPositive, minMoney, subtractMoney } from '../money/amount.js'
-import type { Policy, PolicyOptions } from '../policy/settings.js'
-import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
+import { compareMoney, describeMoney, isPositive, minMoney } from '../money/amount.js'
+import type { Policy, PolicyOptions, PolicyRuntime } from '../policy/settings.js'
+import { formatInstant, type InstantInput } from '../time/instant.js'
 import {
+  checkNotAfterNow,
+  checkRefunded,
   checkRequestOrder,
-  clockStart,
-  createReasons,
-  decision,
-  feeOnlyAmounts,
+  evaluateInput,
   isWithinWindow,
-  outcomeOf,
-  refundDue,
-  requireRequestedInformation,
-  requireWrittenRequest,
-  resolvePolicy,
+  leftToRefund,
+  Reasons,
+  windowedRefundDecision,
 } from './common.js'
-import { type AccountSnapshot, createInputReader, type RefundRequest, type TopUpSnapshot, totally } from './inputs.js'
+import type { AccountSnapshot, InputReader, RefundRequest, TopUpSnapshot } from './inputs.js'
 
 /** The input of {@link evaluateTopUpRefund}. */
 export interface TopUpRefundInput {
@@ -58,16 +55,14 @@ export function topUpRefundWindowClosesAt(
   topUp: Pick<TopUpSnapshot, 'creditedAt'>,
   policy?: Policy | PolicyOptions,
 ): string {
-  return totally(() => {
-    const { runtime } = resolvePolicy(policy)
-    const reader = createInputReader()
-    const creditedAt = reader.instant(
-      reader.field(reader.object(topUp, 'topUp'), 'creditedAt', 'topUp'),
-      'topUp.creditedAt',
-    )
-    reader.finish()
-    return formatInstant(creditedAt + runtime.windowMs.topUp)
-  })
+  return evaluateInput(topUp, 'topUp', policy, windowClosesAt)
+}
+
+/** Reads the window's anchor alone and adds the window to it. */
+function windowClosesAt(reader: InputReader, topUp: object | undefined, _policy: Policy, runtime: PolicyRuntime) {
+  const creditedAt = reader.instant(topUp, 'creditedAt', 'topUp')
+  reader.finish()
+  return formatInstant(creditedAt + runtime.windowMs.topUp)
 }
 
 /**
@@ -89,83 +84,69 @@ export function topUpRefundWindowClosesAt(
  * decision.dates.refundDueDate // => '2026-11-27'
  */
 export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | PolicyOptions): TopUpRefundDecision {
-  return totally(() => {
-    const { policy: p, runtime } = resolvePolicy(policy)
-    const reader = createInputReader()
-    const source = reader.object(input, 'input')
-    const topUpSource = reader.object(reader.field(source, 'topUp', ''), 'topUp')
-    const accountSource = reader.object(reader.field(source, 'account', ''), 'account')
-    const get = (from: object | undefined, key: string, path: string) => reader.field(from, key, path)
+  return evaluateInput(input, 'input', policy, decide) as TopUpRefundDecision
+}
 
-    reader.text(get(topUpSource, 'id', 'topUp'), 'topUp.id')
-    const amount = reader.money(get(topUpSource, 'amount', 'topUp'), 'topUp.amount')
-    const creditedAt = reader.instant(get(topUpSource, 'creditedAt', 'topUp'), 'topUp.creditedAt')
-    const method = reader.text(get(topUpSource, 'method', 'topUp'), 'topUp.method')
-    const givenFee = reader.optionalMoney(get(topUpSource, 'processingFee', 'topUp'), 'topUp.processingFee')
-    const refunded = reader.optionalMoney(get(topUpSource, 'refunded', 'topUp'), 'topUp.refunded')
-    reader.text(get(accountSource, 'id', 'account'), 'account.id')
-    const balance = reader.money(get(accountSource, 'balance', 'account'), 'account.balance', { allowNegative: true })
-    const lastActivityAt = reader.instant(get(accountSource, 'lastActivityAt', 'account'), 'account.lastActivityAt')
-    const request = reader.request(reader.field(source, 'request', ''), 'request')
-    const now: EpochMs = reader.instant(reader.field(source, 'now', ''), 'now')
-    if (!reader.hasIssues()) {
-      checkRequestOrder(reader, request, now, { at: creditedAt, path: 'topUp.creditedAt' })
-      if (lastActivityAt > now) reader.inconsistent('account.lastActivityAt', `is after now (${formatInstant(now)})`)
-      if (refunded !== undefined && compareMoney(refunded, amount) > 0) {
-        reader.inconsistent('topUp.refunded', `is more than the top-up (${describeMoney(amount)})`)
-      }
-    }
-    reader.finish()
+/** Reads and checks a top-up refund's input (SPEC §1), then decides it (SPEC §5). */
+function decide(reader: InputReader, input: object | undefined, p: Policy, runtime: PolicyRuntime) {
+  const topUp = reader.object(input, 'topUp', '')
+  const account = reader.object(input, 'account', '')
+  reader.text(topUp, 'id', 'topUp')
+  const amount = reader.money(topUp, 'amount', 'topUp')
+  const creditedAt = reader.instant(topUp, 'creditedAt', 'topUp')
+  const method = reader.text(topUp, 'method', 'topUp')
+  const givenFee = reader.optionalMoney(topUp, 'processingFee', 'topUp')
+  const refunded = reader.optionalMoney(topUp, 'refunded', 'topUp')
+  reader.text(account, 'id', 'account')
+  const balance = reader.signedMoney(account, 'balance', 'account')
+  const lastActivityAt = reader.instant(account, 'lastActivityAt', 'account')
+  const request = reader.request(input)
+  const now = reader.instant(input, 'now', '')
+  if (!reader.hasIssues()) {
+    checkRequestOrder(reader, request, now, creditedAt, 'topUp.creditedAt')
+    checkNotAfterNow(reader, 'account.lastActivityAt', lastActivityAt, now)
+    checkRefunded(reader, 'topUp', 'the top-up', amount, refunded)
+  }
+  reader.finish()
 
-    const reasons = createReasons('top-up-refund')
-    const windowClosesAt = creditedAt + runtime.windowMs.topUp
-    const closes = formatInstant(windowClosesAt)
-    const received = formatInstant(request.receivedAt)
-    const inTime = isWithinWindow(creditedAt, runtime.windowMs.topUp, request.receivedAt)
-    const left = refunded === undefined ? amount : subtractMoney(amount, refunded)
-    const gross = minMoney(left, balance)
-    if (!inTime) {
-      reasons.add(
-        'WINDOW_EXPIRED',
-        `The request arrived at ${received}, after the ${p.topUpRefundWindowHours}-hour refund window closed at ${closes}`,
-      )
-    }
-    if (!isPositive(left)) {
-      reasons.add(
-        'ALREADY_REFUNDED',
-        `Nothing is left to refund: the whole top-up of ${describeMoney(amount)} was already refunded`,
-      )
-    }
-    if (!isPositive(balance)) {
-      reasons.add('NOTHING_TO_REFUND', `The balance is ${describeMoney(balance)}: there is nothing to refund`)
-    }
-    const rejected = reasons.reasons.length > 0
-    if (inTime && !rejected) {
-      reasons.add(
-        'WITHIN_WINDOW',
-        `The request arrived at ${received}, within the ${p.topUpRefundWindowHours}-hour window that closes at ${closes}`,
-      )
-    }
-    if (!rejected && compareMoney(balance, left) < 0) {
-      reasons.add(
-        'PARTIALLY_SPENT',
-        `Part of the top-up was spent: only the ${describeMoney(balance)} left on the balance can be refunded, not ${describeMoney(left)}`,
-      )
-    }
-    requireWrittenRequest(reasons, request, p, runtime)
-    requireRequestedInformation(reasons, request)
-    const outcome = outcomeOf(rejected, reasons, 'approved')
-    const dates = { windowClosesAt: closes }
-    if (outcome === 'rejected')
-      return decision('top-up-refund', outcome, reasons, now, runtime, { dates }) as TopUpRefundDecision
-    const amounts = feeOnlyAmounts(p, gross, method, givenFee)
-    if (outcome !== 'approved')
-      return decision('top-up-refund', outcome, reasons, now, runtime, { amounts, dates }) as TopUpRefundDecision
-    // Written out rather than spread: spreading objects of varying shape cost more than a microsecond (issue #4).
-    const due = refundDue(runtime, clockStart(request), p.refundBusinessDays)
-    return decision('top-up-refund', outcome, reasons, now, runtime, {
-      amounts,
-      dates: { windowClosesAt: closes, refundDueDate: due.refundDueDate, refundDueBy: due.refundDueBy },
-    }) as TopUpRefundDecision
+  const reasons = new Reasons('top-up-refund')
+  const windowMs = runtime.windowMs.topUp
+  const closes = formatInstant(creditedAt + windowMs)
+  const received = formatInstant(request.receivedAt)
+  const inTime = isWithinWindow(creditedAt, windowMs, request.receivedAt)
+  const left = leftToRefund(amount, refunded)
+  if (!inTime) {
+    reasons.add(
+      'WINDOW_EXPIRED',
+      `The request arrived at ${received}, after the ${p.topUpRefundWindowHours}-hour refund window closed at ${closes}`,
+    )
+  }
+  if (!isPositive(left)) {
+    reasons.add(
+      'ALREADY_REFUNDED',
+      `Nothing is left to refund: the whole top-up of ${describeMoney(amount)} was already refunded`,
+    )
+  }
+  if (!isPositive(balance)) {
+    reasons.add('NOTHING_TO_REFUND', `The balance is ${describeMoney(balance)}: there is nothing to refund`)
+  }
+  const rejected = reasons.reasons.length > 0
+  if (inTime && !rejected) {
+    reasons.add(
+      'WITHIN_WINDOW',
+      `The request arrived at ${received}, within the ${p.topUpRefundWindowHours}-hour window that closes at ${closes}`,
+    )
+  }
+  if (!rejected && compareMoney(balance, left) < 0) {
+    reasons.add(
+      'PARTIALLY_SPENT',
+      `Part of the top-up was spent: only the ${describeMoney(balance)} left on the balance can be refunded, not ${describeMoney(left)}`,
+    )
+  }
+  return windowedRefundDecision(reasons, rejected, request, now, p, runtime, {
+    windowClosesAt: closes,
+    gross: minMoney(left, balance),
+    method,
+    givenFee,
   })
 }
