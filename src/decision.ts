@@ -2,14 +2,10 @@
  * Decisions: the plain, frozen, JSON-safe values every evaluation returns
  * (SPEC §6), and the codes they carry.
  */
+import { codeConstants } from './errors.js'
 
-/** The four clauses of the policy, by id. */
-export const ClauseIds = {
-  TOP_UP_REFUND: 'top-up-refund',
-  ORDER_CANCELLATION: 'order-cancellation',
-  TERMINATION: 'termination',
-  INACTIVITY: 'inactivity',
-} as const
+/** The four clauses of the policy, by id (`ClauseIds.TOP_UP_REFUND` is `'top-up-refund'`). */
+export const ClauseIds = codeConstants(['top-up-refund', 'order-cancellation', 'termination', 'inactivity'])
 
 /** A clause id: `'top-up-refund' | 'order-cancellation' | 'termination' | 'inactivity'`. */
 export type ClauseId = (typeof ClauseIds)[keyof typeof ClauseIds]
@@ -22,64 +18,66 @@ export const CLAUSE_TITLES: Readonly<Record<ClauseId, string>> = Object.freeze({
   inactivity: 'REFUND UPON INACTIVITY OF THE ACCOUNT',
 })
 
-/** Every outcome, as runtime constants. */
-export const Outcomes = {
-  APPROVED: 'approved',
-  REJECTED: 'rejected',
-  NEEDS_INFORMATION: 'needs-information',
-  MANUAL_REVIEW: 'manual-review',
-  ACTIVE: 'active',
-  DEACTIVATED: 'deactivated',
-} as const
+/** Every outcome, as runtime constants (`Outcomes.NEEDS_INFORMATION` is `'needs-information'`). */
+export const Outcomes = codeConstants([
+  'approved',
+  'rejected',
+  'needs-information',
+  'manual-review',
+  'active',
+  'deactivated',
+])
 
 /** An outcome, as a string-literal union. */
 export type Outcome = (typeof Outcomes)[keyof typeof Outcomes]
 
-/** Every reason code, as runtime constants (SPEC §5). */
-export const ReasonCodes = {
-  /** The request arrived within the window (informational, on decisions that are not rejected). */
-  WITHIN_WINDOW: 'WITHIN_WINDOW',
-  /** The request arrived after the window closed. */
-  WINDOW_EXPIRED: 'WINDOW_EXPIRED',
-  /** Nothing is left of the top-up or order to refund. */
-  ALREADY_REFUNDED: 'ALREADY_REFUNDED',
-  /** The balance is zero or negative. */
-  NOTHING_TO_REFUND: 'NOTHING_TO_REFUND',
-  /** Part of the top-up was spent: the balance limits the refund. */
-  PARTIALLY_SPENT: 'PARTIALLY_SPENT',
-  /** The order was already cancelled. */
-  ALREADY_CANCELLED: 'ALREADY_CANCELLED',
-  /** The request did not come through a written channel. */
-  WRITTEN_REQUEST: 'WRITTEN_REQUEST',
-  /** Information the provider asked for has not been provided yet. */
-  REQUESTED_INFORMATION: 'REQUESTED_INFORMATION',
-  /** The letter does not carry this order's details. */
-  ORDER_DETAILS: 'ORDER_DETAILS',
-  /** The holder has not confirmed their identity. */
-  IDENTITY_VERIFICATION: 'IDENTITY_VERIFICATION',
-  /** The right to use the account and the funds is not confirmed. */
-  OWNERSHIP_VERIFICATION: 'OWNERSHIP_VERIFICATION',
-  /** Termination terms are discussed individually: the settlement is a proposal. */
-  INDIVIDUAL_TERMS: 'INDIVIDUAL_TERMS',
-  /** The account has not been used for longer than the threshold. */
-  INACTIVE_OVER_THRESHOLD: 'INACTIVE_OVER_THRESHOLD',
-  /** The month count landed on a day the target month lacks and was clamped to its last day. */
-  MONTH_END_CLAMPED: 'MONTH_END_CLAMPED',
-  /** The month count landed on a local time skipped by a DST change and moved forward. */
-  NONEXISTENT_LOCAL_TIME: 'NONEXISTENT_LOCAL_TIME',
-} as const
+/** The requirement codes, in the order the reason codes list them (each described there). */
+const REQUIREMENT_CODES = [
+  'WRITTEN_REQUEST',
+  'REQUESTED_INFORMATION',
+  'ORDER_DETAILS',
+  'IDENTITY_VERIFICATION',
+  'OWNERSHIP_VERIFICATION',
+] as const
+
+/**
+ * Every reason code, as runtime constants (SPEC §5).
+ *
+ * - `WITHIN_WINDOW`: the request arrived within the window (informational, on decisions that are not rejected).
+ * - `WINDOW_EXPIRED`: the request arrived after the window closed.
+ * - `ALREADY_REFUNDED`: nothing is left of the top-up or order to refund.
+ * - `NOTHING_TO_REFUND`: the balance is zero or negative.
+ * - `PARTIALLY_SPENT`: part of the top-up was spent: the balance limits the refund.
+ * - `ALREADY_CANCELLED`: the order was already cancelled.
+ * - `WRITTEN_REQUEST`: the request did not come through a written channel.
+ * - `REQUESTED_INFORMATION`: information the provider asked for has not been provided yet.
+ * - `ORDER_DETAILS`: the letter does not carry this order's details.
+ * - `IDENTITY_VERIFICATION`: the holder has not confirmed their identity.
+ * - `OWNERSHIP_VERIFICATION`: the right to use the account and the funds is not confirmed.
+ * - `INDIVIDUAL_TERMS`: termination terms are discussed individually: the settlement is a proposal.
+ * - `INACTIVE_OVER_THRESHOLD`: the account has not been used for longer than the threshold.
+ * - `MONTH_END_CLAMPED`: the month count landed on a day the target month lacks and was clamped to its last day.
+ * - `NONEXISTENT_LOCAL_TIME`: the month count landed on a local time skipped by a DST change and moved forward.
+ */
+export const ReasonCodes = codeConstants([
+  'WITHIN_WINDOW',
+  'WINDOW_EXPIRED',
+  'ALREADY_REFUNDED',
+  'NOTHING_TO_REFUND',
+  'PARTIALLY_SPENT',
+  'ALREADY_CANCELLED',
+  ...REQUIREMENT_CODES,
+  'INDIVIDUAL_TERMS',
+  'INACTIVE_OVER_THRESHOLD',
+  'MONTH_END_CLAMPED',
+  'NONEXISTENT_LOCAL_TIME',
+])
 
 /** A reason code, as a string-literal union. */
 export type ReasonCode = (typeof ReasonCodes)[keyof typeof ReasonCodes]
 
 /** What the customer must still provide, as runtime constants (a subset of the reason codes). */
-export const RequirementCodes = {
-  WRITTEN_REQUEST: 'WRITTEN_REQUEST',
-  REQUESTED_INFORMATION: 'REQUESTED_INFORMATION',
-  ORDER_DETAILS: 'ORDER_DETAILS',
-  IDENTITY_VERIFICATION: 'IDENTITY_VERIFICATION',
-  OWNERSHIP_VERIFICATION: 'OWNERSHIP_VERIFICATION',
-} as const
+export const RequirementCodes = codeConstants(REQUIREMENT_CODES)
 
 /** A requirement code, as a string-literal union. */
 export type RequirementCode = (typeof RequirementCodes)[keyof typeof RequirementCodes]

@@ -6,31 +6,56 @@
  * field or a database column without parsing the message.
  */
 
-/** Every error code, as a runtime constant (`ErrorCode.INVALID_INSTANT`). */
-export const ErrorCode = {
-  /** An instant that is not a `Date`, epoch-ms integer or ISO-8601 string with an offset. */
-  INVALID_INSTANT: 'INVALID_INSTANT',
-  /** A plain date that is not a real `YYYY-MM-DD` calendar date in the supported range. */
-  INVALID_DATE: 'INVALID_DATE',
-  /** A currency code that `Intl` does not know. */
-  INVALID_CURRENCY: 'INVALID_CURRENCY',
-  /** An amount that is not a finite plain decimal. */
-  INVALID_AMOUNT: 'INVALID_AMOUNT',
-  /** An amount with more decimal places than its currency's minor unit. */
-  TOO_MANY_DECIMALS: 'TOO_MANY_DECIMALS',
-  /** A negative amount in a field that must not be negative. */
-  NEGATIVE_AMOUNT: 'NEGATIVE_AMOUNT',
-  /** Two currencies in one evaluation. */
-  CURRENCY_MISMATCH: 'CURRENCY_MISMATCH',
-  /** A policy setting, calendar option or fee rule that cannot work. */
-  INVALID_POLICY: 'INVALID_POLICY',
-  /** A field of the wrong type, a missing required field, or an unknown enum value. */
-  INVALID_INPUT: 'INVALID_INPUT',
-  /** Fields that are each valid but contradict each other (a request received after `now`). */
-  INCONSISTENT_INPUT: 'INCONSISTENT_INPUT',
-  /** A computation that would leave the supported range of dates (years 1970–9999). */
-  OUT_OF_RANGE: 'OUT_OF_RANGE',
-} as const
+/** The constant name of a code: itself in upper case, dashes as underscores (`'top-up-refund'` → `TOP_UP_REFUND`). */
+type ConstantName<Code extends string> = Code extends `${infer Head}-${infer Tail}`
+  ? `${Uppercase<Head>}_${ConstantName<Tail>}`
+  : Uppercase<Code>
+
+/**
+ * Codes as runtime constants, built from the list of codes so that each is
+ * written once (an object literal writes each twice). Keys keep the list's
+ * order. Marked free of side effects, so that a bundler still drops the
+ * constants a program does not use, as it drops an unused object literal.
+ *
+ * @example
+ * codeConstants(['top-up-refund', 'inactivity']) // => { TOP_UP_REFUND: 'top-up-refund', INACTIVITY: 'inactivity' }
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function codeConstants<const Code extends string>(
+  codes: readonly Code[],
+): { readonly [C in Code as ConstantName<C>]: C } {
+  // `fromEntries` knows only string keys; each key is its code's `ConstantName` by construction.
+  return Object.fromEntries(codes.map((code) => [code.toUpperCase().replaceAll('-', '_'), code])) as never
+}
+
+/**
+ * Every error code, as a runtime constant (`ErrorCode.INVALID_INSTANT`).
+ *
+ * - `INVALID_INSTANT`: an instant that is not a `Date`, epoch-ms integer or ISO-8601 string with an offset.
+ * - `INVALID_DATE`: a plain date that is not a real `YYYY-MM-DD` calendar date in the supported range.
+ * - `INVALID_CURRENCY`: a currency code that `Intl` does not know.
+ * - `INVALID_AMOUNT`: an amount that is not a finite plain decimal.
+ * - `TOO_MANY_DECIMALS`: an amount with more decimal places than its currency's minor unit.
+ * - `NEGATIVE_AMOUNT`: a negative amount in a field that must not be negative.
+ * - `CURRENCY_MISMATCH`: two currencies in one evaluation.
+ * - `INVALID_POLICY`: a policy setting, calendar option or fee rule that cannot work.
+ * - `INVALID_INPUT`: a field of the wrong type, a missing required field, or an unknown enum value.
+ * - `INCONSISTENT_INPUT`: fields that are each valid but contradict each other (a request received after `now`).
+ * - `OUT_OF_RANGE`: a computation that would leave the supported range of dates (years 1970–9999).
+ */
+export const ErrorCode = codeConstants([
+  'INVALID_INSTANT',
+  'INVALID_DATE',
+  'INVALID_CURRENCY',
+  'INVALID_AMOUNT',
+  'TOO_MANY_DECIMALS',
+  'NEGATIVE_AMOUNT',
+  'CURRENCY_MISMATCH',
+  'INVALID_POLICY',
+  'INVALID_INPUT',
+  'INCONSISTENT_INPUT',
+  'OUT_OF_RANGE',
+])
 
 /** Every error code, as a string-literal union. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
@@ -55,9 +80,7 @@ const MAX_RECEIVED_CHARS = 60
 export function describeReceived(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return value.length > MAX_RECEIVED_CHARS
-        ? `${JSON.stringify(value.slice(0, MAX_RECEIVED_CHARS)).slice(0, -1)}…" (${value.length} characters)`
-        : JSON.stringify(value)
+      return value.length > MAX_RECEIVED_CHARS ? `${quoteShort(value)} (${value.length} characters)` : quoteShort(value)
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value)
     case 'bigint':
@@ -70,6 +93,11 @@ export function describeReceived(value: unknown): string {
   }
   // Booleans, undefined and null: their own names.
   return String(value)
+}
+
+/** `text` as a JSON string, cut short with an ellipsis after {@link MAX_RECEIVED_CHARS} characters. */
+function quoteShort(text: string): string {
+  return JSON.stringify(text.length > MAX_RECEIVED_CHARS ? `${text.slice(0, MAX_RECEIVED_CHARS)}…` : text)
 }
 
 function describeObject(value: object): string {
@@ -214,6 +242,6 @@ export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`
   // A key is data too (a 10 MB property name of a JSON body): a long one is cut short like a received value,
   // and its length checked before the regular expression, so a path never holds it whole and the test stays cheap.
-  if (key.length <= MAX_RECEIVED_CHARS && /^[A-Za-z_$][\w$]*$/.test(key)) return base === '' ? key : `${base}.${key}`
-  return `${base}[${JSON.stringify(key.length > MAX_RECEIVED_CHARS ? `${key.slice(0, MAX_RECEIVED_CHARS)}…` : key)}]`
+  if (key.length <= MAX_RECEIVED_CHARS && /^[A-Za-z_$][\w$]*$/.test(key)) return joinKnownKey(base, key)
+  return `${base}[${quoteShort(key)}]`
 }

@@ -112,48 +112,51 @@ const wholeNumber = (min: number): Check => [
 ]
 const COUNT = wholeNumber(0)
 const TEXT: Check = [(v) => typeof v === 'string' && v.length > 0 && v.length <= 200, 'a non-empty string']
+const CHANNELS: Check = [
+  (v) => Array.isArray(v) && v.every((c) => typeof c === 'string' && c.length > 0 && c.length <= 100),
+  'an array of channel names',
+]
 const oneOf = (...options: string[]): Check => [
   (v) => options.includes(v as string),
   options.map((o) => `'${o}'`).join(' or '),
 ]
+// Throws for a revoked proxy: `createPolicy` reports that as a policy it cannot read.
+const isObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const OBJECT: Check = [isObject, 'an object']
 
 // The readers below collect every problem in `issues` instead of stopping at the first.
 
-function fail(issues: RefundRulesIssue[], path: string, message: string, received: unknown): void {
-  issues.push({ code: 'INVALID_POLICY', path, message: `${message}, received ${describeReceived(received)}` })
+function fail(issues: RefundRulesIssue[], path: string, message: string): void {
+  issues.push({ code: 'INVALID_POLICY', path, message })
 }
 
-/** A reader of one part of the options at `path`: a value that passes its check, else the part's default. */
-function part<P>(issues: RefundRulesIssue[], values: Record<string, unknown>, defaults: object, path: string) {
+/**
+ * A reader of one part of the options at `path`: a value that passes its check, else the part's default.
+ * So a section (`termination`, `contacts`) that is absent or not an `OBJECT` reads as its defaults, which
+ * pass every check and hold no unknown key: only the section itself is reported.
+ */
+function part<P>(issues: RefundRulesIssue[], values: object, defaults: object, path: string) {
   return <K extends keyof P & string>(key: K, [test, what]: Check): P[K] => {
-    const value = values[key]
+    const value = (values as Record<string, unknown>)[key]
     if (value !== undefined) {
       if (test(value)) return value as P[K]
-      fail(issues, joinPath(path, key), `expected ${what}`, value)
+      fail(issues, joinPath(path, key), expected(what, value))
     }
     return (defaults as P)[key]
   }
 }
 
-/** The object at `input[key]`, or none (`{}`) when it is absent or not an object. */
-function section(issues: RefundRulesIssue[], input: Record<string, unknown>, key: string): Record<string, unknown> {
-  const value = input[key]
-  if (value === undefined) return {}
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>
-  fail(issues, key, 'expected an object', value)
-  return {}
-}
-
 /** Reports each key of `values` that `known` (the defaults of that part) lacks. */
-function unknownKeys(
-  issues: RefundRulesIssue[],
-  values: Record<string, unknown>,
-  known: object,
-  path: string,
-  what: string,
-): void {
+function unknownKeys(issues: RefundRulesIssue[], values: object, known: object, path: string, what: string): void {
   for (const key of Object.keys(values)) {
-    if (!Object.hasOwn(known, key)) fail(issues, joinPath(path, key), `is not a ${what}`, values[key])
+    if (!Object.hasOwn(known, key)) {
+      fail(
+        issues,
+        joinPath(path, key),
+        `is not a ${what}, received ${describeReceived((values as Record<string, unknown>)[key])}`,
+      )
+    }
   }
 }
 
@@ -185,9 +188,7 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
 }
 
 function buildPolicy(options: PolicyOptions): Policy {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw refundRulesError('INVALID_POLICY', 'policy', expected('policy options', options))
-  }
+  if (!isObject(options)) throw refundRulesError('INVALID_POLICY', 'policy', expected('policy options', options))
   if (runtimes.has(options as Policy)) return options as Policy
   const input = options as Record<string, unknown>
   const issues: RefundRulesIssue[] = []
@@ -196,16 +197,13 @@ function buildPolicy(options: PolicyOptions): Policy {
   unknownKeys(issues, input, d, '', 'policy setting')
   const setting = part<Policy>(issues, input, d, '')
   const anchor = setting('orderCancellationAnchor', oneOf('top-up', 'order'))
-  const channels = setting('writtenChannels', [
-    (v) => Array.isArray(v) && v.every((c) => typeof c === 'string' && c.length > 0 && c.length <= 100),
-    'an array of channel names',
-  ])
-  const termination = section(issues, input, 'termination')
+  const channels = setting('writtenChannels', CHANNELS)
+  const termination: object = setting('termination', OBJECT)
   const terminationSetting = part<TerminationSettings>(issues, termination, d.termination, 'termination')
   const settlement = terminationSetting('settlement', oneOf('manual-review', 'automatic'))
   // null is a setting too: no due date for termination payouts.
   const payoutBusinessDays = terminationSetting('payoutBusinessDays', [(v) => v === null || COUNT[0](v), COUNT[1]])
-  const contacts = section(issues, input, 'contacts')
+  const contacts: object = setting('contacts', OBJECT)
   unknownKeys(issues, termination, d.termination, 'termination', 'termination setting')
   unknownKeys(issues, contacts, d.contacts, 'contacts', 'contact')
   const calendar = collectPolicyIssues(issues, () => createCalendarCore(input.calendar ?? d.calendar, 'calendar'))
