@@ -231,10 +231,8 @@ describe('zone names', () => {
   it('a 64-character name is looked up, a 65-character one is not', () => {
     // No real zone is that long: both are unknown, but only the first reaches Intl (which must not throw out).
     expect(isKnownTimeZone('A'.repeat(64))).toBe(false)
-    const huge = 'Europe/London'.padEnd(10_000_000, 'x')
-    const started = performance.now()
-    expect(isKnownTimeZone(huge)).toBe(false)
-    expect(performance.now() - started).toBeLessThan(20)
+    // Whether Intl is asked at all is the next test's subject; a wall-clock bound here would flake on a busy machine.
+    expect(isKnownTimeZone('Europe/London'.padEnd(10_000_000, 'x'))).toBe(false)
   })
 
   it('asks Intl about a 64-character name, but not about a 65-character one', () => {
