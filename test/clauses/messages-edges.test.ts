@@ -4,7 +4,14 @@
  * field; inconsistencies say what they contradict; text and list limits.
  */
 import { describe, expect, it } from 'vitest'
-import { safeEvaluate } from '../../src/index.js'
+import {
+  evaluateInactivity,
+  evaluateTopUpRefund,
+  orderCancellationWindowClosesAt,
+  type RefundRulesError,
+  safeEvaluate,
+  topUpRefundWindowClosesAt,
+} from '../../src/index.js'
 import { CLAUSES, decide, errorOf, VALID, withPath } from '../errors/fixtures.js'
 import { pathsOf } from '../fuzz/support.js'
 
@@ -86,6 +93,38 @@ describe('inconsistencies say what they contradict', () => {
     expect(errorOf(withPath(VALID['order-cancellation'](), 'order', 'x')).message).toMatch(
       /^\d+ problems: order: expected an object, received "x"/,
     )
+  })
+
+  it('a refund due after 9999 is OUT_OF_RANGE at the request that starts its clock', () => {
+    // The fixture's information, provided before these instants, is left out.
+    let input = withPath(VALID['top-up-refund'](), 'request.informationRequested', undefined, true)
+    for (const [path, value] of <const>[
+      ['topUp.creditedAt', '9999-12-30T10:00:00Z'],
+      ['account.lastActivityAt', '9999-12-30T10:00:00Z'],
+      ['request.receivedAt', '9999-12-30T11:00:00Z'],
+      ['now', '9999-12-30T12:00:00Z'],
+    ]) {
+      input = withPath(input, path, value)
+    }
+    expect(errorOf(input).issues).toEqual([
+      { code: 'OUT_OF_RANGE', path: 'request.receivedAt', message: 'the result would fall after 9999' },
+    ])
+  })
+
+  it('an input that is not an object at all is reported first, at its root, saying what it received', () => {
+    const firstIssue = (run: () => unknown) => {
+      try {
+        run()
+      } catch (error) {
+        return (error as RefundRulesError).issues[0]
+      }
+      return undefined
+    }
+    const root = (path: string) => ({ code: 'INVALID_INPUT', path, message: 'expected an object, received 5' })
+    expect(firstIssue(() => evaluateTopUpRefund(5 as never))).toEqual(root('input'))
+    expect(firstIssue(() => evaluateInactivity(5 as never))).toEqual(root('input'))
+    expect(firstIssue(() => topUpRefundWindowClosesAt(5 as never))).toEqual(root('topUp'))
+    expect(firstIssue(() => orderCancellationWindowClosesAt(5 as never))).toEqual(root('order'))
   })
 })
 

@@ -46,6 +46,10 @@ describe('plain dates', () => {
     '2026-12-32',
     '20261231',
     ' 2026-12-31',
+    // Ten characters with the digits in place but another separator: each hyphen is checked.
+    '2026/12/31',
+    '2026x12-31',
+    '2026-12x31',
   ])('rejects %s', (input) => {
     expect(() => parsePlainDate(input, 'calendar.closedDates[0]')).toThrow(
       expect.objectContaining({ code: 'INVALID_DATE', path: 'calendar.closedDates[0]' }),
