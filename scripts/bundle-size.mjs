@@ -46,7 +46,9 @@ function withoutText(text) {
 const size = await measure(main)
 console.log(`main entry: ${size.gzip} B min+gzip (budget ${BUDGET} B, target ${TARGET} B) [${size.min} B minified]`)
 const codeAlone = withoutText(size.text)
-console.log(`  code alone ≈ ${codeAlone} B; its text (messages, reasons, codes, paths) adds ≈ ${size.gzip - codeAlone} B`)
+console.log(
+  `  code alone ≈ ${codeAlone} B; its text (messages, reasons, codes, paths) adds ≈ ${size.gzip - codeAlone} B`,
+)
 
 const testing = join(root, 'dist', 'testing.mjs')
 if (existsSync(testing)) {
