@@ -54,7 +54,8 @@ const REQUIREMENT_CODES = [
  * - `ORDER_DETAILS`: the letter does not carry this order's details.
  * - `IDENTITY_VERIFICATION`: the holder has not confirmed their identity.
  * - `OWNERSHIP_VERIFICATION`: the right to use the account and the funds is not confirmed.
- * - `INDIVIDUAL_TERMS`: termination terms are discussed individually: the settlement is a proposal.
+ * - `NOTHING_LEFT_AFTER_DEDUCTIONS`: the deductions take the whole gross: nothing is paid (the amounts stay visible).
+ * - `INDIVIDUAL_TERMS`: termination terms are discussed individually: the settlement is a proposal (manual review only).
  * - `INACTIVE_OVER_THRESHOLD`: the account has not been used for longer than the threshold.
  * - `MONTH_END_CLAMPED`: the month count landed on a day the target month lacks and was clamped to its last day.
  * - `NONEXISTENT_LOCAL_TIME`: the month count landed on a local time skipped by a DST change and moved forward.
@@ -66,6 +67,7 @@ export const ReasonCodes = codeConstants([
   'NOTHING_TO_REFUND',
   'PARTIALLY_SPENT',
   'ALREADY_CANCELLED',
+  'NOTHING_LEFT_AFTER_DEDUCTIONS',
   ...REQUIREMENT_CODES,
   'INDIVIDUAL_TERMS',
   'INACTIVE_OVER_THRESHOLD',
@@ -122,49 +124,153 @@ export interface DecisionBase<C extends ClauseId, O extends Outcome> {
   readonly policy: { readonly id: string; readonly version: string }
 }
 
-/** Dates of a top-up refund: UTC ISO instants and a local `YYYY-MM-DD` due date. */
-export interface TopUpRefundDates {
-  readonly windowClosesAt: string
-  /** The refund's due date in the calendar's zone (approved decisions). */
-  readonly refundDueDate?: string
-  /** The last millisecond of `refundDueDate` (approved decisions). */
-  readonly refundDueBy?: string
+/** A refund's due date: the local `YYYY-MM-DD` date in the calendar's zone and its last millisecond (UTC ISO). */
+export interface RefundDueDates {
+  readonly refundDueDate: string
+  readonly refundDueBy: string
 }
 
-/** The decision of `evaluateTopUpRefund`. `amounts` is absent when rejected. */
-export interface TopUpRefundDecision
-  extends DecisionBase<'top-up-refund', 'approved' | 'rejected' | 'needs-information'> {
-  readonly amounts?: DecisionAmounts
+/** When a refund window closes (UTC ISO), on a decision that promises no due date yet. */
+export interface WindowDates {
+  readonly windowClosesAt: string
+  readonly refundDueDate?: undefined
+  readonly refundDueBy?: undefined
+}
+
+/** Dates of an approved top-up refund. */
+export interface TopUpRefundDates extends RefundDueDates {
+  readonly windowClosesAt: string
+}
+
+/** Top-up refund: approved, with the amounts to pay and the due date. */
+export interface TopUpRefundApproved extends DecisionBase<'top-up-refund', 'approved'> {
+  readonly amounts: DecisionAmounts
   readonly dates: TopUpRefundDates
 }
 
-/** Dates of an order cancellation. */
-export interface OrderCancellationDates extends TopUpRefundDates {
-  /** When the order's status must have changed: clock start + `cancellationStatusChangeHours` (approved). */
-  readonly statusChangeDueBy?: string
+/** Top-up refund: waiting for what `requirements` lists; the amounts it would pay. */
+export interface TopUpRefundNeedsInformation extends DecisionBase<'top-up-refund', 'needs-information'> {
+  readonly amounts: DecisionAmounts
+  readonly dates: WindowDates
 }
 
-/** The decision of `evaluateOrderCancellation`. `amounts` is absent when rejected. */
-export interface OrderCancellationDecision
-  extends DecisionBase<'order-cancellation', 'approved' | 'rejected' | 'needs-information'> {
+/**
+ * Top-up refund: rejected. `amounts` only when the deductions took the whole
+ * gross (`NOTHING_LEFT_AFTER_DEDUCTIONS`, net `0`), so that they stay visible.
+ */
+export interface TopUpRefundRejected extends DecisionBase<'top-up-refund', 'rejected'> {
   readonly amounts?: DecisionAmounts
+  readonly dates: WindowDates
+}
+
+/** The decision of `evaluateTopUpRefund`: narrow on `outcome`. */
+export type TopUpRefundDecision = TopUpRefundApproved | TopUpRefundNeedsInformation | TopUpRefundRejected
+
+/** Dates of an approved order cancellation. */
+export interface OrderCancellationDates extends TopUpRefundDates {
+  /** When the order's status must have changed: clock start + `cancellationStatusChangeHours`. */
+  readonly statusChangeDueBy: string
+}
+
+/** Dates of an order cancellation that is not approved. */
+export interface OrderCancellationWindowDates extends WindowDates {
+  readonly statusChangeDueBy?: undefined
+}
+
+/** Order cancellation: approved, with the amounts, the status-change deadline and the due date. */
+export interface OrderCancellationApproved extends DecisionBase<'order-cancellation', 'approved'> {
+  readonly amounts: DecisionAmounts
   readonly dates: OrderCancellationDates
 }
 
-/** The decision of `evaluateTermination`. `amounts` is the computed settlement (a proposal under `manual-review`). */
-export interface TerminationDecision
-  extends DecisionBase<'termination', 'approved' | 'rejected' | 'needs-information' | 'manual-review'> {
-  readonly amounts?: DecisionAmounts
-  /** Present when the policy sets `termination.payoutBusinessDays` and the outcome is approved or manual-review. */
-  readonly dates?: { readonly refundDueDate: string; readonly refundDueBy: string }
+/** Order cancellation: waiting for what `requirements` lists; the amounts it would pay. */
+export interface OrderCancellationNeedsInformation extends DecisionBase<'order-cancellation', 'needs-information'> {
+  readonly amounts: DecisionAmounts
+  readonly dates: OrderCancellationWindowDates
 }
 
-/** The decision of `evaluateInactivity`. */
-export interface InactivityDecision extends DecisionBase<'inactivity', 'active' | 'deactivated'> {
-  readonly dates: { readonly lastActivityAt: string; readonly deactivatesAt: string }
-  /** For a deactivated account with a positive balance: the termination settlement its refund would follow. */
+/** Order cancellation: rejected. `amounts` only with `NOTHING_LEFT_AFTER_DEDUCTIONS` (net `0`). */
+export interface OrderCancellationRejected extends DecisionBase<'order-cancellation', 'rejected'> {
+  readonly amounts?: DecisionAmounts
+  readonly dates: OrderCancellationWindowDates
+}
+
+/** The decision of `evaluateOrderCancellation`: narrow on `outcome`. */
+export type OrderCancellationDecision =
+  | OrderCancellationApproved
+  | OrderCancellationNeedsInformation
+  | OrderCancellationRejected
+
+/**
+ * Termination: the computed settlement, approved under
+ * `termination.settlement: 'automatic'` or a proposal under `manual-review`.
+ * `dates` only when the policy sets `termination.payoutBusinessDays` (the
+ * policy text sets no payout deadline).
+ */
+export interface TerminationSettled extends DecisionBase<'termination', 'approved' | 'manual-review'> {
+  readonly amounts: DecisionAmounts
+  readonly dates?: RefundDueDates
+}
+
+/** Termination: waiting for what `requirements` lists; the settlement it would propose. */
+export interface TerminationNeedsInformation extends DecisionBase<'termination', 'needs-information'> {
+  readonly amounts: DecisionAmounts
+  readonly dates?: undefined
+}
+
+/** Termination: rejected. `amounts` only with `NOTHING_LEFT_AFTER_DEDUCTIONS` (net `0`, debt visible). */
+export interface TerminationRejected extends DecisionBase<'termination', 'rejected'> {
+  readonly amounts?: DecisionAmounts
+  readonly dates?: undefined
+}
+
+/** The decision of `evaluateTermination`: narrow on `outcome`. */
+export type TerminationDecision = TerminationSettled | TerminationNeedsInformation | TerminationRejected
+
+/** Dates of an inactivity decision (UTC ISO). */
+export interface InactivityDates {
+  readonly lastActivityAt: string
+  readonly deactivatesAt: string
+}
+
+/** Inactivity: the account is still in use. */
+export interface InactivityActive extends DecisionBase<'inactivity', 'active'> {
+  readonly dates: InactivityDates
+  readonly settlement?: undefined
+}
+
+/**
+ * Inactivity: deactivated. With a positive balance, `settlement` is the
+ * termination computation its refund would follow (when its net is `0`, the
+ * reasons say `NOTHING_LEFT_AFTER_DEDUCTIONS`).
+ */
+export interface InactivityDeactivated extends DecisionBase<'inactivity', 'deactivated'> {
+  readonly dates: InactivityDates
   readonly settlement?: DecisionAmounts
 }
 
-/** Any decision. Narrow on `clause`. */
+/** The decision of `evaluateInactivity`: narrow on `outcome`. */
+export type InactivityDecision = InactivityActive | InactivityDeactivated
+
+/** Any decision. Narrow on `clause`, then on `outcome`. */
 export type Decision = TopUpRefundDecision | OrderCancellationDecision | TerminationDecision | InactivityDecision
+
+/**
+ * Freezes a decision built by a clause and returns it as its own type: the
+ * compiler checks the object literal against that one member of the union
+ * (a misspelt field or a settlement passed as `amounts` does not compile).
+ * Its `dates`, flat data made by the clause, are frozen here; its other parts
+ * (reasons, amounts, policy reference) are frozen as they are made.
+ *
+ * @example
+ * const d = freezeDecision<InactivityActive>({
+ *   clause: 'inactivity', outcome: 'active', reasons: [], requirements: [],
+ *   evaluatedAt: '2026-11-20T10:00:00.000Z', policy: { id: 'ctr-group', version: '1' },
+ *   dates: { lastActivityAt: '2026-11-01T10:00:00.000Z', deactivatesAt: '2027-11-01T10:00:00.000Z' },
+ * })
+ * Object.isFrozen(d) // => true
+ */
+export function freezeDecision<D extends Decision>(decision: D): D {
+  if (decision.dates !== undefined) Object.freeze(decision.dates)
+  return Object.freeze(decision)
+}

@@ -13,12 +13,6 @@ export {
   safeEvaluate,
 } from './clauses/evaluate.js'
 export { evaluateInactivity, type InactivityInput } from './clauses/inactivity.js'
-export type {
-  AccountSnapshot,
-  OrderSnapshot,
-  RefundRequest,
-  TopUpSnapshot,
-} from './clauses/inputs.js'
 export {
   evaluateOrderCancellation,
   type OrderCancellationInput,
@@ -34,28 +28,43 @@ export {
   type DecisionAmounts,
   type DecisionBase,
   type DecisionDeduction,
+  type InactivityActive,
+  type InactivityDates,
+  type InactivityDeactivated,
   type InactivityDecision,
+  type OrderCancellationApproved,
   type OrderCancellationDates,
   type OrderCancellationDecision,
+  type OrderCancellationNeedsInformation,
+  type OrderCancellationRejected,
+  type OrderCancellationWindowDates,
   type Outcome,
   Outcomes,
   type Reason,
   type ReasonCode,
   ReasonCodes,
+  type RefundDueDates,
   type RequirementCode,
   RequirementCodes,
   type TerminationDecision,
+  type TerminationNeedsInformation,
+  type TerminationRejected,
+  type TerminationSettled,
+  type TopUpRefundApproved,
   type TopUpRefundDates,
   type TopUpRefundDecision,
+  type TopUpRefundNeedsInformation,
+  type TopUpRefundRejected,
+  type WindowDates,
 } from './decision.js'
 export type { ErrorCode } from './errors.js'
 export { ErrorCode as ErrorCodes, RefundRulesError, type RefundRulesIssue } from './errors.js'
 export { explain } from './explain.js'
+export type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot } from './inputs.js'
 export type { AmountInput, DecimalLike, MoneyInput } from './money/amount.js'
 export type { FeeRounding, FeeRule, FeeRuleInput, FeeSchedule, FeeScheduleInput } from './money/fees.js'
 export { ctrGroupPolicy } from './policy/presets.js'
 export {
-  CTR_GROUP_DEFAULTS,
   createPolicy,
   type Policy,
   type PolicyContacts,

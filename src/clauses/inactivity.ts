@@ -13,15 +13,22 @@
  * so a deactivated account with a positive balance carries the termination
  * settlement, but paying it still needs the holder's written, verified request.
  */
-import type { InactivityDecision } from '../decision.js'
+import {
+  freezeDecision,
+  type InactivityActive,
+  type InactivityDeactivated,
+  type InactivityDecision,
+} from '../decision.js'
+import { type AccountSnapshot, type Fields, readAccount } from '../inputs.js'
 import { isPositive } from '../money/amount.js'
-import type { Policy, PolicyOptions, PolicyRuntime } from '../policy/settings.js'
+import { formatSettlement } from '../money/deductions.js'
+import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
 import { formatInstant, type InstantInput } from '../time/instant.js'
 import { addMonthsInZone } from '../time/months.js'
 import { formatLocalDateTime } from '../time/zone.js'
-import { checkNotAfterNow, decision, evaluateInput, Reasons } from './common.js'
-import type { AccountSnapshot, InputReader } from './inputs.js'
-import { readAccount, terminationSettlement } from './termination.js'
+import { checkNotAfterNow, nothingLeft } from './request.js'
+import { Reasons, runClause } from './run.js'
+import { terminationSettlement } from './termination.js'
 
 /** The input of {@link evaluateInactivity}. */
 export interface InactivityInput {
@@ -45,41 +52,54 @@ export interface InactivityInput {
  * decision.dates.deactivatesAt // => '2026-11-20T10:00:00.000Z'
  */
 export function evaluateInactivity(input: InactivityInput, policy?: Policy | PolicyOptions): InactivityDecision {
-  return evaluateInput(input, 'input', policy, decide) as InactivityDecision
+  return runClause(input, 'input', policy, decide)
 }
 
-/** Reads and checks an inactivity check's input (SPEC §1), then decides it (SPEC §5). */
-function decide(reader: InputReader, input: object | undefined, p: Policy, runtime: PolicyRuntime) {
-  const account = readAccount(reader, input)
-  const now = reader.instant(input, 'now', '')
+/** Reads and checks an inactivity check's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
+function decide(input: Fields, policy: CompiledPolicy): InactivityDecision {
+  const reader = input.reader
+  const account = readAccount(input.object('account'))
+  const now = input.instant('now')
   if (!reader.hasIssues()) checkNotAfterNow(reader, 'account.lastActivityAt', account.lastActivityAt, now)
   reader.finish()
+  const reasons = new Reasons('inactivity', now, policy)
 
-  const months = p.inactivityMonths
-  const threshold = addMonthsInZone(runtime.calendar.zone, account.lastActivityAt, months, 'account.lastActivityAt')
+  // > If you do not use your account for more than 12 months, it will be deactivated,
+  const months = policy.settings.inactivityMonths
+  const zone = policy.calendar.zone
+  const threshold = addMonthsInZone(zone, account.lastActivityAt, months, 'account.lastActivityAt')
   const deactivatesAt = formatInstant(threshold.ms)
   const lastActivityAt = formatInstant(account.lastActivityAt)
-  const reasons = new Reasons('inactivity')
   const deactivated = now > threshold.ms
   if (deactivated) {
-    reasons.add(
+    reasons.note(
       'INACTIVE_OVER_THRESHOLD',
       `The account has not been used since ${lastActivityAt}, more than ${months} months: it is deactivated and its funds are returned under the termination rules`,
     )
   }
   if (threshold.clamped) {
-    reasons.add(
+    reasons.note(
       'MONTH_END_CLAMPED',
       `The month count ended on a day the month lacks, so it stops at the month's last day, ${deactivatesAt}`,
     )
   }
   if (threshold.movedForward) {
-    reasons.add(
+    reasons.note(
       'NONEXISTENT_LOCAL_TIME',
-      `The month count ended in a daylight-saving gap in ${p.calendar.timeZone}, so it moved forward to ${formatLocalDateTime(runtime.calendar.zone, threshold.ms)} local time (${deactivatesAt})`,
+      `The month count ended in a daylight-saving gap in ${policy.settings.calendar.timeZone}, so it moved forward to ${formatLocalDateTime(zone, threshold.ms)} local time (${deactivatesAt})`,
     )
   }
   const dates = { lastActivityAt, deactivatesAt }
-  const settlement = deactivated && isPositive(account.balance) ? terminationSettlement(p, account) : undefined
-  return decision(reasons, deactivated ? 'deactivated' : 'active', now, runtime, undefined, dates, settlement)
+  if (!deactivated) return freezeDecision<InactivityActive>({ ...reasons.common('active'), dates })
+  // > and funds from your account will be returned in accordance with the return rules provided for cases of
+  // > termination of use of the website.
+  if (!isPositive(account.balance))
+    return freezeDecision<InactivityDeactivated>({ ...reasons.common('deactivated'), dates })
+  const settlement = terminationSettlement(policy, account)
+  if (!isPositive(settlement.net)) reasons.note('NOTHING_LEFT_AFTER_DEDUCTIONS', nothingLeft(settlement))
+  return freezeDecision<InactivityDeactivated>({
+    ...reasons.common('deactivated'),
+    dates,
+    settlement: formatSettlement(settlement),
+  })
 }

@@ -23,20 +23,36 @@
  * request in time and move only the refund clock; the fee is that of the
  * funding top-up's method.
  */
-import type { OrderCancellationDecision } from '../decision.js'
+import {
+  freezeDecision,
+  type OrderCancellationApproved,
+  type OrderCancellationDecision,
+  type OrderCancellationNeedsInformation,
+  type OrderCancellationRejected,
+} from '../decision.js'
+import {
+  type Fields,
+  type OrderSnapshot,
+  type ReadOrder,
+  type RefundRequest,
+  readOrder,
+  readRequest,
+} from '../inputs.js'
 import { describeMoney, isPositive } from '../money/amount.js'
-import type { Policy, PolicyOptions, PolicyRuntime } from '../policy/settings.js'
+import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
 import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
 import {
   checkRefunded,
   checkRequestOrder,
-  evaluateInput,
+  clockStart,
   isWithinWindow,
   leftToRefund,
-  Reasons,
-  windowedRefundDecision,
-} from './common.js'
-import type { InputReader, OrderSnapshot, RefundRequest } from './inputs.js'
+  refundDueDates,
+  refundSettlement,
+  requireRequestedInformation,
+  requireWrittenRequest,
+} from './request.js'
+import { Reasons, runClause } from './run.js'
 
 /** The input of {@link evaluateOrderCancellation}. */
 export interface OrderCancellationInput {
@@ -46,20 +62,11 @@ export interface OrderCancellationInput {
   readonly now: InstantInput
 }
 
-/** The instants an order's window can be anchored to. */
-function readAnchors(reader: InputReader, order: object | undefined) {
-  const fundedBy = reader.object(order, 'fundedBy', 'order')
-  return {
-    placedAt: reader.instant(order, 'placedAt', 'order'),
-    creditedAt: reader.instant(fundedBy, 'creditedAt', 'order.fundedBy'),
-    fundedBy,
-  }
-}
-
-function windowStart(policy: Policy, anchors: { placedAt: EpochMs; creditedAt: EpochMs }) {
-  return policy.orderCancellationAnchor === 'order'
+/** When the window starts (SPEC §3 `orderCancellationAnchor`), and how a message names that moment. */
+function windowStart(policy: CompiledPolicy, anchors: { placedAt: EpochMs; fundedAt: EpochMs }) {
+  return policy.settings.orderCancellationAnchor === 'order'
     ? { at: anchors.placedAt, what: 'the order was placed' }
-    : { at: anchors.creditedAt, what: 'the funding top-up was credited' }
+    : { at: anchors.fundedAt, what: 'the funding top-up was credited' }
 }
 
 /**
@@ -78,14 +85,15 @@ export function orderCancellationWindowClosesAt(
   order: Pick<OrderSnapshot, 'placedAt' | 'fundedBy'>,
   policy?: Policy | PolicyOptions,
 ): string {
-  return evaluateInput(order, 'order', policy, windowClosesAt)
+  return runClause(order, 'order', policy, windowClosesAt)
 }
 
-/** Reads the window's anchor alone and adds the window to it. */
-function windowClosesAt(reader: InputReader, order: object | undefined, p: Policy, runtime: PolicyRuntime) {
-  const anchors = readAnchors(reader, order)
-  reader.finish()
-  return formatInstant(windowStart(p, anchors).at + runtime.windowMs.cancellation)
+/** Reads the window's anchors alone and adds the window to the one in force. */
+function windowClosesAt(order: Fields, policy: CompiledPolicy): string {
+  const fundedBy = order.object('fundedBy')
+  const anchors = { placedAt: order.instant('placedAt'), fundedAt: fundedBy.instant('creditedAt') }
+  order.reader.finish()
+  return formatInstant(windowStart(policy, anchors).at + policy.windowMs.cancellation)
 }
 
 /**
@@ -112,73 +120,97 @@ export function evaluateOrderCancellation(
   input: OrderCancellationInput,
   policy?: Policy | PolicyOptions,
 ): OrderCancellationDecision {
-  return evaluateInput(input, 'input', policy, decide) as OrderCancellationDecision
+  return runClause(input, 'input', policy, decide)
 }
 
-/** An order's statuses: one array for every evaluation rather than one each. */
-const STATUSES = ['active', 'cancelled'] as const
+/** SPEC §1: an order cannot be placed before the top-up that funded it was credited. */
+function checkFunding(input: Fields, order: ReadOrder): void {
+  if (order.placedAt < order.fundedAt) {
+    input.reader.inconsistent(
+      'order.placedAt',
+      `is before the funding top-up was credited (${formatInstant(order.fundedAt)})`,
+    )
+  }
+}
 
-/** Reads and checks a cancellation's input (SPEC §1), then decides it (SPEC §5). */
-function decide(reader: InputReader, input: object | undefined, p: Policy, runtime: PolicyRuntime) {
-  const order = reader.object(input, 'order', '')
-  const id = reader.text(order, 'id', 'order')
-  const amount = reader.money(order, 'amount', 'order')
-  const status = reader.oneOf(order, 'status', 'order', STATUSES)
-  const anchors = readAnchors(reader, order)
-  reader.text(anchors.fundedBy, 'topUpId', 'order.fundedBy')
-  const method = reader.text(anchors.fundedBy, 'method', 'order.fundedBy')
-  const givenFee = reader.optionalMoney(order, 'processingFee', 'order')
-  const refunded = reader.optionalMoney(order, 'refunded', 'order')
-  const request = reader.request(input)
-  const now = reader.instant(input, 'now', '')
+/** Reads and checks a cancellation's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
+function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecision {
+  const reader = input.reader
+  const order = readOrder(input.object('order'))
+  const request = readRequest(input.object('request'))
+  const now = input.instant('now')
   if (!reader.hasIssues()) {
-    if (anchors.placedAt < anchors.creditedAt) {
-      reader.inconsistent(
-        'order.placedAt',
-        `is before the funding top-up was credited (${formatInstant(anchors.creditedAt)})`,
-      )
-    }
-    checkRequestOrder(reader, request, now, anchors.placedAt, 'order.placedAt')
-    checkRefunded(reader, 'order', 'the order', amount, refunded)
+    checkFunding(input, order)
+    checkRequestOrder(reader, request, now, { at: order.placedAt, path: 'order.placedAt' })
+    checkRefunded(reader, 'order', 'the order', order)
   }
   reader.finish()
+  const reasons = new Reasons('order-cancellation', now, policy)
+  const hours = policy.settings.orderCancellationWindowHours
 
-  const reasons = new Reasons('order-cancellation')
-  const start = windowStart(p, anchors)
-  const windowMs = runtime.windowMs.cancellation
-  const closes = formatInstant(start.at + windowMs)
+  // > You have the right to cancel the purchase after replenishing your account within 48 hours.
+  // (and, closing the clause: "your transaction will not be canceled and you will not be eligible for a refund
+  // if you send a cancellation request after the cancellation period has expired")
+  if (order.status === 'cancelled') reasons.reject('ALREADY_CANCELLED', `Order ${order.id} is already cancelled`)
+  const start = windowStart(policy, order)
+  const closes = formatInstant(start.at + policy.windowMs.cancellation)
   const received = formatInstant(request.receivedAt)
-  const inTime = isWithinWindow(start.at, windowMs, request.receivedAt)
-  const left = leftToRefund(amount, refunded)
-  if (status === 'cancelled') reasons.add('ALREADY_CANCELLED', `Order ${id} is already cancelled`)
-  if (!inTime) {
-    reasons.add(
-      'WINDOW_EXPIRED',
-      `The cancellation request arrived at ${received}, after the ${p.orderCancellationWindowHours}-hour period from when ${start.what} closed at ${closes}: the order will not be cancelled or refunded`,
-    )
-  }
-  if (!isPositive(left)) {
-    reasons.add('ALREADY_REFUNDED', `Order ${id} (${describeMoney(amount)}) was already refunded in full`)
-  }
-  const rejected = reasons.reasons.length > 0
-  if (inTime && !rejected) {
-    reasons.add(
+  if (isWithinWindow(start.at, policy.windowMs.cancellation, request.receivedAt)) {
+    reasons.note(
       'WITHIN_WINDOW',
-      `The cancellation request arrived at ${received}, within the ${p.orderCancellationWindowHours}-hour period that closes at ${closes}`,
+      `The cancellation request arrived at ${received}, within the ${hours}-hour period that closes at ${closes}`,
+    )
+  } else {
+    reasons.reject(
+      'WINDOW_EXPIRED',
+      `The cancellation request arrived at ${received}, after the ${hours}-hour period from when ${start.what} closed at ${closes}: the order will not be cancelled or refunded`,
     )
   }
-  if (request.orderId !== id) {
+  const left = leftToRefund(order)
+  if (!isPositive(left)) {
+    reasons.reject(
+      'ALREADY_REFUNDED',
+      `Order ${order.id} (${describeMoney(order.amount)}) was already refunded in full`,
+    )
+  }
+  // > To cancel an order, you need to enter your personal account, copy the order information that you wish to
+  // > cancel, and insert this information into the body of the letter requesting a refund.
+  if (request.orderId !== order.id) {
     reasons.require(
       'ORDER_DETAILS',
       request.orderId === undefined
-        ? `The letter must include the details of the order to cancel (order ${id}), copied from the personal account`
-        : `The letter names order ${JSON.stringify(request.orderId.slice(0, 40))}, not order ${id}: copy this order's details into it`,
+        ? `The letter must include the details of the order to cancel (order ${order.id}), copied from the personal account`
+        : `The letter names order ${JSON.stringify(request.orderId.slice(0, 40))}, not order ${order.id}: copy this order's details into it`,
     )
   }
-  return windowedRefundDecision(reasons, rejected, request, now, p, runtime, {
-    windowClosesAt: closes,
-    gross: left,
-    method,
-    givenFee,
+  requireWrittenRequest(reasons, request, policy)
+  // > In some cases, you will need to provide the Service Provider with additional data to effect a refund.
+  requireRequestedInformation(reasons, request)
+  const dates = { windowClosesAt: closes }
+  // A rejected request has no amounts: its gross may be nothing or negative.
+  if (reasons.rejected) return freezeDecision<OrderCancellationRejected>({ ...reasons.common('rejected'), dates })
+  // > At the same time, you agree that the amount of the refund will be less than the amount of the deposit for
+  // > the amount necessary to process the payment.
+  const amounts = refundSettlement(reasons, policy, left, order)
+  const outcome = reasons.outcome('approved')
+  if (outcome === 'rejected') {
+    return freezeDecision<OrderCancellationRejected>({ ...reasons.common(outcome), amounts, dates })
+  }
+  if (outcome === 'needs-information') {
+    return freezeDecision<OrderCancellationNeedsInformation>({ ...reasons.common(outcome), amounts, dates })
+  }
+  // > The deposit is refunded within 5 (five) business days.
+  const clock = clockStart(request)
+  const due = refundDueDates(policy, clock, policy.settings.refundBusinessDays)
+  return freezeDecision<OrderCancellationApproved>({
+    ...reasons.common(outcome),
+    amounts,
+    dates: {
+      windowClosesAt: closes,
+      // > The status of the canceled transaction will be changed within 48 hours.
+      statusChangeDueBy: formatInstant(clock + policy.windowMs.statusChange),
+      refundDueDate: due.refundDueDate,
+      refundDueBy: due.refundDueBy,
+    },
   })
 }

@@ -17,24 +17,35 @@
  * unless the policy says `settlement: 'automatic'`; the text sets no payout
  * deadline, so there is none unless `termination.payoutBusinessDays` is set.
  */
-import type { DecisionAmounts, TerminationDecision } from '../decision.js'
-import { describeMoney, isPositive, type Money } from '../money/amount.js'
-import { debtClaim, formatSettlement, scheduleFeeClaim, settle } from '../money/deductions.js'
-import type { Policy, PolicyOptions, PolicyRuntime } from '../policy/settings.js'
-import type { EpochMs, InstantInput } from '../time/instant.js'
+import {
+  freezeDecision,
+  type TerminationDecision,
+  type TerminationNeedsInformation,
+  type TerminationRejected,
+  type TerminationSettled,
+} from '../decision.js'
+import {
+  type AccountSnapshot,
+  type Fields,
+  type ReadAccount,
+  type RefundRequest,
+  readAccount,
+  readRequest,
+} from '../inputs.js'
+import { describeMoney, isPositive } from '../money/amount.js'
+import { debtClaim, formatSettlement, type Settlement, scheduleFeeClaim, settle } from '../money/deductions.js'
+import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
+import type { InstantInput } from '../time/instant.js'
 import {
   checkNotAfterNow,
   checkRequestOrder,
   clockStart,
-  decision,
-  evaluateInput,
-  outcomeOf,
-  Reasons,
-  refundDue,
+  nothingLeft,
+  refundDueDates,
   requireRequestedInformation,
   requireWrittenRequest,
-} from './common.js'
-import type { AccountSnapshot, InputReader, RefundRequest } from './inputs.js'
+} from './request.js'
+import { Reasons, runClause } from './run.js'
 
 /** The input of {@link evaluateTermination}. */
 export interface TerminationInput {
@@ -44,38 +55,19 @@ export interface TerminationInput {
   readonly now: InstantInput
 }
 
-/** An account as the termination and inactivity clauses read it. */
-export interface ReadAccount {
-  readonly balance: Money
-  readonly debt: Money | undefined
-  readonly lastActivityAt: EpochMs
-  readonly identityVerified: boolean
-  readonly ownershipVerified: boolean
-  readonly payoutMethod: string | undefined
-}
-
-/** Reads the account snapshot at `input.account` (SPEC §1); the balance may be negative, the debt may not. */
-export function readAccount(reader: InputReader, input: object | undefined): ReadAccount {
-  const account = reader.object(input, 'account', '')
-  reader.text(account, 'id', 'account')
-  return {
-    balance: reader.signedMoney(account, 'balance', 'account'),
-    debt: reader.optionalMoney(account, 'debt', 'account'),
-    lastActivityAt: reader.instant(account, 'lastActivityAt', 'account'),
-    identityVerified: reader.flag(account, 'identityVerified', 'account'),
-    ownershipVerified: reader.flag(account, 'ownershipVerified', 'account'),
-    payoutMethod: reader.optionalText(account, 'payoutMethod', 'account'),
-  }
-}
-
 /**
- * The termination settlement of a positive balance: the debt first (capped),
- * then the processing fee of the payout method on what remains (capped);
- * `outstandingDebt` is the debt the balance did not cover.
+ * > From the positive balance on your account, the amount necessary to
+ * > process the transaction will be deducted, as well as the amount of your
+ * > possible debt to the Service Provider.
+ *
+ * The settlement of a positive balance: the debt first (capped), then the
+ * processing fee of the payout method on what remains (capped);
+ * `outstandingDebt` is the debt the balance did not cover. The inactivity
+ * clause settles a deactivated account the same way.
  */
-export function terminationSettlement(policy: Policy, account: ReadAccount): DecisionAmounts {
-  const fee = scheduleFeeClaim(policy.fees, account.payoutMethod)
-  return formatSettlement(settle(account.balance, account.debt === undefined ? [fee] : [debtClaim(account.debt), fee]))
+export function terminationSettlement(policy: CompiledPolicy, account: ReadAccount): Settlement {
+  const fee = scheduleFeeClaim(policy.settings.fees, account.payoutMethod)
+  return settle(account.balance, account.debt === undefined ? [fee] : [debtClaim(account.debt), fee])
 }
 
 /**
@@ -99,47 +91,61 @@ export function terminationSettlement(policy: Policy, account: ReadAccount): Dec
  * decision.amounts?.net // => '230.00'
  */
 export function evaluateTermination(input: TerminationInput, policy?: Policy | PolicyOptions): TerminationDecision {
-  return evaluateInput(input, 'input', policy, decide) as TerminationDecision
+  return runClause(input, 'input', policy, decide)
 }
 
-/** Reads and checks a termination request's input (SPEC §1), then decides it (SPEC §5). */
-function decide(reader: InputReader, input: object | undefined, p: Policy, runtime: PolicyRuntime) {
-  const account = readAccount(reader, input)
-  const request = reader.request(input)
-  const now = reader.instant(input, 'now', '')
+/** Reads and checks a termination request's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
+function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
+  const reader = input.reader
+  const account = readAccount(input.object('account'))
+  const request = readRequest(input.object('request'))
+  const now = input.instant('now')
   if (!reader.hasIssues()) {
     checkRequestOrder(reader, request, now)
     checkNotAfterNow(reader, 'account.lastActivityAt', account.lastActivityAt, now)
   }
   reader.finish()
+  const reasons = new Reasons('termination', now, policy)
 
-  const reasons = new Reasons('termination')
-  const rejected = !isPositive(account.balance)
-  if (rejected) {
-    reasons.add('NOTHING_TO_REFUND', `The balance is ${describeMoney(account.balance)}: there is nothing to return`)
+  // > Regardless of the reasons for the termination of the use of the Website, cash on the balance of your
+  // > account that has not been withdrawn will be returned
+  if (!isPositive(account.balance)) {
+    reasons.reject('NOTHING_TO_REFUND', `The balance is ${describeMoney(account.balance)}: there is nothing to return`)
   }
-  requireWrittenRequest(reasons, request, p, runtime)
+  // > only after you have contacted the Service Provider in writing,
+  requireWrittenRequest(reasons, request, policy)
+  // > confirm your identity,
   if (!account.identityVerified) {
     reasons.require('IDENTITY_VERIFICATION', 'The account holder must confirm their identity')
   }
+  // > the right to use the account and funds on the account.
   if (!account.ownershipVerified) {
     reasons.require('OWNERSHIP_VERIFICATION', 'The holder must confirm their right to the account and its funds')
   }
+  // (additional data asked of the holder, as in the other clauses: SPEC §5)
   requireRequestedInformation(reasons, request)
-  const automatic = p.termination.settlement === 'automatic'
-  if (!rejected && !automatic) {
-    reasons.add(
+  if (reasons.rejected) return freezeDecision<TerminationRejected>(reasons.common('rejected'))
+  // > From the positive balance on your account, the amount necessary to process the transaction will be
+  // > deducted, as well as the amount of your possible debt to the Service Provider.
+  const settlement = terminationSettlement(policy, account)
+  if (!isPositive(settlement.net)) reasons.reject('NOTHING_LEFT_AFTER_DEDUCTIONS', nothingLeft(settlement))
+  const amounts = formatSettlement(settlement)
+  // > The terms of the refund and the amount of deduction are discussed individually in each specific case and
+  // > depend on the situation.
+  const outcome = reasons.outcome(policy.settings.termination.settlement === 'automatic' ? 'approved' : 'manual-review')
+  if (outcome === 'rejected') return freezeDecision<TerminationRejected>({ ...reasons.common(outcome), amounts })
+  if (outcome === 'needs-information') {
+    return freezeDecision<TerminationNeedsInformation>({ ...reasons.common(outcome), amounts })
+  }
+  if (outcome === 'manual-review') {
+    reasons.note(
       'INDIVIDUAL_TERMS',
       'Refund terms and deductions are discussed individually: the amounts are a proposal',
     )
   }
-  const outcome = outcomeOf(rejected, reasons, automatic ? 'approved' : 'manual-review')
-  if (outcome === 'rejected') return decision(reasons, outcome, now, runtime)
-  const amounts = terminationSettlement(p, account)
-  const payoutDays = p.termination.payoutBusinessDays
-  const dates =
-    payoutDays !== null && outcome !== 'needs-information'
-      ? refundDue(runtime, clockStart(request), payoutDays)
-      : undefined
-  return decision(reasons, outcome, now, runtime, amounts, dates)
+  // The text sets no payout deadline: a due date only when the policy sets one.
+  const payoutDays = policy.settings.termination.payoutBusinessDays
+  if (payoutDays === null) return freezeDecision<TerminationSettled>({ ...reasons.common(outcome), amounts })
+  const dates = refundDueDates(policy, clockStart(request), payoutDays)
+  return freezeDecision<TerminationSettled>({ ...reasons.common(outcome), amounts, dates })
 }

@@ -17,21 +17,38 @@
  * necessary to process the payment" is the processing fee; the five
  * business days count from the complete request (SPEC §4).
  */
-import type { TopUpRefundDecision } from '../decision.js'
+import {
+  freezeDecision,
+  type TopUpRefundApproved,
+  type TopUpRefundDecision,
+  type TopUpRefundNeedsInformation,
+  type TopUpRefundRejected,
+} from '../decision.js'
+import {
+  type AccountSnapshot,
+  type Fields,
+  type RefundRequest,
+  readBalance,
+  readRequest,
+  readTopUp,
+  type TopUpSnapshot,
+} from '../inputs.js'
 import { compareMoney, describeMoney, isPositive, minMoney } from '../money/amount.js'
-import type { Policy, PolicyOptions, PolicyRuntime } from '../policy/settings.js'
+import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
 import { formatInstant, type InstantInput } from '../time/instant.js'
 import {
   checkNotAfterNow,
   checkRefunded,
   checkRequestOrder,
-  evaluateInput,
+  clockStart,
   isWithinWindow,
   leftToRefund,
-  Reasons,
-  windowedRefundDecision,
-} from './common.js'
-import type { AccountSnapshot, InputReader, RefundRequest, TopUpSnapshot } from './inputs.js'
+  refundDueDates,
+  refundSettlement,
+  requireRequestedInformation,
+  requireWrittenRequest,
+} from './request.js'
+import { Reasons, runClause } from './run.js'
 
 /** The input of {@link evaluateTopUpRefund}. */
 export interface TopUpRefundInput {
@@ -55,16 +72,15 @@ export function topUpRefundWindowClosesAt(
   topUp: Pick<TopUpSnapshot, 'creditedAt'>,
   policy?: Policy | PolicyOptions,
 ): string {
-  return evaluateInput(topUp, 'topUp', policy, windowClosesAt)
+  return runClause(topUp, 'topUp', policy, windowClosesAt)
 }
 
 /** Reads the window's anchor alone and adds the window to it. */
-function windowClosesAt(reader: InputReader, topUp: object | undefined, _policy: Policy, runtime: PolicyRuntime) {
-  const creditedAt = reader.instant(topUp, 'creditedAt', 'topUp')
-  reader.finish()
-  return formatInstant(creditedAt + runtime.windowMs.topUp)
+function windowClosesAt(topUp: Fields, policy: CompiledPolicy): string {
+  const creditedAt = topUp.instant('creditedAt')
+  topUp.reader.finish()
+  return formatInstant(creditedAt + policy.windowMs.topUp)
 }
-
 /**
  * Decides a request to return a top-up (SPEC §5, top-up-refund): rejected
  * when the 48-hour window has passed, nothing is left of the top-up, or the
@@ -84,69 +100,78 @@ function windowClosesAt(reader: InputReader, topUp: object | undefined, _policy:
  * decision.dates.refundDueDate // => '2026-11-27'
  */
 export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | PolicyOptions): TopUpRefundDecision {
-  return evaluateInput(input, 'input', policy, decide) as TopUpRefundDecision
+  return runClause(input, 'input', policy, decide)
 }
 
-/** Reads and checks a top-up refund's input (SPEC §1), then decides it (SPEC §5). */
-function decide(reader: InputReader, input: object | undefined, p: Policy, runtime: PolicyRuntime) {
-  const topUp = reader.object(input, 'topUp', '')
-  const account = reader.object(input, 'account', '')
-  reader.text(topUp, 'id', 'topUp')
-  const amount = reader.money(topUp, 'amount', 'topUp')
-  const creditedAt = reader.instant(topUp, 'creditedAt', 'topUp')
-  const method = reader.text(topUp, 'method', 'topUp')
-  const givenFee = reader.optionalMoney(topUp, 'processingFee', 'topUp')
-  const refunded = reader.optionalMoney(topUp, 'refunded', 'topUp')
-  reader.text(account, 'id', 'account')
-  const balance = reader.signedMoney(account, 'balance', 'account')
-  const lastActivityAt = reader.instant(account, 'lastActivityAt', 'account')
-  const request = reader.request(input)
-  const now = reader.instant(input, 'now', '')
+/** Reads and checks a top-up refund's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
+function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
+  const reader = input.reader
+  const topUpFields = input.object('topUp')
+  const accountFields = input.object('account')
+  const topUp = readTopUp(topUpFields)
+  const account = readBalance(accountFields)
+  const request = readRequest(input.object('request'))
+  const now = input.instant('now')
   if (!reader.hasIssues()) {
-    checkRequestOrder(reader, request, now, creditedAt, 'topUp.creditedAt')
-    checkNotAfterNow(reader, 'account.lastActivityAt', lastActivityAt, now)
-    checkRefunded(reader, 'topUp', 'the top-up', amount, refunded)
+    checkRequestOrder(reader, request, now, { at: topUp.creditedAt, path: 'topUp.creditedAt' })
+    checkNotAfterNow(reader, 'account.lastActivityAt', account.lastActivityAt, now)
+    checkRefunded(reader, 'topUp', 'the top-up', topUp)
   }
   reader.finish()
+  const reasons = new Reasons('top-up-refund', now, policy)
+  const hours = policy.settings.topUpRefundWindowHours
 
-  const reasons = new Reasons('top-up-refund')
-  const windowMs = runtime.windowMs.topUp
-  const closes = formatInstant(creditedAt + windowMs)
+  // > After replenishing the balance in any way presented in the personal account, you can return the deposit
+  // > within 48 hours
+  const closes = formatInstant(topUp.creditedAt + policy.windowMs.topUp)
   const received = formatInstant(request.receivedAt)
-  const inTime = isWithinWindow(creditedAt, windowMs, request.receivedAt)
-  const left = leftToRefund(amount, refunded)
-  if (!inTime) {
-    reasons.add(
-      'WINDOW_EXPIRED',
-      `The request arrived at ${received}, after the ${p.topUpRefundWindowHours}-hour refund window closed at ${closes}`,
-    )
-  }
-  if (!isPositive(left)) {
-    reasons.add(
-      'ALREADY_REFUNDED',
-      `Nothing is left to refund: the whole top-up of ${describeMoney(amount)} was already refunded`,
-    )
-  }
-  if (!isPositive(balance)) {
-    reasons.add('NOTHING_TO_REFUND', `The balance is ${describeMoney(balance)}: there is nothing to refund`)
-  }
-  const rejected = reasons.reasons.length > 0
-  if (inTime && !rejected) {
-    reasons.add(
+  if (isWithinWindow(topUp.creditedAt, policy.windowMs.topUp, request.receivedAt)) {
+    reasons.note(
       'WITHIN_WINDOW',
-      `The request arrived at ${received}, within the ${p.topUpRefundWindowHours}-hour window that closes at ${closes}`,
+      `The request arrived at ${received}, within the ${hours}-hour window that closes at ${closes}`,
+    )
+  } else {
+    reasons.reject(
+      'WINDOW_EXPIRED',
+      `The request arrived at ${received}, after the ${hours}-hour refund window closed at ${closes}`,
     )
   }
-  if (!rejected && compareMoney(balance, left) < 0) {
-    reasons.add(
+  // (the deposit: what is left of it, and no more than the balance holds — money already spent cannot come back)
+  const left = leftToRefund(topUp)
+  if (!isPositive(left)) {
+    reasons.reject(
+      'ALREADY_REFUNDED',
+      `Nothing is left to refund: the whole top-up of ${describeMoney(topUp.amount)} was already refunded`,
+    )
+  }
+  if (!isPositive(account.balance)) {
+    reasons.reject('NOTHING_TO_REFUND', `The balance is ${describeMoney(account.balance)}: there is nothing to refund`)
+  } else if (compareMoney(account.balance, left) < 0) {
+    reasons.note(
       'PARTIALLY_SPENT',
-      `Part of the top-up was spent: only the ${describeMoney(balance)} left on the balance can be refunded, not ${describeMoney(left)}`,
+      `Part of the top-up was spent: only the ${describeMoney(account.balance)} left on the balance can be refunded, not ${describeMoney(left)}`,
     )
   }
-  return windowedRefundDecision(reasons, rejected, request, now, p, runtime, {
-    windowClosesAt: closes,
-    gross: minMoney(left, balance),
-    method,
-    givenFee,
+  // > by contacting the Service Provider's support service by sending a message to refund@ctr.group.
+  requireWrittenRequest(reasons, request, policy)
+  // > In some cases, you will need to provide the Service Provider with additional data to effect a refund.
+  requireRequestedInformation(reasons, request)
+  const dates = { windowClosesAt: closes }
+  // A rejected request has no amounts: its gross may be nothing or negative.
+  if (reasons.rejected) return freezeDecision<TopUpRefundRejected>({ ...reasons.common('rejected'), dates })
+  // > At the same time, you agree that the amount of the refund will be less than the amount of the deposit for
+  // > the amount necessary to process the payment.
+  const amounts = refundSettlement(reasons, policy, minMoney(left, account.balance), topUp)
+  const outcome = reasons.outcome('approved')
+  if (outcome === 'rejected') return freezeDecision<TopUpRefundRejected>({ ...reasons.common(outcome), amounts, dates })
+  if (outcome === 'needs-information') {
+    return freezeDecision<TopUpRefundNeedsInformation>({ ...reasons.common(outcome), amounts, dates })
+  }
+  // > The deposit is refunded within 5 (five) business days.
+  const due = refundDueDates(policy, clockStart(request), policy.settings.refundBusinessDays)
+  return freezeDecision<TopUpRefundApproved>({
+    ...reasons.common(outcome),
+    amounts,
+    dates: { windowClosesAt: closes, refundDueDate: due.refundDueDate, refundDueBy: due.refundDueBy },
   })
 }

@@ -8,18 +8,9 @@
  * built once per policy object and kept beside it in a WeakMap.
  */
 
-import {
-  collectPolicyIssues,
-  describeReceived,
-  expected,
-  joinPath,
-  RefundRulesError,
-  type RefundRulesIssue,
-  refundRulesError,
-  throwIssues,
-  unreadable,
-} from '../errors.js'
+import { expected, RefundRulesError, refundRulesError, unreadable } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
+import { type Check, Reader } from '../inputs.js'
 import { createFeeSchedule, type FeeSchedule, type FeeScheduleInput } from '../money/fees.js'
 import {
   type BusinessCalendarOptions,
@@ -81,10 +72,13 @@ export interface PolicyOptions {
   readonly contacts?: Partial<PolicyContacts>
 }
 
-export { CTR_GROUP_DEFAULTS }
-
-/** What evaluations need from a policy, built once. */
-export interface PolicyRuntime {
+/**
+ * A policy ready for evaluations: the validated settings and what is
+ * expensive to build from them, built once per policy. The clauses receive
+ * this one value.
+ */
+export interface CompiledPolicy {
+  readonly settings: Policy
   /** `{ id, version }`, frozen once and shared by every decision made under the policy. */
   readonly reference: { readonly id: string; readonly version: string }
   readonly calendar: CalendarCore
@@ -92,15 +86,13 @@ export interface PolicyRuntime {
   readonly writtenChannels: ReadonlySet<string>
 }
 
-const runtimes = new WeakMap<Policy, PolicyRuntime>()
+/** Every policy made by {@link createPolicy}, compiled: the key is the frozen `Policy` itself. */
+const compiled = new WeakMap<object, CompiledPolicy>()
 
 const MS_PER_HOUR = 3_600_000
 // A window longer than the supported range of instants can never close.
 const MAX_WINDOW_HOURS = 100 * 366 * 24
 const MAX_COUNT = 10_000
-
-/** What a setting must pass, and what its message says was expected. */
-type Check = readonly [test: (value: unknown) => boolean, expected: string]
 
 const HOURS: Check = [
   (v) => typeof v === 'number' && v >= 0 && v <= MAX_WINDOW_HOURS && Number.isInteger(v * MS_PER_HOUR),
@@ -111,6 +103,8 @@ const wholeNumber = (min: number): Check => [
   `a whole number from ${min} to ${MAX_COUNT}`,
 ]
 const COUNT = wholeNumber(0)
+// null is a setting too: no due date for termination payouts.
+const COUNT_OR_NULL: Check = [(v) => v === null || COUNT[0](v), COUNT[1]]
 const TEXT: Check = [(v) => typeof v === 'string' && v.length > 0 && v.length <= 200, 'a non-empty string']
 const CHANNELS: Check = [
   (v) => Array.isArray(v) && v.every((c) => typeof c === 'string' && c.length > 0 && c.length <= 100),
@@ -120,45 +114,10 @@ const oneOf = (...options: string[]): Check => [
   (v) => options.includes(v as string),
   options.map((o) => `'${o}'`).join(' or '),
 ]
-// Throws for a revoked proxy: `createPolicy` reports that as a policy it cannot read.
-const isObject = (value: unknown): value is object =>
+
+/** Whether `value` can be policy options at all; throws for a revoked proxy (`createPolicy` reports that). */
+const isOptions = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
-const OBJECT: Check = [isObject, 'an object']
-
-// The readers below collect every problem in `issues` instead of stopping at the first.
-
-function fail(issues: RefundRulesIssue[], path: string, message: string): void {
-  issues.push({ code: 'INVALID_POLICY', path, message })
-}
-
-/**
- * A reader of one part of the options at `path`: a value that passes its check, else the part's default.
- * So a section (`termination`, `contacts`) that is absent or not an `OBJECT` reads as its defaults, which
- * pass every check and hold no unknown key: only the section itself is reported.
- */
-function part<P>(issues: RefundRulesIssue[], values: object, defaults: object, path: string) {
-  return <K extends keyof P & string>(key: K, [test, what]: Check): P[K] => {
-    const value = (values as Record<string, unknown>)[key]
-    if (value !== undefined) {
-      if (test(value)) return value as P[K]
-      fail(issues, joinPath(path, key), expected(what, value))
-    }
-    return (defaults as P)[key]
-  }
-}
-
-/** Reports each key of `values` that `known` (the defaults of that part) lacks. */
-function unknownKeys(issues: RefundRulesIssue[], values: object, known: object, path: string, what: string): void {
-  for (const key of Object.keys(values)) {
-    if (!Object.hasOwn(known, key)) {
-      fail(
-        issues,
-        joinPath(path, key),
-        `is not a ${what}, received ${describeReceived((values as Record<string, unknown>)[key])}`,
-      )
-    }
-  }
-}
 
 /**
  * Validates policy options, fills every default from the published policy
@@ -177,8 +136,22 @@ function unknownKeys(issues: RefundRulesIssue[], values: object, known: object, 
  * policy.topUpRefundWindowHours // => 48 (the published default)
  */
 export function createPolicy(options: PolicyOptions = {}): Policy {
+  return compilePolicy(options).settings
+}
+
+/**
+ * The compiled form of a policy: a policy made by {@link createPolicy} is
+ * found in the cache first; anything else (options, a policy read back from
+ * JSON) is validated, compiled and cached on the `Policy` made from it.
+ *
+ * @example
+ * compilePolicy(createPolicy()).windowMs.topUp // => 172800000
+ */
+export function compilePolicy(options: Policy | PolicyOptions): CompiledPolicy {
+  const hit = compiled.get(options)
+  if (hit !== undefined) return hit
   try {
-    return buildPolicy(options)
+    return compile(options)
   } catch (error) {
     if (error instanceof RefundRulesError) throw error
     // A revoked proxy, a throwing getter or a cycle too deep to read is a bad policy, not a crash (SPEC §7.6):
@@ -187,51 +160,56 @@ export function createPolicy(options: PolicyOptions = {}): Policy {
   }
 }
 
-function buildPolicy(options: PolicyOptions): Policy {
-  if (!isObject(options)) throw refundRulesError('INVALID_POLICY', 'policy', expected('policy options', options))
-  if (runtimes.has(options as Policy)) return options as Policy
-  const input = options as Record<string, unknown>
-  const issues: RefundRulesIssue[] = []
+function compile(options: unknown): CompiledPolicy {
+  if (!isOptions(options)) throw refundRulesError('INVALID_POLICY', 'policy', expected('policy options', options))
+  const reader = new Reader('INVALID_POLICY')
+  const input = reader.at(options, 'policy', '')
   const d = CTR_GROUP_DEFAULTS
   // Read in this order, so that the first issue (the error's own code and path) stays where it always was.
-  unknownKeys(issues, input, d, '', 'policy setting')
-  const setting = part<Policy>(issues, input, d, '')
-  const anchor = setting('orderCancellationAnchor', oneOf('top-up', 'order'))
-  const channels = setting('writtenChannels', CHANNELS)
-  const termination: object = setting('termination', OBJECT)
-  const terminationSetting = part<TerminationSettings>(issues, termination, d.termination, 'termination')
-  const settlement = terminationSetting('settlement', oneOf('manual-review', 'automatic'))
-  // null is a setting too: no due date for termination payouts.
-  const payoutBusinessDays = terminationSetting('payoutBusinessDays', [(v) => v === null || COUNT[0](v), COUNT[1]])
-  const contacts: object = setting('contacts', OBJECT)
-  unknownKeys(issues, termination, d.termination, 'termination', 'termination setting')
-  unknownKeys(issues, contacts, d.contacts, 'contacts', 'contact')
-  const calendar = collectPolicyIssues(issues, () => createCalendarCore(input.calendar ?? d.calendar, 'calendar'))
-  const fees = collectPolicyIssues(issues, () => createFeeSchedule(input.fees ?? d.fees, 'fees'))
-  const contact = part<PolicyContacts>(issues, contacts, d.contacts, 'contacts')
+  input.rejectUnknownKeys(d, 'policy setting')
+  const anchor = input.setting('orderCancellationAnchor', oneOf('top-up', 'order'), d.orderCancellationAnchor)
+  const channels = input.setting<readonly string[]>('writtenChannels', CHANNELS, d.writtenChannels)
+  const termination = input.section('termination')
+  const settlement = termination.setting('settlement', oneOf('manual-review', 'automatic'), d.termination.settlement)
+  const payoutBusinessDays = termination.setting<number | null>(
+    'payoutBusinessDays',
+    COUNT_OR_NULL,
+    d.termination.payoutBusinessDays,
+  )
+  const contacts = input.section('contacts')
+  termination.rejectUnknownKeys(d.termination, 'termination setting')
+  contacts.rejectUnknownKeys(d.contacts, 'contact')
+  // The calendar's and the fee schedule's own options are validated by their modules.
+  const calendar = reader.attempt(() => createCalendarCore(input.raw('calendar') ?? d.calendar, 'calendar'))
+  const fees = reader.attempt(() => createFeeSchedule(input.raw('fees') ?? d.fees, 'fees'))
 
   const policy: Policy = {
-    id: setting('id', TEXT),
-    version: setting('version', TEXT),
-    topUpRefundWindowHours: setting('topUpRefundWindowHours', HOURS),
-    orderCancellationWindowHours: setting('orderCancellationWindowHours', HOURS),
+    id: input.setting('id', TEXT, d.id),
+    version: input.setting('version', TEXT, d.version),
+    topUpRefundWindowHours: input.setting('topUpRefundWindowHours', HOURS, d.topUpRefundWindowHours),
+    orderCancellationWindowHours: input.setting('orderCancellationWindowHours', HOURS, d.orderCancellationWindowHours),
     orderCancellationAnchor: anchor,
-    cancellationStatusChangeHours: setting('cancellationStatusChangeHours', HOURS),
-    refundBusinessDays: setting('refundBusinessDays', COUNT),
-    inactivityMonths: setting('inactivityMonths', wholeNumber(1)),
+    cancellationStatusChangeHours: input.setting(
+      'cancellationStatusChangeHours',
+      HOURS,
+      d.cancellationStatusChangeHours,
+    ),
+    refundBusinessDays: input.setting('refundBusinessDays', COUNT, d.refundBusinessDays),
+    inactivityMonths: input.setting('inactivityMonths', wholeNumber(1), d.inactivityMonths),
     writtenChannels: [...new Set(channels)],
     termination: { settlement, payoutBusinessDays },
     calendar: calendar?.options as ResolvedCalendarOptions,
     fees: fees as FeeSchedule,
     contacts: {
-      refunds: contact('refunds', TEXT),
-      general: contact('general', TEXT),
-      support: contact('support', TEXT),
+      refunds: contacts.setting('refunds', TEXT, d.contacts.refunds),
+      general: contacts.setting('general', TEXT, d.contacts.general),
+      support: contacts.setting('support', TEXT, d.contacts.support),
     },
   }
-  throwIssues(issues)
+  reader.finish()
   deepFreeze(policy)
-  runtimes.set(policy, {
+  const result: CompiledPolicy = {
+    settings: policy,
     reference: Object.freeze({ id: policy.id, version: policy.version }),
     calendar: calendar as CalendarCore,
     windowMs: {
@@ -240,19 +218,7 @@ function buildPolicy(options: PolicyOptions): Policy {
       statusChange: policy.cancellationStatusChangeHours * MS_PER_HOUR,
     },
     writtenChannels: new Set(policy.writtenChannels),
-  })
-  return policy
-}
-
-/**
- * The runtime of a policy (its business calendar, windows in milliseconds).
- * A plain object that did not come from {@link createPolicy} — a policy read
- * back from JSON, say — is validated first.
- *
- * @example
- * policyRuntime(createPolicy()).windowMs.topUp // => 172800000
- */
-export function policyRuntime(policy: Policy | PolicyOptions): { policy: Policy; runtime: PolicyRuntime } {
-  const valid = createPolicy(policy as PolicyOptions)
-  return { policy: valid, runtime: runtimes.get(valid) as PolicyRuntime }
+  }
+  compiled.set(policy, result)
+  return result
 }

@@ -4,7 +4,7 @@
  * request and its event and `now`) are consistent.
  */
 import fc from 'fast-check'
-import type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot } from '../clauses/inputs.js'
+import type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot } from '../inputs.js'
 import { MAX_INSTANT } from '../time/instant.js'
 import {
   arbEpochMs,

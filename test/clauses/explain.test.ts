@@ -80,7 +80,7 @@ describe('explain', () => {
     expect(explain(d)).toContain('Due: by 2026-11-27 (2026-11-27T23:59:59.999Z).')
   })
 
-  it('shows a proposed termination settlement with the debt that remains owed, and a payout date', () => {
+  it('shows a termination rejected for nothing left, with the debt that remains owed', () => {
     const d = evaluateTermination(
       {
         account: { ...verifiedAccount, balance: eur('30.00'), debt: eur('50.00') },
@@ -89,11 +89,12 @@ describe('explain', () => {
       },
       { termination: { payoutBusinessDays: 5 } },
     )
+    // SPEC §5 (edition 2): nothing left after the debt is a rejection that keeps the amounts, and no due date.
     const text = explain(d)
-    expect(text).toMatch(/^For manual review \(REFUND UPON TERMINATION OF USE\)\./)
-    expect(text).toContain('Proposed refund: 0.00 EUR = 30.00 − debt 30.00')
+    expect(text).toMatch(/^Rejected \(REFUND UPON TERMINATION OF USE\)\./)
+    expect(text).toContain('0.00 EUR = 30.00 − debt 30.00')
     expect(text).toContain('20.00 EUR of debt remains owed.')
-    expect(text).toContain('Due: by 2026-11-27')
+    expect(text).not.toContain('Due:')
   })
 
   it('lists every deduction, debt then fee, and says nothing of debt when the balance covers it', () => {
@@ -121,9 +122,7 @@ describe('explain', () => {
       now: at,
     })
     expect(d.amounts?.outstandingDebt).toBe('0.00')
-    expect(explain(d).split('\n').at(-1)).toBe(
-      'Proposed refund: 0.00 EUR = 20.00 − debt 20.00 (debt owed to the provider).',
-    )
+    expect(explain(d).split('\n').at(-1)).toContain('0.00 EUR = 20.00 − debt 20.00 (debt owed to the provider).')
   })
 
   it('explains a deactivation, the balance to return and how to claim it', () => {

@@ -122,11 +122,18 @@ describe('evaluateInactivity (SPEC §4 months, §5)', () => {
       cardFees,
     )
     expect(withDebt.settlement).toMatchObject({ gross: '30.00', net: '0.00', outstandingDebt: '20.00' })
+    // SPEC §5: still deactivated, with the reason beside the settlement when nothing is left.
+    expect([withDebt.outcome, codes(withDebt)]).toEqual([
+      'deactivated',
+      ['INACTIVE_OVER_THRESHOLD', 'NOTHING_LEFT_AFTER_DEDUCTIONS'],
+    ])
+    expect(withDebt.reasons[1]?.message).toContain('30.00 EUR')
     const withFee = evaluateInactivity(
       { account: { ...account(last, eur('30.00')), payoutMethod: 'card' }, now },
       cardFees,
     )
     expect(withFee.settlement).toMatchObject({ gross: '30.00', net: '28.83' })
+    expect(codes(withFee)).toEqual(['INACTIVE_OVER_THRESHOLD'])
     for (const balance of ['0.00', '-3.00']) {
       const empty = evaluateInactivity({ account: account(last, eur(balance)), now })
       expect([empty.outcome, 'settlement' in empty]).toEqual(['deactivated', false])

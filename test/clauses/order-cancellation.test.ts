@@ -295,3 +295,17 @@ describe('evaluateOrderCancellation and orderCancellationWindowClosesAt: message
     ])
   })
 })
+
+describe('evaluateOrderCancellation: nothing left after deductions (SPEC §5)', () => {
+  it('rejects an order whose fee takes it all, keeping the amounts and only windowClosesAt', () => {
+    const at = '2026-11-21T09:00:00Z'
+    const d = evaluateOrderCancellation({
+      order: { ...order, amount: eur('0.25'), processingFee: eur('0.30') },
+      request: { receivedAt: at, channel: 'email', orderDetails: { orderId: 'o1' } },
+      now: at,
+    })
+    expect([d.outcome, codes(d)]).toEqual(['rejected', ['NOTHING_LEFT_AFTER_DEDUCTIONS']])
+    expect(d.amounts).toMatchObject({ gross: '0.25', net: '0.00' })
+    expect(Object.keys(d.dates)).toEqual(['windowClosesAt'])
+  })
+})

@@ -68,7 +68,7 @@ describe('evaluateTermination (SPEC §5)', () => {
     expect(d.amounts?.net).toBe('228.00')
   })
 
-  it('leaves net 0 and an outstanding debt when the debt is larger than the balance', () => {
+  it('rejects a debt larger than the balance with nothing left, keeping the amounts and the outstanding debt', () => {
     const d = evaluateTermination(
       {
         account: { ...verifiedAccount, balance: eur('30.00'), debt: eur('50.00'), payoutMethod: 'bank' },
@@ -77,7 +77,9 @@ describe('evaluateTermination (SPEC §5)', () => {
       },
       cardFees,
     )
-    expect(d.outcome).toBe('manual-review')
+    // SPEC §5 (edition 2): a zero net is never approved nor proposed.
+    expect(d.outcome).toBe('rejected')
+    expect(codes(d)).toEqual(['NOTHING_LEFT_AFTER_DEDUCTIONS'])
     expect(d.amounts).toEqual({
       currency: 'EUR',
       gross: '30.00',
@@ -92,6 +94,44 @@ describe('evaluateTermination (SPEC §5)', () => {
       net: '0.00',
       outstandingDebt: '20.00',
     })
+  })
+
+  it("under settlement: 'automatic', rejects a debt of 15.00 on a balance of 10.00 instead of approving 0.00", () => {
+    const d = evaluateTermination(
+      { account: { ...verifiedAccount, balance: eur('10.00'), debt: eur('15.00') }, request: letter, now: at },
+      automatic,
+    )
+    expect(d.outcome).toBe('rejected')
+    expect(d.reasons.map((r) => [r.code, r.clause])).toEqual([['NOTHING_LEFT_AFTER_DEDUCTIONS', 'termination']])
+    expect(d.reasons[0]?.message).toContain('10.00 EUR')
+    expect(d.requirements).toEqual([])
+    expect(d.amounts).toMatchObject({ gross: '10.00', net: '0.00', outstandingDebt: '5.00' })
+    expect('dates' in d).toBe(false)
+  })
+
+  it('rejects a zero net even when requirements are missing (rejection comes first)', () => {
+    const d = evaluateTermination({
+      account: { id: 'a1', balance: eur('10.00'), debt: eur('10.00'), lastActivityAt: '2026-10-01T08:00:00Z' },
+      request: { receivedAt: at, channel: 'phone' },
+      now: at,
+    })
+    expect(d.outcome).toBe('rejected')
+    expect(codes(d)).toEqual([
+      'NOTHING_LEFT_AFTER_DEDUCTIONS',
+      'WRITTEN_REQUEST',
+      'IDENTITY_VERIFICATION',
+      'OWNERSHIP_VERIFICATION',
+    ])
+    expect(d.requirements).toEqual([])
+    expect(d.amounts?.net).toBe('0.00')
+  })
+
+  it('narrows on outcome: a settled decision has its amounts without a check', () => {
+    const d = evaluateTermination({ account: verifiedAccount, request: letter, now: at }, automatic)
+    if (d.outcome !== 'approved') throw new Error(`expected approved, got ${d.outcome}`)
+    const net: string = d.amounts.net
+    expect(net).toBe('230.00')
+    expect(codes(d)).toEqual([])
   })
 
   it('settles JPY balances', () => {
@@ -132,7 +172,8 @@ describe('evaluateTermination (SPEC §5)', () => {
       'OWNERSHIP_VERIFICATION',
       'REQUESTED_INFORMATION',
     ])
-    expect(codes(d)).toEqual([...d.requirements, 'INDIVIDUAL_TERMS'])
+    // INDIVIDUAL_TERMS belongs to manual-review decisions only.
+    expect(codes(d)).toEqual(d.requirements)
     expect(d.amounts?.net).toBe('250.00')
   })
 

@@ -445,3 +445,41 @@ describe('evaluateTopUpRefund and topUpRefundWindowClosesAt: messages and paths 
     ])
   })
 })
+
+describe('evaluateTopUpRefund: nothing left after deductions (SPEC §5)', () => {
+  const fixedFee = createPolicy({ fees: { methods: { card: { fixed: { EUR: '0.30' } } } } })
+  const small = { ...topUp, amount: eur('0.20') }
+  const at = '2026-11-21T09:00:00Z'
+
+  it('rejects a 0.30 fixed fee on a 0.20 top-up instead of approving 0.00, keeping the amounts', () => {
+    const d = evaluateTopUpRefund({ topUp: small, account, request: request(at), now: at }, fixedFee)
+    expect(d.outcome).toBe('rejected')
+    expect(codes(d)).toEqual(['NOTHING_LEFT_AFTER_DEDUCTIONS'])
+    expect(d.reasons[0]?.message).toContain('0.20 EUR')
+    expect(d.requirements).toEqual([])
+    expect(d.amounts).toMatchObject({ gross: '0.20', net: '0.00', deductions: [{ amount: '0.20' }] })
+    expect(d.dates).toEqual({ windowClosesAt: WINDOW_CLOSES_AT })
+  })
+
+  it('rejects the same with a processingFee on the snapshot, and lists the unmet requirements after it', () => {
+    const d = evaluateTopUpRefund({
+      topUp: { ...small, processingFee: eur('0.20') },
+      account,
+      request: { receivedAt: at, channel: 'phone' },
+      now: at,
+    })
+    expect([d.outcome, codes(d)]).toEqual(['rejected', ['NOTHING_LEFT_AFTER_DEDUCTIONS', 'WRITTEN_REQUEST']])
+    expect(d.amounts?.net).toBe('0.00')
+  })
+
+  it('approves one minor unit left, and narrows on outcome to the amounts and due dates', () => {
+    const d = evaluateTopUpRefund(
+      { topUp: { ...small, amount: eur('0.31') }, account, request: request(at), now: at },
+      fixedFee,
+    )
+    if (d.outcome !== 'approved') throw new Error(`expected approved, got ${d.outcome}`)
+    const net: string = d.amounts.net
+    const due: string = d.dates.refundDueDate
+    expect([net, due]).toEqual(['0.01', '2026-11-27'])
+  })
+})

@@ -158,9 +158,23 @@ describe('safeEvaluate never throws', () => {
   })
 
   it('a hostile policy is INVALID_POLICY at policy, from evaluate and from createPolicy', () => {
-    for (const policy of [revoked(), throwingGetter(), throwingGetter('x')]) {
+    // Only own properties are read (SPEC §1): a trapped read is reported at the setting it was for.
+    const overId = (thrown: unknown) =>
+      new Proxy(
+        { id: 'x' },
+        {
+          get() {
+            throw thrown
+          },
+        },
+      )
+    for (const [policy, path] of [
+      [revoked(), 'policy'],
+      [overId(new Error('boom')), 'id'],
+      [overId('x'), 'id'],
+    ]) {
       const result = safeEvaluate(VALID.inactivity(), policy)
-      expect(!result.ok && [result.error.code, result.error.path]).toEqual(['INVALID_POLICY', 'policy'])
+      expect(!result.ok && [result.error.code, result.error.path]).toEqual(['INVALID_POLICY', path])
       expect(() => createPolicy(policy as never)).toThrow(RefundRulesError)
     }
   })

@@ -341,8 +341,20 @@ describe('createPolicy: what each rejection says', () => {
         },
       )
     expect(rejection(revocable.proxy)).toEqual(issue('policy', 'could not be read: TypeError'))
-    expect(rejection(throwing('secret'))).toEqual(issue('policy', 'could not be read: a non-error was thrown'))
-    expect(rejection(throwing(new SyntaxError('secret')))).toEqual(issue('policy', 'could not be read: SyntaxError'))
+    // Only own properties are settings (SPEC §1): a proxy over an empty object has none, so it reads as `{}`;
+    // one over a setting that throws when read is that setting's problem.
+    expect(createPolicy(throwing('secret') as PolicyOptions)).toEqual(createPolicy())
+    const overId = (thrown: unknown) =>
+      new Proxy(
+        { id: 'x' },
+        {
+          get() {
+            throw thrown
+          },
+        },
+      )
+    expect(rejection(overId('secret'))).toEqual(issue('id', 'could not be read (its getter threw)'))
+    expect(rejection(overId(new SyntaxError('secret')))).toEqual(issue('id', 'could not be read (its getter threw)'))
     // Thrown while the calendar and the fees are read, where the issues of each part are collected.
     expect(rejection({ calendar: throwing(new RangeError('secret')) })).toEqual(
       issue('policy', 'could not be read: RangeError'),

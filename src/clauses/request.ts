@@ -1,0 +1,140 @@
+/**
+ * The rules every request clause applies the same way (SPEC §1, §4, §5): the
+ * order of the request's instants, the written channel, the additional data
+ * asked for, what is left to refund, and the refund clock.
+ */
+import type { ClauseId, DecisionAmounts, RefundDueDates } from '../decision.js'
+import type { Reader, ReadRequest } from '../inputs.js'
+import { compareMoney, describeMoney, isPositive, type Money, subtractMoney } from '../money/amount.js'
+import { feeClaim, formatSettlement, type Settlement, scheduleFeeClaim, settle } from '../money/deductions.js'
+import { givenFee } from '../money/fees.js'
+import type { CompiledPolicy } from '../policy/settings.js'
+import { type EpochMs, formatInstant } from '../time/instant.js'
+import { formatPlainDate } from '../time/plain-date.js'
+import type { Reasons } from './run.js'
+
+/** Flags an instant after `now`: a snapshot or request from the future contradicts the evaluation. */
+export function checkNotAfterNow(reader: Reader, path: string, at: EpochMs, now: EpochMs): void {
+  if (at > now) reader.inconsistent(path, `is after now (${formatInstant(now)})`)
+}
+
+/** The event a request is about, which it cannot precede: `topUp.creditedAt`, `order.placedAt`. */
+export interface RequestEvent {
+  readonly at: EpochMs
+  readonly path: string
+}
+
+/**
+ * SPEC §1: flags a request received after `now` or before the event it is
+ * about, and information provided before the request or after `now`.
+ */
+export function checkRequestOrder(reader: Reader, request: ReadRequest, now: EpochMs, event?: RequestEvent): void {
+  checkNotAfterNow(reader, 'request.receivedAt', request.receivedAt, now)
+  if (event !== undefined && request.receivedAt < event.at) {
+    reader.inconsistent('request.receivedAt', `is before ${event.path} (${formatInstant(event.at)})`)
+  }
+  if (request.providedAt !== undefined) {
+    if (request.providedAt < request.receivedAt) {
+      reader.inconsistent('request.informationRequested.providedAt', 'is before the request was received')
+    }
+    checkNotAfterNow(reader, 'request.informationRequested.providedAt', request.providedAt, now)
+  }
+}
+
+/** A top-up or an order as the refund rules see it: what it was, and what was already refunded of it. */
+export interface Refundable {
+  readonly amount: Money
+  readonly refunded: Money | undefined
+}
+
+/** Flags a top-up or order (at `path`, called `what` in the message) said to be refunded beyond its amount. */
+export function checkRefunded(reader: Reader, path: string, what: string, item: Refundable): void {
+  if (item.refunded !== undefined && compareMoney(item.refunded, item.amount) > 0) {
+    reader.inconsistent(`${path}.refunded`, `is more than ${what} (${describeMoney(item.amount)})`)
+  }
+}
+
+/** What is left of a top-up or order to refund: its amount less what was already refunded. */
+export function leftToRefund(item: Refundable): Money {
+  return item.refunded === undefined ? item.amount : subtractMoney(item.amount, item.refunded)
+}
+
+/**
+ * SPEC §5 windows are elapsed time with the edge included: in time when
+ * `receivedAt − start ≤ window`.
+ */
+export function isWithinWindow(start: EpochMs, windowMs: number, receivedAt: EpochMs): boolean {
+  return receivedAt - start <= windowMs
+}
+
+/** SPEC §5: a request must come through a written channel. Requires `WRITTEN_REQUEST` when it did not. */
+export function requireWrittenRequest(reasons: Reasons<ClauseId>, request: ReadRequest, policy: CompiledPolicy): void {
+  if (!policy.writtenChannels.has(request.channel)) {
+    reasons.require(
+      'WRITTEN_REQUEST',
+      `The request came by ${JSON.stringify(request.channel.slice(0, 40))}; it must be sent in writing (${policy.settings.writtenChannels.join(' or ')}) to ${policy.settings.contacts.refunds}`,
+    )
+  }
+}
+
+/** SPEC §5: additional data asked of the customer must have arrived. Requires `REQUESTED_INFORMATION` while it has not. */
+export function requireRequestedInformation(reasons: Reasons<ClauseId>, request: ReadRequest): void {
+  if (request.informationItems.length > 0 && request.providedAt === undefined) {
+    reasons.require(
+      'REQUESTED_INFORMATION',
+      `The additional data requested is still missing: ${request.informationItems.join(', ')}`,
+    )
+  }
+}
+
+/** What a refund pays for processing: the snapshot's own `processingFee`, else the schedule's fee for `method`. */
+export interface ProcessingCost {
+  readonly method: string
+  readonly processingFee: Money | undefined
+}
+
+/**
+ * SPEC §5, "the amount necessary to process the payment": the gross less the
+ * processing fee, as a decision's `amounts`. When the fee takes the whole
+ * gross, the request is rejected with `NOTHING_LEFT_AFTER_DEDUCTIONS`.
+ */
+export function refundSettlement(
+  reasons: Reasons<ClauseId>,
+  policy: CompiledPolicy,
+  gross: Money,
+  cost: ProcessingCost,
+): DecisionAmounts {
+  const given = cost.processingFee
+  const fee =
+    given === undefined ? scheduleFeeClaim(policy.settings.fees, cost.method) : feeClaim(() => givenFee(given))
+  const settlement = settle(gross, [fee])
+  if (!isPositive(settlement.net)) reasons.reject('NOTHING_LEFT_AFTER_DEDUCTIONS', nothingLeft(settlement))
+  return formatSettlement(settlement)
+}
+
+/**
+ * The message of `NOTHING_LEFT_AFTER_DEDUCTIONS` (SPEC §5): the deductions
+ * of `settlement` take its whole gross.
+ */
+export function nothingLeft(settlement: Settlement): string {
+  return `The deductions take the whole ${describeMoney(settlement.gross)}: nothing is left to pay out`
+}
+
+/** SPEC §4: the refund clock starts at the complete request, max(receivedAt, providedAt). */
+export function clockStart(request: ReadRequest): EpochMs {
+  return request.providedAt === undefined ? request.receivedAt : Math.max(request.receivedAt, request.providedAt)
+}
+
+/**
+ * SPEC §4: the due date of a refund whose clock started at `start`, `businessDays`
+ * business days on: `refundDueDate` and `refundDueBy`. The calendar's day-number
+ * core, not its public `refundDueDate`, which parses and formats strings.
+ */
+export function refundDueDates(policy: CompiledPolicy, start: EpochMs, businessDays: number): RefundDueDates {
+  const calendar = policy.calendar
+  const due = calendar.addBusinessDays(calendar.clockStartDay(start), businessDays, 'request.receivedAt')
+  return {
+    refundDueDate: formatPlainDate(due),
+    refundDueBy: formatInstant(calendar.endOfDay(due, 'request.receivedAt')),
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Running a clause: one evaluation of untrusted input on a compiled policy,
+ * and the reasons a decision collects on the way (SPEC §5, §6).
+ */
+import {
+  CLAUSE_TITLES,
+  type ClauseId,
+  type DecisionBase,
+  type Outcome,
+  type Reason,
+  type ReasonCode,
+  type RequirementCode,
+} from '../decision.js'
+import { RefundRulesError, refundRulesError, unreadable } from '../errors.js'
+import { type Fields, Reader } from '../inputs.js'
+import { ctrGroupPolicy } from '../policy/presets.js'
+import { type CompiledPolicy, compilePolicy, type Policy, type PolicyOptions } from '../policy/settings.js'
+import { type EpochMs, formatInstant } from '../time/instant.js'
+
+/**
+ * Runs one evaluation of untrusted `input` (named `path` in issues): compiles
+ * the policy (`ctrGroupPolicy` by default; a cache hit for a created policy),
+ * makes a fresh {@link Reader} and hands `decide` the input's fields. Nothing
+ * but a `RefundRulesError` escapes (SPEC §7.6): a proxy or getter that throws
+ * something odd while being read, or a stack overflow on a pathological
+ * input, becomes `INVALID_INPUT`.
+ *
+ * `decide` is a module-level function rather than a closure made per call:
+ * the clauses' hot path makes no closures.
+ *
+ * @example
+ * function closesAt(topUp: Fields, policy: CompiledPolicy) {
+ *   const creditedAt = topUp.instant('creditedAt')
+ *   topUp.reader.finish()
+ *   return creditedAt + policy.windowMs.topUp
+ * }
+ * runClause({ creditedAt: '2026-11-20T10:00:00Z' }, 'topUp', undefined, closesAt) // => 1795341600000
+ */
+export function runClause<T>(
+  input: unknown,
+  path: string,
+  policy: Policy | PolicyOptions | undefined,
+  decide: (input: Fields, policy: CompiledPolicy) => T,
+): T {
+  try {
+    const compiled = compilePolicy(policy ?? ctrGroupPolicy)
+    // The input of an evaluation is `input`, its fields `topUp`, `now`…; any other root names its fields' parent.
+    return decide(new Reader('INVALID_INPUT').at(input, path, path === 'input' ? '' : path), compiled)
+  } catch (error) {
+    if (error instanceof RefundRulesError) throw error
+    throw refundRulesError('INVALID_INPUT', 'input', unreadable(error))
+  }
+}
+
+/** The citation each reason's message ends with, e.g. ` (REFUND UPON TERMINATION OF USE)`: made once, not per reason. */
+const CITATIONS = Object.fromEntries(
+  Object.entries(CLAUSE_TITLES).map(([clause, title]) => [clause, ` (${title})`]),
+) as Readonly<Record<ClauseId, string>>
+
+/** Shared by every decision without requirements: frozen, so sharing it is safe, and one freeze fewer per decision. */
+const NO_REQUIREMENTS: readonly RequirementCode[] = Object.freeze([])
+
+/**
+ * The reasons of one decision and what makes them a decision. A clause adds
+ * them rule by rule in the order of the policy text; a decision lists them in
+ * SPEC §5's order whatever that was: what rejects the request, then what
+ * explains an outcome that is not a rejection, then what the customer must
+ * still send. Each group keeps the order its reasons were added in.
+ * A class for the same reason as the reader: one is made per decision.
+ */
+export class Reasons<C extends ClauseId> {
+  private readonly rejections: Reason[] = []
+  private readonly notes: Reason[] = []
+  private readonly needs: Reason[] = []
+  private readonly requirements: RequirementCode[] = []
+
+  constructor(
+    readonly clause: C,
+    private readonly now: EpochMs,
+    private readonly policy: CompiledPolicy,
+  ) {}
+
+  private reason(code: ReasonCode, message: string): Reason {
+    return Object.freeze({ code, clause: this.clause, message: message + CITATIONS[this.clause] })
+  }
+
+  /** Whether some rule rejected the request (SPEC §5: rejection comes first). */
+  get rejected(): boolean {
+    return this.rejections.length > 0
+  }
+
+  /** Rejects the request, saying why. */
+  reject(code: ReasonCode, message: string): void {
+    this.rejections.push(this.reason(code, message))
+  }
+
+  /** Explains an outcome that is not a rejection; left out of a rejected decision. */
+  note(code: ReasonCode, message: string): void {
+    this.notes.push(this.reason(code, message))
+  }
+
+  /** Adds something the customer must still send (`needs-information` unless rejected). */
+  require(code: RequirementCode, message: string): void {
+    this.requirements.push(code)
+    this.needs.push(this.reason(code, message))
+  }
+
+  /** SPEC §5 precedence: rejected, then needs-information, then the clause's positive outcome. */
+  outcome<P extends Outcome>(positive: P): 'rejected' | 'needs-information' | P {
+    return this.rejected ? 'rejected' : this.requirements.length > 0 ? 'needs-information' : positive
+  }
+
+  /**
+   * The fields every decision has, for an `outcome` the clause has decided.
+   * Only `needs-information` has requirements: nothing is still needed once
+   * the request is rejected (the reasons still say what would have been).
+   */
+  common<O extends Outcome>(outcome: O): DecisionBase<C, O> {
+    const rejected = outcome === 'rejected'
+    const explained = rejected ? this.rejections : this.notes
+    return {
+      clause: this.clause,
+      outcome,
+      reasons: Object.freeze(this.needs.length === 0 ? explained : explained.concat(this.needs)),
+      requirements: outcome === 'needs-information' ? Object.freeze(this.requirements) : NO_REQUIREMENTS,
+      evaluatedAt: formatInstant(this.now),
+      policy: this.policy.reference,
+    }
+  }
+}

@@ -1,0 +1,466 @@
+/**
+ * Reading untrusted data: the snapshots and request of an evaluation (SPEC §1)
+ * and the settings of a policy (SPEC §3), with one reader.
+ *
+ * Every field is read exactly once (a getter may answer differently twice)
+ * and only if it is the object's **own** property: a field inherited through
+ * a prototype (someone else's `Object.prototype.identityVerified = true`) is
+ * absent.
+ * Every problem is collected rather than the first thrown, and anything odd a
+ * value can do — throw from a getter, be a revoked proxy, hold a 10 MB string
+ * — ends as a `RefundRulesError` naming the field. Unknown extra fields of a
+ * snapshot are ignored, so a database row can be passed as it is.
+ */
+import {
+  describeReceived,
+  type ErrorCode,
+  expected,
+  isRecord,
+  joinKnownKey,
+  joinPath,
+  RefundRulesError,
+  type RefundRulesIssue,
+  throwIssues,
+} from './errors.js'
+import { type Money, type MoneyInput, parseMoney } from './money/amount.js'
+import { type EpochMs, type InstantInput, parseInstant } from './time/instant.js'
+
+/** One replenishment of the balance. */
+export interface TopUpSnapshot {
+  readonly id: string
+  readonly amount: MoneyInput
+  /** When the balance was replenished. */
+  readonly creditedAt: InstantInput
+  /** Payment method: the key into the fee schedule. */
+  readonly method: string
+  /** The known cost of processing this refund; overrides the fee schedule. */
+  readonly processingFee?: MoneyInput
+  /** Already refunded from this top-up (default 0). */
+  readonly refunded?: MoneyInput
+}
+
+/** The customer's account. */
+export interface AccountSnapshot {
+  readonly id: string
+  /** Funds on the balance that have not been withdrawn (may be negative). */
+  readonly balance: MoneyInput
+  /** Owed to the provider (default 0). */
+  readonly debt?: MoneyInput
+  /** The last use of the account. */
+  readonly lastActivityAt: InstantInput
+  /** The holder confirmed their identity (default false). */
+  readonly identityVerified?: boolean
+  /** The right to use the account and the funds is confirmed (default false). */
+  readonly ownershipVerified?: boolean
+  /** Fee-schedule key for a termination payout (default: the schedule's default rule). */
+  readonly payoutMethod?: string
+}
+
+/** An order paid from the balance. */
+export interface OrderSnapshot {
+  readonly id: string
+  readonly amount: MoneyInput
+  readonly placedAt: InstantInput
+  readonly status: 'active' | 'cancelled'
+  /** The top-up that funded the order. */
+  readonly fundedBy: { readonly topUpId: string; readonly creditedAt: InstantInput; readonly method: string }
+  readonly processingFee?: MoneyInput
+  readonly refunded?: MoneyInput
+}
+
+/** The customer's message. */
+export interface RefundRequest {
+  /** When the message arrived. */
+  readonly receivedAt: InstantInput
+  /** How it arrived; the policy's `writtenChannels` say which count as written. */
+  readonly channel: string
+  /** The order information pasted into the letter. */
+  readonly orderDetails?: { readonly orderId: string }
+  /** Additional data the provider asked for, and when it arrived. */
+  readonly informationRequested?: { readonly items: readonly string[]; readonly providedAt?: InstantInput }
+}
+
+/** A request as read: instants in epoch ms. */
+export interface ReadRequest {
+  readonly receivedAt: EpochMs
+  readonly channel: string
+  readonly orderId: string | undefined
+  readonly informationItems: readonly string[]
+  readonly providedAt: EpochMs | undefined
+}
+
+/** A top-up as read. */
+export interface ReadTopUp {
+  readonly amount: Money
+  readonly creditedAt: EpochMs
+  readonly method: string
+  readonly processingFee: Money | undefined
+  readonly refunded: Money | undefined
+}
+
+/** An account as read; the balance may be negative, the debt may not. */
+export interface ReadAccount {
+  readonly balance: Money
+  readonly debt: Money | undefined
+  readonly lastActivityAt: EpochMs
+  readonly identityVerified: boolean
+  readonly ownershipVerified: boolean
+  readonly payoutMethod: string | undefined
+}
+
+/** An order as read, with the funding top-up's fields it needs. */
+export interface ReadOrder {
+  readonly id: string
+  readonly amount: Money
+  readonly status: 'active' | 'cancelled'
+  readonly placedAt: EpochMs
+  readonly fundedAt: EpochMs
+  readonly method: string
+  readonly processingFee: Money | undefined
+  readonly refunded: Money | undefined
+}
+
+/** What a setting must pass, and what its message says was expected. */
+export type Check = readonly [test: (value: unknown) => boolean, expected: string]
+
+const MAX_TEXT = 256
+const MAX_ITEMS = 100
+
+/**
+ * The elements of an array of at most `max`, each read once, or `undefined`
+ * for anything else: a proxy's traps (revoked, throwing, a `length` that is
+ * not a number) make it "not such an array" rather than a crash.
+ */
+function readList(value: unknown, max: number): unknown[] | undefined {
+  try {
+    if (!Array.isArray(value)) return undefined
+    const length: unknown = value.length
+    if (typeof length !== 'number' || !(length <= max)) return undefined
+    const list: unknown[] = []
+    for (let i = 0; i < length; i++) list.push(value[i])
+    return list
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * One reading of untrusted data: collects the issues of every field read
+ * through its {@link Fields}, and throws them all at once from `finish()`.
+ * Values read before `finish()` returns are only trusted after it.
+ *
+ * `code` is the code of a field of the wrong type or missing: `INVALID_INPUT`
+ * for snapshots, `INVALID_POLICY` for settings. A policy is reported under
+ * one code, so under `INVALID_POLICY` the issues a parser raises (a bad
+ * instant, a bad amount) take that code too; a snapshot keeps the parser's.
+ *
+ * A class rather than an object of closures: one reader is made per
+ * evaluation, and fresh closures each time were a measurable share of a
+ * decision. It holds no state beyond one reading.
+ *
+ * @example
+ * const reader = new Reader('INVALID_INPUT')
+ * const topUp = reader.at({ topUp: { id: 't1' } }, 'input', '').object('topUp')
+ * topUp.text('id') // => 't1'
+ * topUp.text('method') // records `topUp.method: expected a non-empty string…`
+ * reader.finish() // throws INVALID_INPUT at topUp.method
+ */
+export class Reader {
+  readonly issues: RefundRulesIssue[] = []
+  /** The evaluation's currency: set by the first amount read. */
+  private currency: string | undefined
+
+  constructor(readonly code: 'INVALID_INPUT' | 'INVALID_POLICY') {}
+
+  /**
+   * The fields of `value`, an issue at `path` when it is not a plain object.
+   * Its fields are named from `fieldsPath`: an evaluation's input is `'input'`
+   * but its fields are `topUp`, `now` (`fieldsPath` `''`); a top-up read on its
+   * own is `'topUp'` and so are its fields' parents (`topUp.creditedAt`).
+   */
+  at(value: unknown, path: string, fieldsPath = path): Fields {
+    return new Fields(this, isRecord(value) ? value : this.invalid(path, 'an object', value), fieldsPath)
+  }
+
+  /** Records an issue of the reader's own code at `path`. */
+  issue(path: string, message: string, code: ErrorCode = this.code): void {
+    this.issues.push({ code, path, message })
+  }
+
+  /** Records that a field at `path` is not `what`; returns a placeholder, trusted only after `finish()`. */
+  invalid(path: string, what: string, value: unknown): never {
+    this.issue(path, expected(what, value))
+    return undefined as never
+  }
+
+  /** Records that two valid fields contradict each other. */
+  inconsistent(path: string, message: string): void {
+    this.issue(path, message, 'INCONSISTENT_INPUT')
+  }
+
+  /**
+   * Runs a parser that throws `RefundRulesError`, recording its issues (under
+   * the reader's code when reading a policy); `undefined` when it threw.
+   * Anything else it throws is rethrown.
+   */
+  attempt<T>(parse: () => T): T | undefined {
+    try {
+      return parse()
+    } catch (error) {
+      if (!(error instanceof RefundRulesError)) throw error
+      const recode = this.code === 'INVALID_POLICY'
+      for (const issue of error.issues) this.issues.push(recode ? { ...issue, code: this.code } : issue)
+      return undefined
+    }
+  }
+
+  hasIssues(): boolean {
+    return this.issues.length > 0
+  }
+
+  /** Throws every issue recorded so far, if any. */
+  finish(): void {
+    throwIssues(this.issues)
+  }
+
+  /** Money in the reading's currency: the first amount read sets it, later ones must match. */
+  money(value: unknown, path: string, allowNegative: boolean): Money {
+    const money = this.attempt(() => parseMoney(value, path, { allowNegative, currency: this.currency }))
+    if (money !== undefined) this.currency = money.currency
+    return money as Money
+  }
+
+  instant(value: unknown, path: string): EpochMs {
+    return this.attempt(() => parseInstant(value, path)) as EpochMs
+  }
+
+  /** `value` if it is a short non-empty string, else an issue at `path`. */
+  text(value: unknown, path: string): string {
+    if (typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT) return value
+    return this.invalid(path, `a non-empty string of at most ${MAX_TEXT} characters`, value)
+  }
+}
+
+/**
+ * The fields of one object, read at its path (`reader.at(input, 'input').object('topUp').text('id')`
+ * reads `topUp.id`). A path is joined only where it is needed: for an issue,
+ * or for a parser that names the field in its own. The fields of a value that
+ * is missing or invalid (already reported) are all absent, so each required
+ * one is reported missing and each setting keeps its default.
+ */
+export class Fields {
+  constructor(
+    readonly reader: Reader,
+    /** The object read, or `undefined` when it is missing or not an object. */
+    readonly source: object | undefined,
+    /** Its path: `''` for the root. */
+    readonly path: string,
+  ) {}
+
+  /** The path of `key` in this object. */
+  pathOf(key: string): string {
+    return joinKnownKey(this.path, key)
+  }
+
+  /** `source[key]` read once if it is an own property, else `undefined`; a throwing getter becomes an issue. */
+  raw(key: string): unknown {
+    const source = this.source
+    if (source === undefined) return undefined
+    try {
+      return Object.hasOwn(source, key) ? (source as Record<string, unknown>)[key] : undefined
+    } catch {
+      this.reader.issue(joinPath(this.path, key), 'could not be read (its getter threw)')
+      return undefined
+    }
+  }
+
+  /**
+   * An optional field: {@link raw}. (SPEC edition 2 reads `null` as absent
+   * here too; that change lands with the `T | null` snapshot types.)
+   */
+  optional(key: string): unknown {
+    return this.raw(key)
+  }
+
+  /** The fields of a required plain object at `key`. */
+  object(key: string): Fields {
+    const value = this.raw(key)
+    const path = this.pathOf(key)
+    return new Fields(this.reader, isRecord(value) ? value : this.reader.invalid(path, 'an object', value), path)
+  }
+
+  /** The fields of an optional plain object at `key`, or `undefined` when it is absent or `null`. */
+  optionalObject(key: string): Fields | undefined {
+    const value = this.optional(key)
+    if (value === undefined) return undefined
+    const path = this.pathOf(key)
+    return new Fields(this.reader, isRecord(value) ? value : this.reader.invalid(path, 'an object', value), path)
+  }
+
+  /** A short non-empty string. */
+  text(key: string): string {
+    return this.reader.text(this.raw(key), joinPath(this.path, key))
+  }
+
+  optionalText(key: string): string | undefined {
+    const value = this.optional(key)
+    return value === undefined ? undefined : this.reader.text(value, joinPath(this.path, key))
+  }
+
+  /** `true` or `false`, absent meaning `false`. */
+  flag(key: string): boolean {
+    const value = this.optional(key)
+    if (value === undefined) return false
+    if (typeof value === 'boolean') return value
+    return this.reader.invalid(joinPath(this.path, key), 'true or false', value)
+  }
+
+  instant(key: string): EpochMs {
+    return this.reader.instant(this.raw(key), this.pathOf(key))
+  }
+
+  optionalInstant(key: string): EpochMs | undefined {
+    const value = this.optional(key)
+    return value === undefined ? undefined : this.reader.instant(value, this.pathOf(key))
+  }
+
+  /** Money in the reading's currency, not negative. */
+  money(key: string): Money {
+    return this.reader.money(this.raw(key), this.pathOf(key), false)
+  }
+
+  /** Money that may be negative (a balance), in the reading's currency. */
+  signedMoney(key: string): Money {
+    return this.reader.money(this.raw(key), this.pathOf(key), true)
+  }
+
+  optionalMoney(key: string): Money | undefined {
+    const value = this.optional(key)
+    return value === undefined ? undefined : this.reader.money(value, this.pathOf(key), false)
+  }
+
+  /** One of `allowed` (compared exactly). */
+  oneOf<T extends string>(key: string, allowed: readonly T[]): T {
+    const value = this.raw(key)
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
+    return this.reader.invalid(joinPath(this.path, key), allowed.map((a) => `'${a}'`).join(' or '), value)
+  }
+
+  /** An array of at most {@link MAX_ITEMS} short strings. */
+  texts(key: string): readonly string[] {
+    const value = this.raw(key)
+    const path = joinPath(this.path, key)
+    const list = readList(value, MAX_ITEMS)
+    if (list === undefined) return this.reader.invalid(path, `an array of at most ${MAX_ITEMS} strings`, value) ?? []
+    return list.map((item, i) => this.reader.text(item, joinPath(path, i)))
+  }
+
+  /**
+   * A setting: absent (`undefined`) is `fallback`; a value that passes
+   * `check` is itself; anything else is an issue and `fallback`.
+   */
+  setting<T>(key: string, [test, what]: Check, fallback: T): T {
+    const value = this.raw(key)
+    if (value === undefined) return fallback
+    if (test(value)) return value as T
+    this.reader.invalid(joinPath(this.path, key), what, value)
+    return fallback
+  }
+
+  /** The fields of a settings section at `key`: absent or not an object, it reads as empty (its defaults). */
+  section(key: string): Fields {
+    const value = this.raw(key)
+    const path = this.pathOf(key)
+    if (value !== undefined && !isRecord(value)) this.reader.invalid(path, 'an object', value)
+    return new Fields(this.reader, isRecord(value) ? value : undefined, path)
+  }
+
+  /** Reports each own key that `known` lacks, as `is not a <what>`. */
+  rejectUnknownKeys(known: object, what: string): void {
+    const source = this.source
+    if (source === undefined) return
+    for (const key of Object.keys(source)) {
+      if (!Object.hasOwn(known, key)) {
+        this.reader.issue(
+          joinPath(this.path, key),
+          `is not a ${what}, received ${describeReceived((source as Record<string, unknown>)[key])}`,
+        )
+      }
+    }
+  }
+}
+
+/** Reads a top-up snapshot (SPEC §1), e.g. `readTopUp(input.object('topUp'))`. */
+export function readTopUp(topUp: Fields): ReadTopUp {
+  topUp.text('id')
+  return {
+    amount: topUp.money('amount'),
+    creditedAt: topUp.instant('creditedAt'),
+    method: topUp.text('method'),
+    processingFee: topUp.optionalMoney('processingFee'),
+    refunded: topUp.optionalMoney('refunded'),
+  }
+}
+
+/**
+ * Reads what every clause needs of an account snapshot (SPEC §1): its id,
+ * balance and last activity. The top-up clause reads no more of it.
+ */
+export function readBalance(account: Fields): Pick<ReadAccount, 'balance' | 'lastActivityAt'> {
+  account.text('id')
+  return { balance: account.signedMoney('balance'), lastActivityAt: account.instant('lastActivityAt') }
+}
+
+/** Reads a whole account snapshot (SPEC §1), e.g. `readAccount(input.object('account'))`. */
+export function readAccount(account: Fields): ReadAccount {
+  account.text('id')
+  return {
+    balance: account.signedMoney('balance'),
+    debt: account.optionalMoney('debt'),
+    lastActivityAt: account.instant('lastActivityAt'),
+    identityVerified: account.flag('identityVerified'),
+    ownershipVerified: account.flag('ownershipVerified'),
+    payoutMethod: account.optionalText('payoutMethod'),
+  }
+}
+
+/** An order's statuses: one array for every evaluation rather than one each. */
+const STATUSES = ['active', 'cancelled'] as const
+
+/** Reads an order snapshot and its funding top-up's fields (SPEC §1), e.g. `readOrder(input.object('order'))`. */
+export function readOrder(order: Fields): ReadOrder {
+  const id = order.text('id')
+  const amount = order.money('amount')
+  const status = order.oneOf('status', STATUSES)
+  const fundedBy = order.object('fundedBy')
+  const placedAt = order.instant('placedAt')
+  const fundedAt = fundedBy.instant('creditedAt')
+  fundedBy.text('topUpId')
+  return {
+    id,
+    amount,
+    status,
+    placedAt,
+    fundedAt,
+    method: fundedBy.text('method'),
+    processingFee: order.optionalMoney('processingFee'),
+    refunded: order.optionalMoney('refunded'),
+  }
+}
+
+const NO_ITEMS: readonly string[] = Object.freeze([])
+
+/** Reads a request (SPEC §1), e.g. `readRequest(input.object('request'))`: its instants, channel, order details and requested information. */
+export function readRequest(request: Fields): ReadRequest {
+  const receivedAt = request.instant('receivedAt')
+  const channel = request.text('channel')
+  const orderId = request.optionalObject('orderDetails')?.text('orderId')
+  const info = request.optionalObject('informationRequested')
+  return {
+    receivedAt,
+    channel,
+    orderId,
+    informationItems: info === undefined ? NO_ITEMS : info.texts('items'),
+    providedAt: info?.optionalInstant('providedAt'),
+  }
+}
