@@ -199,19 +199,26 @@ export class Reader {
   }
 
   /**
-   * Runs a parser that throws `RefundRulesError`, recording its issues (under
-   * the reader's code when reading a policy); `undefined` when it threw.
-   * Anything else it throws is rethrown.
+   * Runs a parser that throws `RefundRulesError`, recording its issues;
+   * `undefined` when it threw. Anything else it throws is rethrown.
    */
   attempt<T>(parse: () => T): T | undefined {
     try {
       return parse()
     } catch (error) {
-      if (!(error instanceof RefundRulesError)) throw error
-      const recode = this.code === 'INVALID_POLICY'
-      for (const issue of error.issues) this.issues.push(recode ? { ...issue, code: this.code } : issue)
+      this.record(error)
       return undefined
     }
+  }
+
+  /**
+   * Records the issues of a `RefundRulesError` a parser threw (under the
+   * reader's code when reading a policy); rethrows anything else.
+   */
+  private record(error: unknown): void {
+    if (!(error instanceof RefundRulesError)) throw error
+    const recode = this.code === 'INVALID_POLICY'
+    for (const issue of error.issues) this.issues.push(recode ? { ...issue, code: this.code } : issue)
   }
 
   hasIssues(): boolean {
@@ -223,21 +230,37 @@ export class Reader {
     throwIssues(this.issues)
   }
 
-  /** Money in the reading's currency: the first amount read sets it, later ones must match. */
+  /**
+   * Money in the reading's currency: the first amount read sets it, later ones must match.
+   * (The parsers are called in a `try` here rather than through {@link attempt}: no closure per field.)
+   */
   money(value: unknown, path: string, allowNegative: boolean): Money {
-    const money = this.attempt(() => parseMoney(value, path, { allowNegative, currency: this.currency }))
-    if (money !== undefined) this.currency = money.currency
-    return money as Money
+    try {
+      const money = parseMoney(value, path, { allowNegative, currency: this.currency })
+      this.currency = money.currency
+      return money
+    } catch (error) {
+      this.record(error)
+      return undefined as never
+    }
   }
 
   instant(value: unknown, path: string): EpochMs {
-    return this.attempt(() => parseInstant(value, path)) as EpochMs
+    try {
+      return parseInstant(value, path)
+    } catch (error) {
+      this.record(error)
+      return undefined as never
+    }
   }
 
-  /** `value` if it is a short non-empty string, else an issue at `path`. */
-  text(value: unknown, path: string): string {
+  /**
+   * `value` if it is a short non-empty string, else an issue at `parent.key`
+   * (`parent[key]` for an index): the path is joined only for an issue.
+   */
+  text(value: unknown, parent: string, key: string | number): string {
     if (typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT) return value
-    return this.invalid(path, `a non-empty string of at most ${MAX_TEXT} characters`, value)
+    return this.invalid(joinPath(parent, key), `a non-empty string of at most ${MAX_TEXT} characters`, value)
   }
 }
 
@@ -299,12 +322,12 @@ export class Fields {
 
   /** A short non-empty string. */
   text(key: string): string {
-    return this.reader.text(this.raw(key), joinPath(this.path, key))
+    return this.reader.text(this.raw(key), this.path, key)
   }
 
   optionalText(key: string): string | undefined {
     const value = this.optional(key)
-    return value === undefined ? undefined : this.reader.text(value, joinPath(this.path, key))
+    return value === undefined ? undefined : this.reader.text(value, this.path, key)
   }
 
   /** `true` or `false`, absent meaning `false`. */
@@ -352,7 +375,7 @@ export class Fields {
     const path = joinPath(this.path, key)
     const list = readList(value, MAX_ITEMS)
     if (list === undefined) return this.reader.invalid(path, `an array of at most ${MAX_ITEMS} strings`, value) ?? []
-    return list.map((item, i) => this.reader.text(item, joinPath(path, i)))
+    return list.map((item, i) => this.reader.text(item, path, i))
   }
 
   /**

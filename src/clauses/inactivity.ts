@@ -13,12 +13,7 @@
  * so a deactivated account with a positive balance carries the termination
  * settlement, but paying it still needs the holder's written, verified request.
  */
-import {
-  freezeDecision,
-  type InactivityActive,
-  type InactivityDeactivated,
-  type InactivityDecision,
-} from '../decision.js'
+import type { InactivityActive, InactivityDeactivated, InactivityDecision } from '../decision.js'
 import { type AccountSnapshot, type Fields, readAccount } from '../inputs.js'
 import { isPositive } from '../money/amount.js'
 import { formatSettlement } from '../money/deductions.js'
@@ -90,16 +85,11 @@ function decide(input: Fields, policy: CompiledPolicy): InactivityDecision {
     )
   }
   const dates = { lastActivityAt, deactivatesAt }
-  if (!deactivated) return freezeDecision<InactivityActive>({ ...reasons.common('active'), dates })
+  if (!deactivated) return reasons.decide<InactivityActive>('active', { dates })
   // > and funds from your account will be returned in accordance with the return rules provided for cases of
   // > termination of use of the website.
-  if (!isPositive(account.balance))
-    return freezeDecision<InactivityDeactivated>({ ...reasons.common('deactivated'), dates })
+  if (!isPositive(account.balance)) return reasons.decide<InactivityDeactivated>('deactivated', { dates })
   const settlement = terminationSettlement(policy, account)
   if (!isPositive(settlement.net)) reasons.note('NOTHING_LEFT_AFTER_DEDUCTIONS', nothingLeft(settlement))
-  return freezeDecision<InactivityDeactivated>({
-    ...reasons.common('deactivated'),
-    dates,
-    settlement: formatSettlement(settlement),
-  })
+  return reasons.decide<InactivityDeactivated>('deactivated', { dates, settlement: formatSettlement(settlement) })
 }

@@ -23,12 +23,11 @@
  * request in time and move only the refund clock; the fee is that of the
  * funding top-up's method.
  */
-import {
-  freezeDecision,
-  type OrderCancellationApproved,
-  type OrderCancellationDecision,
-  type OrderCancellationNeedsInformation,
-  type OrderCancellationRejected,
+import type {
+  OrderCancellationApproved,
+  OrderCancellationDecision,
+  OrderCancellationNeedsInformation,
+  OrderCancellationRejected,
 } from '../decision.js'
 import {
   type Fields,
@@ -186,24 +185,23 @@ function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecisio
   requireWrittenRequest(reasons, request, policy)
   // > In some cases, you will need to provide the Service Provider with additional data to effect a refund.
   requireRequestedInformation(reasons, request)
-  const dates = { windowClosesAt: closes }
   // A rejected request has no amounts: its gross may be nothing or negative.
-  if (reasons.rejected) return freezeDecision<OrderCancellationRejected>({ ...reasons.common('rejected'), dates })
+  if (reasons.rejected)
+    return reasons.decide<OrderCancellationRejected>('rejected', { dates: { windowClosesAt: closes } })
   // > At the same time, you agree that the amount of the refund will be less than the amount of the deposit for
   // > the amount necessary to process the payment.
   const amounts = refundSettlement(reasons, policy, left, order)
   const outcome = reasons.outcome('approved')
   if (outcome === 'rejected') {
-    return freezeDecision<OrderCancellationRejected>({ ...reasons.common(outcome), amounts, dates })
+    return reasons.decide<OrderCancellationRejected>(outcome, { amounts, dates: { windowClosesAt: closes } })
   }
   if (outcome === 'needs-information') {
-    return freezeDecision<OrderCancellationNeedsInformation>({ ...reasons.common(outcome), amounts, dates })
+    return reasons.decide<OrderCancellationNeedsInformation>(outcome, { amounts, dates: { windowClosesAt: closes } })
   }
   // > The deposit is refunded within 5 (five) business days.
   const clock = clockStart(request)
   const due = refundDueDates(policy, clock, policy.settings.refundBusinessDays)
-  return freezeDecision<OrderCancellationApproved>({
-    ...reasons.common(outcome),
+  return reasons.decide<OrderCancellationApproved>(outcome, {
     amounts,
     dates: {
       windowClosesAt: closes,

@@ -5,7 +5,9 @@
 import {
   CLAUSE_TITLES,
   type ClauseId,
+  type Decision,
   type DecisionBase,
+  freezeDecision,
   type Outcome,
   type Reason,
   type ReasonCode,
@@ -111,14 +113,21 @@ export class Reasons<C extends ClauseId> {
   }
 
   /**
-   * The fields every decision has, for an `outcome` the clause has decided.
-   * Only `needs-information` has requirements: nothing is still needed once
-   * the request is rejected (the reasons still say what would have been).
+   * The decision of type `D` with `outcome`, of the common fields (reasons,
+   * requirements, `evaluatedAt`, the policy reference) and the clause's own
+   * `parts` (`amounts`, `dates`, `settlement`), which the compiler checks
+   * against `D`; frozen. Only `needs-information` has requirements: nothing
+   * is still needed once the request is rejected (the reasons still say
+   * what would have been).
+   *
+   * The fields are assigned one by one, not spread: a spread of the common
+   * fields followed by `Object.freeze` made each decision some twenty times
+   * slower in V8.
    */
-  common<O extends Outcome>(outcome: O): DecisionBase<C, O> {
+  decide<D extends Decision & { readonly clause: C }>(outcome: D['outcome'], parts: DecisionParts<D>): D {
     const rejected = outcome === 'rejected'
     const explained = rejected ? this.rejections : this.notes
-    return {
+    const decision: Record<string, unknown> = {
       clause: this.clause,
       outcome,
       reasons: Object.freeze(this.needs.length === 0 ? explained : explained.concat(this.needs)),
@@ -126,5 +135,15 @@ export class Reasons<C extends ClauseId> {
       evaluatedAt: formatInstant(this.now),
       policy: this.policy.reference,
     }
+    // Absent parts are left out, not `undefined`: a decision is JSON-safe (SPEC §6).
+    const { amounts, dates, settlement } = parts as { amounts?: unknown; dates?: unknown; settlement?: unknown }
+    if (amounts !== undefined) decision.amounts = amounts
+    if (dates !== undefined) decision.dates = dates
+    if (settlement !== undefined) decision.settlement = settlement
+    // Built field by field above; its type is D by construction, and the parts were checked against D.
+    return freezeDecision(decision as D)
   }
 }
+
+/** The fields of a decision type that its clause supplies: all but the common ones. */
+export type DecisionParts<D extends Decision> = Omit<D, keyof DecisionBase<ClauseId, Outcome>>

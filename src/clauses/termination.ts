@@ -17,12 +17,11 @@
  * unless the policy says `settlement: 'automatic'`; the text sets no payout
  * deadline, so there is none unless `termination.payoutBusinessDays` is set.
  */
-import {
-  freezeDecision,
-  type TerminationDecision,
-  type TerminationNeedsInformation,
-  type TerminationRejected,
-  type TerminationSettled,
+import type {
+  TerminationDecision,
+  TerminationNeedsInformation,
+  TerminationRejected,
+  TerminationSettled,
 } from '../decision.js'
 import {
   type AccountSnapshot,
@@ -124,7 +123,7 @@ function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
   }
   // (additional data asked of the holder, as in the other clauses: SPEC §5)
   requireRequestedInformation(reasons, request)
-  if (reasons.rejected) return freezeDecision<TerminationRejected>(reasons.common('rejected'))
+  if (reasons.rejected) return reasons.decide<TerminationRejected>('rejected', {})
   // > From the positive balance on your account, the amount necessary to process the transaction will be
   // > deducted, as well as the amount of your possible debt to the Service Provider.
   const settlement = terminationSettlement(policy, account)
@@ -133,9 +132,9 @@ function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
   // > The terms of the refund and the amount of deduction are discussed individually in each specific case and
   // > depend on the situation.
   const outcome = reasons.outcome(policy.settings.termination.settlement === 'automatic' ? 'approved' : 'manual-review')
-  if (outcome === 'rejected') return freezeDecision<TerminationRejected>({ ...reasons.common(outcome), amounts })
+  if (outcome === 'rejected') return reasons.decide<TerminationRejected>(outcome, { amounts })
   if (outcome === 'needs-information') {
-    return freezeDecision<TerminationNeedsInformation>({ ...reasons.common(outcome), amounts })
+    return reasons.decide<TerminationNeedsInformation>(outcome, { amounts })
   }
   if (outcome === 'manual-review') {
     reasons.note(
@@ -145,7 +144,7 @@ function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
   }
   // The text sets no payout deadline: a due date only when the policy sets one.
   const payoutDays = policy.settings.termination.payoutBusinessDays
-  if (payoutDays === null) return freezeDecision<TerminationSettled>({ ...reasons.common(outcome), amounts })
+  if (payoutDays === null) return reasons.decide<TerminationSettled>(outcome, { amounts })
   const dates = refundDueDates(policy, clockStart(request), payoutDays)
-  return freezeDecision<TerminationSettled>({ ...reasons.common(outcome), amounts, dates })
+  return reasons.decide<TerminationSettled>(outcome, { amounts, dates })
 }

@@ -17,12 +17,11 @@
  * necessary to process the payment" is the processing fee; the five
  * business days count from the complete request (SPEC §4).
  */
-import {
-  freezeDecision,
-  type TopUpRefundApproved,
-  type TopUpRefundDecision,
-  type TopUpRefundNeedsInformation,
-  type TopUpRefundRejected,
+import type {
+  TopUpRefundApproved,
+  TopUpRefundDecision,
+  TopUpRefundNeedsInformation,
+  TopUpRefundRejected,
 } from '../decision.js'
 import {
   type AccountSnapshot,
@@ -156,21 +155,20 @@ function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
   requireWrittenRequest(reasons, request, policy)
   // > In some cases, you will need to provide the Service Provider with additional data to effect a refund.
   requireRequestedInformation(reasons, request)
-  const dates = { windowClosesAt: closes }
   // A rejected request has no amounts: its gross may be nothing or negative.
-  if (reasons.rejected) return freezeDecision<TopUpRefundRejected>({ ...reasons.common('rejected'), dates })
+  if (reasons.rejected) return reasons.decide<TopUpRefundRejected>('rejected', { dates: { windowClosesAt: closes } })
   // > At the same time, you agree that the amount of the refund will be less than the amount of the deposit for
   // > the amount necessary to process the payment.
   const amounts = refundSettlement(reasons, policy, minMoney(left, account.balance), topUp)
   const outcome = reasons.outcome('approved')
-  if (outcome === 'rejected') return freezeDecision<TopUpRefundRejected>({ ...reasons.common(outcome), amounts, dates })
+  if (outcome === 'rejected')
+    return reasons.decide<TopUpRefundRejected>(outcome, { amounts, dates: { windowClosesAt: closes } })
   if (outcome === 'needs-information') {
-    return freezeDecision<TopUpRefundNeedsInformation>({ ...reasons.common(outcome), amounts, dates })
+    return reasons.decide<TopUpRefundNeedsInformation>(outcome, { amounts, dates: { windowClosesAt: closes } })
   }
   // > The deposit is refunded within 5 (five) business days.
   const due = refundDueDates(policy, clockStart(request), policy.settings.refundBusinessDays)
-  return freezeDecision<TopUpRefundApproved>({
-    ...reasons.common(outcome),
+  return reasons.decide<TopUpRefundApproved>(outcome, {
     amounts,
     dates: { windowClosesAt: closes, refundDueDate: due.refundDueDate, refundDueBy: due.refundDueBy },
   })
