@@ -115,15 +115,13 @@ describe('evaluateTermination (SPEC §5)', () => {
       request: { receivedAt: at, channel: 'phone' },
       now: at,
     })
-    expect(d.outcome).toBe('rejected')
-    expect(codes(d)).toEqual([
-      'NOTHING_LEFT_AFTER_DEDUCTIONS',
-      'WRITTEN_REQUEST',
-      'IDENTITY_VERIFICATION',
-      'OWNERSHIP_VERIFICATION',
+    const requirements = ['WRITTEN_REQUEST', 'IDENTITY_VERIFICATION', 'OWNERSHIP_VERIFICATION']
+    expect([d.outcome, codes(d), d.requirements, d.amounts?.net]).toEqual([
+      'rejected',
+      ['NOTHING_LEFT_AFTER_DEDUCTIONS', ...requirements],
+      [],
+      '0.00',
     ])
-    expect(d.requirements).toEqual([])
-    expect(d.amounts?.net).toBe('0.00')
   })
 
   it('narrows on outcome: a settled decision has its amounts without a check', () => {
