@@ -120,8 +120,8 @@ export interface ReadOrder {
   readonly refunded: Money | undefined
 }
 
-/** What a setting must pass, and what its message says was expected. */
-export type Check = readonly [test: (value: unknown) => boolean, expected: string]
+/** What a setting must pass (a type guard for its type `T`), and what its message says was expected. */
+export type Check<T> = readonly [test: (value: unknown) => value is T, expected: string]
 
 const MAX_TEXT = 256
 const MAX_ITEMS = 100
@@ -177,9 +177,11 @@ export class Reader {
    * Its fields are named from `fieldsPath`: an evaluation's input is `'input'`
    * but its fields are `topUp`, `now` (`fieldsPath` `''`); a top-up read on its
    * own is `'topUp'` and so are its fields' parents (`topUp.creditedAt`).
+   * Settings pass their `defaults`: the value of each absent setting, and the
+   * keys that are known.
    */
-  at(value: unknown, path: string, fieldsPath = path): Fields {
-    return new Fields(this, isRecord(value) ? value : this.invalid(path, 'an object', value), fieldsPath)
+  at(value: unknown, path: string, fieldsPath = path, defaults?: object): Fields {
+    return new Fields(this, isRecord(value) ? value : this.invalid(path, 'an object', value), fieldsPath, defaults)
   }
 
   /** Records an issue of the reader's own code at `path`. */
@@ -278,6 +280,8 @@ export class Fields {
     readonly source: object | undefined,
     /** Its path: `''` for the root. */
     readonly path: string,
+    /** For settings: each setting's default, which also says which keys are known. */
+    private readonly defaults: object = {},
   ) {}
 
   /** The path of `key` in this object. */
@@ -379,31 +383,37 @@ export class Fields {
   }
 
   /**
-   * A setting: absent (`undefined`) is `fallback`; a value that passes
-   * `check` is itself; anything else is an issue and `fallback`.
+   * A setting: absent (`undefined`) is its default; a value that passes
+   * `check` is itself; anything else is an issue and the default.
    */
-  setting<T>(key: string, [test, what]: Check, fallback: T): T {
+  setting<T>(key: string, [test, what]: Check<T>): T {
     const value = this.raw(key)
+    // The defaults are the published policy's, each of which passes its own check.
+    const fallback = (this.defaults as Record<string, T>)[key] as T
     if (value === undefined) return fallback
-    if (test(value)) return value as T
+    if (test(value)) return value
     this.reader.invalid(joinPath(this.path, key), what, value)
     return fallback
   }
 
-  /** The fields of a settings section at `key`: absent or not an object, it reads as empty (its defaults). */
+  /**
+   * The settings section at `key`, with the defaults of that section:
+   * absent or not an object, it reads as empty (all its defaults).
+   */
   section(key: string): Fields {
     const value = this.raw(key)
     const path = this.pathOf(key)
     if (value !== undefined && !isRecord(value)) this.reader.invalid(path, 'an object', value)
-    return new Fields(this.reader, isRecord(value) ? value : undefined, path)
+    const defaults = (this.defaults as Record<string, object>)[key]
+    return new Fields(this.reader, isRecord(value) ? value : undefined, path, defaults)
   }
 
-  /** Reports each own key that `known` lacks, as `is not a <what>`. */
-  rejectUnknownKeys(known: object, what: string): void {
+  /** Reports each own key that the defaults lack, as `is not a <what>`. */
+  rejectUnknownKeys(what: string): void {
     const source = this.source
     if (source === undefined) return
     for (const key of Object.keys(source)) {
-      if (!Object.hasOwn(known, key)) {
+      if (!Object.hasOwn(this.defaults, key)) {
         this.reader.issue(
           joinPath(this.path, key),
           `is not a ${what}, received ${describeReceived((source as Record<string, unknown>)[key])}`,

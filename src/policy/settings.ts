@@ -94,24 +94,28 @@ const MS_PER_HOUR = 3_600_000
 const MAX_WINDOW_HOURS = 100 * 366 * 24
 const MAX_COUNT = 10_000
 
-const HOURS: Check = [
-  (v) => typeof v === 'number' && v >= 0 && v <= MAX_WINDOW_HOURS && Number.isInteger(v * MS_PER_HOUR),
+const HOURS: Check<number> = [
+  (v): v is number => typeof v === 'number' && v >= 0 && v <= MAX_WINDOW_HOURS && Number.isInteger(v * MS_PER_HOUR),
   `a non-negative number of hours (at most ${MAX_WINDOW_HOURS}, whole milliseconds)`,
 ]
-const wholeNumber = (min: number): Check => [
-  (v) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= MAX_COUNT,
+const wholeNumber = (min: number): Check<number> => [
+  (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= MAX_COUNT,
   `a whole number from ${min} to ${MAX_COUNT}`,
 ]
 const COUNT = wholeNumber(0)
 // null is a setting too: no due date for termination payouts.
-const COUNT_OR_NULL: Check = [(v) => v === null || COUNT[0](v), COUNT[1]]
-const TEXT: Check = [(v) => typeof v === 'string' && v.length > 0 && v.length <= 200, 'a non-empty string']
-const CHANNELS: Check = [
-  (v) => Array.isArray(v) && v.every((c) => typeof c === 'string' && c.length > 0 && c.length <= 100),
+const COUNT_OR_NULL: Check<number | null> = [(v): v is number | null => v === null || COUNT[0](v), COUNT[1]]
+const TEXT: Check<string> = [
+  (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200,
+  'a non-empty string',
+]
+const CHANNELS: Check<readonly string[]> = [
+  (v): v is readonly string[] =>
+    Array.isArray(v) && v.every((c) => typeof c === 'string' && c.length > 0 && c.length <= 100),
   'an array of channel names',
 ]
-const oneOf = (...options: string[]): Check => [
-  (v) => options.includes(v as string),
+const oneOf = <T extends string>(...options: T[]): Check<T> => [
+  (v): v is T => options.includes(v as T),
   options.map((o) => `'${o}'`).join(' or '),
 ]
 
@@ -163,47 +167,41 @@ export function compilePolicy(options: Policy | PolicyOptions): CompiledPolicy {
 function compile(options: unknown): CompiledPolicy {
   if (!isOptions(options)) throw refundRulesError('INVALID_POLICY', 'policy', expected('policy options', options))
   const reader = new Reader('INVALID_POLICY')
-  const input = reader.at(options, 'policy', '')
-  const d = CTR_GROUP_DEFAULTS
+  // Each absent setting takes the published policy's value.
+  const input = reader.at(options, 'policy', '', CTR_GROUP_DEFAULTS)
   // Read in this order, so that the first issue (the error's own code and path) stays where it always was.
-  input.rejectUnknownKeys(d, 'policy setting')
-  const anchor = input.setting('orderCancellationAnchor', oneOf('top-up', 'order'), d.orderCancellationAnchor)
-  const channels = input.setting<readonly string[]>('writtenChannels', CHANNELS, d.writtenChannels)
+  input.rejectUnknownKeys('policy setting')
+  const anchor = input.setting('orderCancellationAnchor', oneOf('top-up', 'order'))
+  const channels = input.setting('writtenChannels', CHANNELS)
   const termination = input.section('termination')
-  const settlement = termination.setting('settlement', oneOf('manual-review', 'automatic'), d.termination.settlement)
-  const payoutBusinessDays = termination.setting<number | null>(
-    'payoutBusinessDays',
-    COUNT_OR_NULL,
-    d.termination.payoutBusinessDays,
-  )
+  const settlement = termination.setting('settlement', oneOf('manual-review', 'automatic'))
+  const payoutBusinessDays = termination.setting('payoutBusinessDays', COUNT_OR_NULL)
   const contacts = input.section('contacts')
-  termination.rejectUnknownKeys(d.termination, 'termination setting')
-  contacts.rejectUnknownKeys(d.contacts, 'contact')
+  termination.rejectUnknownKeys('termination setting')
+  contacts.rejectUnknownKeys('contact')
   // The calendar's and the fee schedule's own options are validated by their modules.
-  const calendar = reader.attempt(() => createCalendarCore(input.raw('calendar') ?? d.calendar, 'calendar'))
-  const fees = reader.attempt(() => createFeeSchedule(input.raw('fees') ?? d.fees, 'fees'))
+  const calendar = reader.attempt(() =>
+    createCalendarCore(input.raw('calendar') ?? CTR_GROUP_DEFAULTS.calendar, 'calendar'),
+  )
+  const fees = reader.attempt(() => createFeeSchedule(input.raw('fees') ?? CTR_GROUP_DEFAULTS.fees, 'fees'))
 
   const policy: Policy = {
-    id: input.setting('id', TEXT, d.id),
-    version: input.setting('version', TEXT, d.version),
-    topUpRefundWindowHours: input.setting('topUpRefundWindowHours', HOURS, d.topUpRefundWindowHours),
-    orderCancellationWindowHours: input.setting('orderCancellationWindowHours', HOURS, d.orderCancellationWindowHours),
+    id: input.setting('id', TEXT),
+    version: input.setting('version', TEXT),
+    topUpRefundWindowHours: input.setting('topUpRefundWindowHours', HOURS),
+    orderCancellationWindowHours: input.setting('orderCancellationWindowHours', HOURS),
     orderCancellationAnchor: anchor,
-    cancellationStatusChangeHours: input.setting(
-      'cancellationStatusChangeHours',
-      HOURS,
-      d.cancellationStatusChangeHours,
-    ),
-    refundBusinessDays: input.setting('refundBusinessDays', COUNT, d.refundBusinessDays),
-    inactivityMonths: input.setting('inactivityMonths', wholeNumber(1), d.inactivityMonths),
+    cancellationStatusChangeHours: input.setting('cancellationStatusChangeHours', HOURS),
+    refundBusinessDays: input.setting('refundBusinessDays', COUNT),
+    inactivityMonths: input.setting('inactivityMonths', wholeNumber(1)),
     writtenChannels: [...new Set(channels)],
     termination: { settlement, payoutBusinessDays },
     calendar: calendar?.options as ResolvedCalendarOptions,
     fees: fees as FeeSchedule,
     contacts: {
-      refunds: contacts.setting('refunds', TEXT, d.contacts.refunds),
-      general: contacts.setting('general', TEXT, d.contacts.general),
-      support: contacts.setting('support', TEXT, d.contacts.support),
+      refunds: contacts.setting('refunds', TEXT),
+      general: contacts.setting('general', TEXT),
+      support: contacts.setting('support', TEXT),
     },
   }
   reader.finish()
