@@ -242,7 +242,7 @@ assert.deepEqual(get('TU-3').requirements, ['WRITTEN_REQUEST'])
 assert.deepEqual(summary('OC-1'), ['approved', '87.13', 'due 2026-12-30']) // 22, 23, 24, 29, 30 Dec
 assert.deepEqual(summary('OC-2'), ['rejected', null, 'window closed 2026-12-06 09:00Z'])
 assert.deepEqual(summary('TM-1'), ['manual-review', '44847', 'terms set individually'])
-assert.deepEqual(summary('TM-2'), ['needs-information', '0.00', '—'])
+assert.deepEqual(summary('TM-2'), ['rejected', '0.00', '—']) // nothing left after the debt (SPEC §5)
 assert.equal(amountsOf(get('TM-2'))?.outstandingDebt, '7.50')
 assert.deepEqual(summary('IN-1'), ['deactivated', '32.37', 'deactivated 2025-02-28 14:00Z'])
 assert.deepEqual(

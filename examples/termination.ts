@@ -82,10 +82,15 @@ const underwater = evaluateTermination(
   },
   policy,
 )
-console.log('\n3. Debt larger than the balance')
+console.log('\n3. Debt larger than the balance: nothing left, rejected')
 console.log(explain(underwater))
 
-assert.equal(underwater.outcome, 'manual-review')
+// Nothing is left after the debt: rejected, never a payout of 0, with the amounts kept (SPEC §5).
+assert.equal(underwater.outcome, 'rejected')
+assert.deepEqual(
+  underwater.reasons.map((r) => r.code),
+  ['NOTHING_LEFT_AFTER_DEDUCTIONS'],
+)
 assert.deepEqual(
   underwater.amounts?.deductions.map((d) => [d.kind, d.amount]),
   [
