@@ -23,7 +23,7 @@ import {
   throwIssues,
 } from './errors.js'
 import { type Money, type MoneyInput, parseMoney } from './money/amount.js'
-import { type EpochMs, type InstantInput, parseInstant } from './time/instant.js'
+import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './time/instant.js'
 
 /** One replenishment of the balance. */
 export interface TopUpSnapshot {
@@ -198,6 +198,11 @@ export class Reader {
   /** Records that two valid fields contradict each other. */
   inconsistent(path: string, message: string): void {
     this.issue(path, message, 'INCONSISTENT_INPUT')
+  }
+
+  /** SPEC §1: records an instant (at `path`) after `now`: a snapshot or request from the future. */
+  notAfterNow(path: string, at: EpochMs, now: EpochMs): void {
+    if (at > now) this.inconsistent(path, `is after now (${formatInstant(now)})`)
   }
 
   /**

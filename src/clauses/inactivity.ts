@@ -21,8 +21,8 @@ import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.j
 import { formatInstant, type InstantInput } from '../time/instant.js'
 import { addMonthsInZone } from '../time/months.js'
 import { formatLocalDateTime } from '../time/zone.js'
-import { checkNotAfterNow, nothingLeft } from './request.js'
-import { Reasons, runClause } from './run.js'
+import { nothingLeft } from './request.js'
+import { type ClauseRun, Reasons, runClause } from './run.js'
 import { terminationSettlement } from './termination.js'
 
 /** The input of {@link evaluateInactivity}. */
@@ -47,15 +47,18 @@ export interface InactivityInput {
  * decision.dates.deactivatesAt // => '2026-11-20T10:00:00.000Z'
  */
 export function evaluateInactivity(input: InactivityInput, policy?: Policy | PolicyOptions): InactivityDecision {
-  return runClause(input, 'input', policy, decide)
+  return runClause(EVALUATION, input, policy)
 }
+
+/** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
+const EVALUATION: ClauseRun<InactivityDecision> = { root: 'input', decide }
 
 /** Reads and checks an inactivity check's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): InactivityDecision {
   const reader = input.reader
   const account = readAccount(input.object('account'))
   const now = input.instant('now')
-  if (!reader.hasIssues()) checkNotAfterNow(reader, 'account.lastActivityAt', account.lastActivityAt, now)
+  if (!reader.hasIssues()) reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now)
   reader.finish()
   const reasons = new Reasons('inactivity', now, policy)
 

@@ -51,7 +51,7 @@ import {
   requireRequestedInformation,
   requireWrittenRequest,
 } from './request.js'
-import { Reasons, runClause } from './run.js'
+import { type ClauseRun, Reasons, runClause } from './run.js'
 
 /** The input of {@link evaluateOrderCancellation}. */
 export interface OrderCancellationInput {
@@ -84,8 +84,11 @@ export function orderCancellationWindowClosesAt(
   order: Pick<OrderSnapshot, 'placedAt' | 'fundedBy'>,
   policy?: Policy | PolicyOptions,
 ): string {
-  return runClause(order, 'order', policy, windowClosesAt)
+  return runClause(WINDOW_CLOSES_AT, order, policy)
 }
+
+/** The window helper reads the order snapshot alone. */
+const WINDOW_CLOSES_AT: ClauseRun<string> = { root: 'order', decide: windowClosesAt }
 
 /** Reads the window's anchors alone and adds the window to the one in force. */
 function windowClosesAt(order: Fields, policy: CompiledPolicy): string {
@@ -119,7 +122,7 @@ export function evaluateOrderCancellation(
   input: OrderCancellationInput,
   policy?: Policy | PolicyOptions,
 ): OrderCancellationDecision {
-  return runClause(input, 'input', policy, decide)
+  return runClause(EVALUATION, input, policy)
 }
 
 /** SPEC §1: an order cannot be placed before the top-up that funded it was credited. */
@@ -132,6 +135,9 @@ function checkFunding(input: Fields, order: ReadOrder): void {
   }
 }
 
+/** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
+const EVALUATION: ClauseRun<OrderCancellationDecision> = { root: 'input', decide }
+
 /** Reads and checks a cancellation's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecision {
   const reader = input.reader
@@ -140,8 +146,8 @@ function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecisio
   const now = input.instant('now')
   if (!reader.hasIssues()) {
     checkFunding(input, order)
-    checkRequestOrder(reader, request, now, { at: order.placedAt, path: 'order.placedAt' })
-    checkRefunded(reader, 'order', 'the order', order)
+    checkRequestOrder(reader, request, { now, after: { at: order.placedAt, path: 'order.placedAt' } })
+    checkRefunded(reader, 'order', order)
   }
   reader.finish()
   const reasons = new Reasons('order-cancellation', now, policy)
@@ -182,7 +188,7 @@ function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecisio
         : `The letter names order ${JSON.stringify(request.orderId.slice(0, 40))}, not order ${order.id}: copy this order's details into it`,
     )
   }
-  requireWrittenRequest(reasons, request, policy)
+  requireWrittenRequest(reasons, request)
   // > In some cases, you will need to provide the Service Provider with additional data to effect a refund.
   requireRequestedInformation(reasons, request)
   // A rejected request has no amounts: its gross may be nothing or negative.
@@ -190,7 +196,7 @@ function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecisio
     return reasons.decide<OrderCancellationRejected>('rejected', { dates: { windowClosesAt: closes } })
   // > At the same time, you agree that the amount of the refund will be less than the amount of the deposit for
   // > the amount necessary to process the payment.
-  const amounts = refundSettlement(reasons, policy, left, order)
+  const amounts = refundSettlement(reasons, left, order)
   const outcome = reasons.outcome('approved')
   if (outcome === 'rejected') {
     return reasons.decide<OrderCancellationRejected>(outcome, { amounts, dates: { windowClosesAt: closes } })

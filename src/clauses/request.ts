@@ -13,11 +13,6 @@ import { type EpochMs, formatInstant } from '../time/instant.js'
 import { formatPlainDate } from '../time/plain-date.js'
 import type { Reasons } from './run.js'
 
-/** Flags an instant after `now`: a snapshot or request from the future contradicts the evaluation. */
-export function checkNotAfterNow(reader: Reader, path: string, at: EpochMs, now: EpochMs): void {
-  if (at > now) reader.inconsistent(path, `is after now (${formatInstant(now)})`)
-}
-
 /** The event a request is about, which it cannot precede: `topUp.creditedAt`, `order.placedAt`. */
 export interface RequestEvent {
   readonly at: EpochMs
@@ -26,18 +21,22 @@ export interface RequestEvent {
 
 /**
  * SPEC §1: flags a request received after `now` or before the event it is
- * about, and information provided before the request or after `now`.
+ * about (`after`), and information provided before the request or after `now`.
  */
-export function checkRequestOrder(reader: Reader, request: ReadRequest, now: EpochMs, event?: RequestEvent): void {
-  checkNotAfterNow(reader, 'request.receivedAt', request.receivedAt, now)
-  if (event !== undefined && request.receivedAt < event.at) {
-    reader.inconsistent('request.receivedAt', `is before ${event.path} (${formatInstant(event.at)})`)
+export function checkRequestOrder(
+  reader: Reader,
+  request: ReadRequest,
+  { now, after }: { readonly now: EpochMs; readonly after?: RequestEvent },
+): void {
+  reader.notAfterNow('request.receivedAt', request.receivedAt, now)
+  if (after !== undefined && request.receivedAt < after.at) {
+    reader.inconsistent('request.receivedAt', `is before ${after.path} (${formatInstant(after.at)})`)
   }
   if (request.providedAt !== undefined) {
     if (request.providedAt < request.receivedAt) {
       reader.inconsistent('request.informationRequested.providedAt', 'is before the request was received')
     }
-    checkNotAfterNow(reader, 'request.informationRequested.providedAt', request.providedAt, now)
+    reader.notAfterNow('request.informationRequested.providedAt', request.providedAt, now)
   }
 }
 
@@ -47,10 +46,13 @@ export interface Refundable {
   readonly refunded: Money | undefined
 }
 
-/** Flags a top-up or order (at `path`, called `what` in the message) said to be refunded beyond its amount. */
-export function checkRefunded(reader: Reader, path: string, what: string, item: Refundable): void {
+/** How a message names the snapshot at each path. */
+const SNAPSHOT_NAMES = { topUp: 'the top-up', order: 'the order' } as const
+
+/** Flags a top-up or order (at `path`) said to be refunded beyond its amount. */
+export function checkRefunded(reader: Reader, path: keyof typeof SNAPSHOT_NAMES, item: Refundable): void {
   if (item.refunded !== undefined && compareMoney(item.refunded, item.amount) > 0) {
-    reader.inconsistent(`${path}.refunded`, `is more than ${what} (${describeMoney(item.amount)})`)
+    reader.inconsistent(`${path}.refunded`, `is more than ${SNAPSHOT_NAMES[path]} (${describeMoney(item.amount)})`)
   }
 }
 
@@ -68,7 +70,8 @@ export function isWithinWindow(start: EpochMs, windowMs: number, receivedAt: Epo
 }
 
 /** SPEC §5: a request must come through a written channel. Requires `WRITTEN_REQUEST` when it did not. */
-export function requireWrittenRequest(reasons: Reasons<ClauseId>, request: ReadRequest, policy: CompiledPolicy): void {
+export function requireWrittenRequest(reasons: Reasons<ClauseId>, request: ReadRequest): void {
+  const policy = reasons.policy
   if (!policy.writtenChannels.has(request.channel)) {
     reasons.require(
       'WRITTEN_REQUEST',
@@ -98,15 +101,10 @@ export interface ProcessingCost {
  * processing fee, as a decision's `amounts`. When the fee takes the whole
  * gross, the request is rejected with `NOTHING_LEFT_AFTER_DEDUCTIONS`.
  */
-export function refundSettlement(
-  reasons: Reasons<ClauseId>,
-  policy: CompiledPolicy,
-  gross: Money,
-  cost: ProcessingCost,
-): DecisionAmounts {
+export function refundSettlement(reasons: Reasons<ClauseId>, gross: Money, cost: ProcessingCost): DecisionAmounts {
   const given = cost.processingFee
   const fee =
-    given === undefined ? scheduleFeeClaim(policy.settings.fees, cost.method) : feeClaim(() => givenFee(given))
+    given === undefined ? scheduleFeeClaim(reasons.policy.settings.fees, cost.method) : feeClaim(() => givenFee(given))
   const settlement = settle(gross, [fee])
   if (!isPositive(settlement.net)) reasons.reject('NOTHING_LEFT_AFTER_DEDUCTIONS', nothingLeft(settlement))
   return formatSettlement(settlement)

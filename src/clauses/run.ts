@@ -19,35 +19,40 @@ import { ctrGroupPolicy } from '../policy/presets.js'
 import { type CompiledPolicy, compilePolicy, type Policy, type PolicyOptions } from '../policy/settings.js'
 import { type EpochMs, formatInstant } from '../time/instant.js'
 
+/** What one kind of evaluation reads and decides: `root` names its input in issues. */
+export interface ClauseRun<T> {
+  /** `'input'` for an evaluation (its fields are `topUp`, `now`…); a snapshot's name (`'topUp'`) for a helper. */
+  readonly root: string
+  readonly decide: (input: Fields, policy: CompiledPolicy) => T
+}
+
 /**
- * Runs one evaluation of untrusted `input` (named `path` in issues): compiles
- * the policy (`ctrGroupPolicy` by default; a cache hit for a created policy),
- * makes a fresh {@link Reader} and hands `decide` the input's fields. Nothing
- * but a `RefundRulesError` escapes (SPEC §7.6): a proxy or getter that throws
+ * Runs one evaluation of untrusted `input`: compiles the policy
+ * (`ctrGroupPolicy` by default; a cache hit for a created policy), makes a
+ * fresh {@link Reader} and hands `run.decide` the input's fields. Nothing but
+ * a `RefundRulesError` escapes (SPEC §7.6): a proxy or getter that throws
  * something odd while being read, or a stack overflow on a pathological
  * input, becomes `INVALID_INPUT`.
  *
- * `decide` is a module-level function rather than a closure made per call:
- * the clauses' hot path makes no closures.
+ * `run` is a module-level constant rather than a closure made per call: the
+ * clauses' hot path makes no closures.
  *
  * @example
- * function closesAt(topUp: Fields, policy: CompiledPolicy) {
- *   const creditedAt = topUp.instant('creditedAt')
- *   topUp.reader.finish()
- *   return creditedAt + policy.windowMs.topUp
+ * const CLOSES_AT: ClauseRun<number> = {
+ *   root: 'topUp',
+ *   decide: (topUp, policy) => {
+ *     const creditedAt = topUp.instant('creditedAt')
+ *     topUp.reader.finish()
+ *     return creditedAt + policy.windowMs.topUp
+ *   },
  * }
- * runClause({ creditedAt: '2026-11-20T10:00:00Z' }, 'topUp', undefined, closesAt) // => 1795341600000
+ * runClause(CLOSES_AT, { creditedAt: '2026-11-20T10:00:00Z' }, undefined) // => 1795341600000
  */
-export function runClause<T>(
-  input: unknown,
-  path: string,
-  policy: Policy | PolicyOptions | undefined,
-  decide: (input: Fields, policy: CompiledPolicy) => T,
-): T {
+export function runClause<T>(run: ClauseRun<T>, input: unknown, policy: Policy | PolicyOptions | undefined): T {
   try {
     const compiled = compilePolicy(policy ?? ctrGroupPolicy)
-    // The input of an evaluation is `input`, its fields `topUp`, `now`…; any other root names its fields' parent.
-    return decide(new Reader('INVALID_INPUT').at(input, path, path === 'input' ? '' : path), compiled)
+    const root = run.root
+    return run.decide(new Reader('INVALID_INPUT').at(input, root, root === 'input' ? '' : root), compiled)
   } catch (error) {
     if (error instanceof RefundRulesError) throw error
     throw refundRulesError('INVALID_INPUT', 'input', unreadable(error))
@@ -79,7 +84,8 @@ export class Reasons<C extends ClauseId> {
   constructor(
     readonly clause: C,
     private readonly now: EpochMs,
-    private readonly policy: CompiledPolicy,
+    /** The policy the decision is made under. */
+    readonly policy: CompiledPolicy,
   ) {}
 
   private reason(code: ReasonCode, message: string): Reason {

@@ -36,7 +36,6 @@ import { debtClaim, formatSettlement, type Settlement, scheduleFeeClaim, settle 
 import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
 import type { InstantInput } from '../time/instant.js'
 import {
-  checkNotAfterNow,
   checkRequestOrder,
   clockStart,
   nothingLeft,
@@ -44,7 +43,7 @@ import {
   requireRequestedInformation,
   requireWrittenRequest,
 } from './request.js'
-import { Reasons, runClause } from './run.js'
+import { type ClauseRun, Reasons, runClause } from './run.js'
 
 /** The input of {@link evaluateTermination}. */
 export interface TerminationInput {
@@ -90,8 +89,11 @@ export function terminationSettlement(policy: CompiledPolicy, account: ReadAccou
  * decision.amounts?.net // => '230.00'
  */
 export function evaluateTermination(input: TerminationInput, policy?: Policy | PolicyOptions): TerminationDecision {
-  return runClause(input, 'input', policy, decide)
+  return runClause(EVALUATION, input, policy)
 }
+
+/** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
+const EVALUATION: ClauseRun<TerminationDecision> = { root: 'input', decide }
 
 /** Reads and checks a termination request's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
@@ -100,8 +102,8 @@ function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
   const request = readRequest(input.object('request'))
   const now = input.instant('now')
   if (!reader.hasIssues()) {
-    checkRequestOrder(reader, request, now)
-    checkNotAfterNow(reader, 'account.lastActivityAt', account.lastActivityAt, now)
+    checkRequestOrder(reader, request, { now })
+    reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now)
   }
   reader.finish()
   const reasons = new Reasons('termination', now, policy)
@@ -112,7 +114,7 @@ function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
     reasons.reject('NOTHING_TO_REFUND', `The balance is ${describeMoney(account.balance)}: there is nothing to return`)
   }
   // > only after you have contacted the Service Provider in writing,
-  requireWrittenRequest(reasons, request, policy)
+  requireWrittenRequest(reasons, request)
   // > confirm your identity,
   if (!account.identityVerified) {
     reasons.require('IDENTITY_VERIFICATION', 'The account holder must confirm their identity')

@@ -36,7 +36,6 @@ import { compareMoney, describeMoney, isPositive, minMoney } from '../money/amou
 import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
 import { formatInstant, type InstantInput } from '../time/instant.js'
 import {
-  checkNotAfterNow,
   checkRefunded,
   checkRequestOrder,
   clockStart,
@@ -47,7 +46,7 @@ import {
   requireRequestedInformation,
   requireWrittenRequest,
 } from './request.js'
-import { Reasons, runClause } from './run.js'
+import { type ClauseRun, Reasons, runClause } from './run.js'
 
 /** The input of {@link evaluateTopUpRefund}. */
 export interface TopUpRefundInput {
@@ -71,8 +70,11 @@ export function topUpRefundWindowClosesAt(
   topUp: Pick<TopUpSnapshot, 'creditedAt'>,
   policy?: Policy | PolicyOptions,
 ): string {
-  return runClause(topUp, 'topUp', policy, windowClosesAt)
+  return runClause(WINDOW_CLOSES_AT, topUp, policy)
 }
+
+/** The window helper reads the topUp snapshot alone. */
+const WINDOW_CLOSES_AT: ClauseRun<string> = { root: 'topUp', decide: windowClosesAt }
 
 /** Reads the window's anchor alone and adds the window to it. */
 function windowClosesAt(topUp: Fields, policy: CompiledPolicy): string {
@@ -99,8 +101,11 @@ function windowClosesAt(topUp: Fields, policy: CompiledPolicy): string {
  * decision.dates.refundDueDate // => '2026-11-27'
  */
 export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | PolicyOptions): TopUpRefundDecision {
-  return runClause(input, 'input', policy, decide)
+  return runClause(EVALUATION, input, policy)
 }
+
+/** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
+const EVALUATION: ClauseRun<TopUpRefundDecision> = { root: 'input', decide }
 
 /** Reads and checks a top-up refund's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
@@ -112,9 +117,9 @@ function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
   const request = readRequest(input.object('request'))
   const now = input.instant('now')
   if (!reader.hasIssues()) {
-    checkRequestOrder(reader, request, now, { at: topUp.creditedAt, path: 'topUp.creditedAt' })
-    checkNotAfterNow(reader, 'account.lastActivityAt', account.lastActivityAt, now)
-    checkRefunded(reader, 'topUp', 'the top-up', topUp)
+    checkRequestOrder(reader, request, { now, after: { at: topUp.creditedAt, path: 'topUp.creditedAt' } })
+    reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now)
+    checkRefunded(reader, 'topUp', topUp)
   }
   reader.finish()
   const reasons = new Reasons('top-up-refund', now, policy)
@@ -152,14 +157,14 @@ function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
     )
   }
   // > by contacting the Service Provider's support service by sending a message to refund@ctr.group.
-  requireWrittenRequest(reasons, request, policy)
+  requireWrittenRequest(reasons, request)
   // > In some cases, you will need to provide the Service Provider with additional data to effect a refund.
   requireRequestedInformation(reasons, request)
   // A rejected request has no amounts: its gross may be nothing or negative.
   if (reasons.rejected) return reasons.decide<TopUpRefundRejected>('rejected', { dates: { windowClosesAt: closes } })
   // > At the same time, you agree that the amount of the refund will be less than the amount of the deposit for
   // > the amount necessary to process the payment.
-  const amounts = refundSettlement(reasons, policy, minMoney(left, account.balance), topUp)
+  const amounts = refundSettlement(reasons, minMoney(left, account.balance), topUp)
   const outcome = reasons.outcome('approved')
   if (outcome === 'rejected')
     return reasons.decide<TopUpRefundRejected>(outcome, { amounts, dates: { windowClosesAt: closes } })
