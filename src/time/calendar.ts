@@ -143,14 +143,18 @@ interface YearBits {
 const isSet = (bits: readonly number[], i: number) => ((bits[i >> 4] as number) & (1 << (i & 15))) !== 0
 
 /**
- * The furthest a count may reach: 50 years of days (18,262). date-holidays
+ * The furthest a count may reach: ten years of days (3,653). date-holidays
  * takes up to about 50 ms to list one year of holidays (Hong Kong's lunar
- * rules), so a count must not wander over centuries; 50 years holds the
- * largest `refundBusinessDays` a policy accepts (10,000) on a five-day week.
+ * rules), so a count must not wander over decades: ten years keep the worst
+ * first call on a fresh calendar near half a second, and later calls read
+ * the cached years.
  */
-export const MAX_SPAN_DAYS = 18_262
-/** The largest `n` a count accepts, the same as a policy's `refundBusinessDays`. */
-export const MAX_BUSINESS_DAYS = 10_000
+export const MAX_SPAN_DAYS = 3_653
+/**
+ * The largest `n` a count accepts: 2,000 business days fit in ten years on a
+ * five-day week with up to 60 holidays a year.
+ */
+export const MAX_BUSINESS_DAYS = 2_000
 
 /** Minutes by which a zone's offset must jump for a whole local date to be skipped (a date-line crossing). */
 const DATE_LINE_JUMP = 24 * 60
@@ -384,7 +388,7 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
       : refundRulesError(
           'OUT_OF_RANGE',
           at,
-          `the result would fall more than ${MAX_SPAN_DAYS} days (50 years) after ${formatPlainDate(from)}`,
+          `the result would fall more than ${MAX_SPAN_DAYS} days (10 years) after ${formatPlainDate(from)}`,
         )
   }
 
@@ -432,7 +436,7 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
 
   function businessDaysBetween(a: DayNumber, b: DayNumber): number {
     if (Math.abs(b - a) > MAX_SPAN_DAYS) {
-      throw refundRulesError('OUT_OF_RANGE', 'b', `a and b must be at most ${MAX_SPAN_DAYS} days (50 years) apart`)
+      throw refundRulesError('OUT_OF_RANGE', 'b', `a and b must be at most ${MAX_SPAN_DAYS} days (10 years) apart`)
     }
     // 0 - x rather than -x: a count of none is 0, never -0.
     return b < a ? 0 - countBusinessDays(b + 1, a) : countBusinessDays(a + 1, b)
