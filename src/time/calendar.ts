@@ -371,15 +371,12 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
   }
 
   /**
-   * At least as many business days as (from, to] holds: its days that are
-   * not weekend days, plus every open date. Lets a count that cannot be met
-   * within the span fail before any year is computed.
+   * At least as many business days as (from, to] holds: a weekday count
+   * rounded up to whole weeks, plus every open date. Lets a count that cannot
+   * be met within the span fail before any year is computed.
    */
   function businessDaysAtMost(from: DayNumber, to: DayNumber): number {
-    const days = to - from
-    let count = Math.floor(days / 7) * (7 - weekend.size)
-    for (let d = from + 1 + Math.floor(days / 7) * 7; d <= to; d++) if (!weekend.has(weekdayOf(d))) count++
-    return count + open.size
+    return (Math.floor((to - from) / 7) + 1) * (7 - weekend.size) + open.size
   }
 
   function tooFar(from: DayNumber, limit: DayNumber, at: string) {
@@ -403,12 +400,10 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
     if (n === 0 && isSet(current.bits, i)) return day
     let remaining = Math.max(n, 1)
     // The rest of the start's year day by day, then whole years by their
-    // counts, then the last year day by day.
+    // counts, then the last year day by day; never past the limit.
     for (;;) {
-      for (i++; i < current.length; i++) {
-        if (current.first + i > limit) throw tooFar(day, limit, at)
-        if (isSet(current.bits, i) && --remaining === 0) return current.first + i
-      }
+      const end = Math.min(current.length, limit - current.first + 1)
+      for (i++; i < end; i++) if (isSet(current.bits, i) && --remaining === 0) return current.first + i
       const next = current.first + current.length
       if (next > limit) throw tooFar(day, limit, at)
       current = yearBits(civilFromDays(next)[0])
