@@ -73,7 +73,8 @@ export function expectedClosedDates(
   const timeZone = countryZone(country, state)
   if (timeZone === undefined) return undefined
   const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-  const options = { types: ['public', 'bank'] as ('public' | 'bank')[] }
+  // The zone is given, not left to date-holidays' default, so that the host's TZ never matters.
+  const options = { types: ['public', 'bank'] as ('public' | 'bank')[], timezone: timeZone }
   const source = state === undefined ? new Holidays(country, options) : new Holidays(country, state, options)
   const first = `${fromYear}-01-01`
   const last = `${toYear}-12-31`
