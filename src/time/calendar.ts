@@ -3,9 +3,12 @@
  *
  * A business day is a local date in the calendar's zone that is not a weekend
  * day, not a holiday of the listed types, and not a closed date — or that is an
- * open date, which wins over all three. Each (calendar, year) is computed
- * once into a small bit set (23 16-bit words), so stepping through business days never asks
- * date-holidays twice about the same year.
+ * open date, which wins over all three; a date the zone skipped is none. Each
+ * (calendar, year) is computed once into a small bit set (23 16-bit words)
+ * with its count, so stepping through business days never asks date-holidays
+ * twice about the same year, and a long count adds whole years. Counts are
+ * bounded (MAX_BUSINESS_DAYS, MAX_SPAN_DAYS), since date-holidays takes up to
+ * about 50 ms to list a year.
  */
 import Holidays from 'date-holidays'
 import {
@@ -281,8 +284,10 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
     }).getHolidays(year)
     const days: DayNumber[] = []
     for (const holiday of entries) {
-      // The first date is date-holidays' own local date of the start; the
-      // last is the local date of the period's last millisecond.
+      // From the holiday's own date to the local date of its period's last
+      // millisecond. Its date, not its start: date-holidays starts Islamic and
+      // Jewish holidays at sunset the evening before ("2020-05-24 00:00:00
+      // -0600"), and that evening's date is not the holiday.
       const { date } = holiday
       const first = daysFromCivil(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2))
       const last = Math.max(first, zone.localDay(holiday.end.getTime() - 1))
@@ -340,6 +345,7 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
     years.set(year, entry)
     return entry
   }
+
   function isBusinessDay(day: DayNumber): boolean {
     const [year] = civilFromDays(day)
     const { first, bits } = yearBits(year)
