@@ -3,9 +3,12 @@
  *
  * A business day is a local date in the calendar's zone that is not a weekend
  * day, not a holiday of the listed types, and not a closed date — or that is an
- * open date, which wins over all three. Each (calendar, year) is computed
- * once into a small bit set (23 16-bit words), so stepping through business days never asks
- * date-holidays twice about the same year.
+ * open date, which wins over all three; a date the zone skipped is none. Each
+ * (calendar, year) is computed once into a small bit set (23 16-bit words)
+ * with its count, so stepping through business days never asks date-holidays
+ * twice about the same year, and a long count adds whole years. Counts are
+ * bounded (MAX_BUSINESS_DAYS, MAX_SPAN_DAYS), since date-holidays takes up to
+ * about 50 ms to list a year.
  */
 import Holidays from 'date-holidays'
 import {
@@ -25,12 +28,13 @@ import {
   daysFromCivil,
   digits,
   formatPlainDate,
+  MAX_DAY,
   MAX_YEAR,
   MS_PER_DAY,
   parsePlainDate,
   weekdayOf,
 } from './plain-date.js'
-import { createZone, MS_PER_MINUTE, type Zone } from './zone.js'
+import { createZone, localToInstant, MS_PER_MINUTE, type Zone } from './zone.js'
 
 /** Holiday types date-holidays knows. */
 export type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance'
@@ -127,15 +131,38 @@ export interface CalendarCore {
 /**
  * One year's business days: bit `i % 16` of `bits[i >> 4]` is set when day
  * `first + i` is a business day. 16-bit words keep every element a small
- * integer, so a year costs about 150 bytes to keep.
+ * integer, so a year costs about 150 bytes to keep. `count` is the number of
+ * bits set, so that counting skips whole years; `spill` lists the dates of the
+ * next year closed by holidays that start in this one (Incwala, 28 Dec – 2 Jan).
  */
 interface YearBits {
   readonly first: DayNumber
   readonly length: number
   readonly bits: readonly number[]
+  readonly count: number
+  readonly spill: readonly DayNumber[]
 }
 
 const isSet = (bits: readonly number[], i: number) => ((bits[i >> 4] as number) & (1 << (i & 15))) !== 0
+
+/**
+ * The furthest a count may reach: ten years of days (3,653). date-holidays
+ * takes up to about 50 ms to list one year of holidays (Hong Kong's lunar
+ * rules), so a count must not wander over decades: ten years keep the worst
+ * first call on a fresh calendar near half a second, and later calls read
+ * the cached years.
+ */
+export const MAX_SPAN_DAYS = 3_653
+/**
+ * The largest `n` a count accepts: 2,000 business days fit in ten years on a
+ * five-day week with up to 60 holidays a year.
+ */
+export const MAX_BUSINESS_DAYS = 2_000
+
+/** Minutes by which a zone's offset must jump for a whole local date to be skipped (a date-line crossing). */
+const DATE_LINE_JUMP = 24 * 60
+
+const EMPTY: readonly DayNumber[] = Object.freeze([])
 
 let countryList: Record<string, string> | undefined
 function knownCountries(): Record<string, string> {
@@ -237,36 +264,84 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
   const cutoffMs = cutoff === null ? null : (digits(cutoff, 0, 2) * 60 + digits(cutoff, 3, 2)) * MS_PER_MINUTE
   const years = new Map<number, YearBits>()
 
+  /**
+   * The local dates closed by the holidays date-holidays lists for `year`,
+   * which may run into the next year. A holiday closes exactly the dates its
+   * period overlaps, counted as dates: a holiday on a 25-hour day closes that
+   * date alone, a multi-day one (Eid) each of its dates, and a partial-day one
+   * (Christmas Eve from 14:00 in Germany) its whole date.
+   */
+  function holidayDates(year: number): DayNumber[] {
+    if (!holidays) return []
+    // date-holidays reads an undefined state or region as none. It dates each
+    // holiday in the calendar's own zone, so its period is read where the
+    // calendar counts. A fresh instance for each year: an instance keeps
+    // several kilobytes per year it has answered for, which would dwarf the
+    // calendar's own bit sets.
+    const entries = new Holidays(holidays.country, holidays.state as string, holidays.region as string, {
+      types: holidays.types as HolidayType[],
+      timezone: zone.timeZone,
+    }).getHolidays(year)
+    const days: DayNumber[] = []
+    for (const holiday of entries) {
+      // From the holiday's own date to the local date of its period's last
+      // millisecond. Its date, not its start: date-holidays starts Islamic and
+      // Jewish holidays at sunset the evening before ("2020-05-24 00:00:00
+      // -0600"), and that evening's date is not the holiday.
+      const { date } = holiday
+      const first = daysFromCivil(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2))
+      const last = Math.max(first, zone.localDay(holiday.end.getTime() - 1))
+      for (let day = first; day <= last; day++) days.push(day)
+    }
+    return days
+  }
+
+  /**
+   * Whether a zone jumps across a whole local date somewhere in `[first,
+   * first + length)`: only an offset change of a day or more (Samoa's move
+   * across the date line) can skip a date, so the year's offsets are sampled
+   * daily and the dates are checked one by one only when such a jump shows.
+   */
+  function maySkipDates(first: DayNumber, length: number): boolean {
+    let before = zone.offsetAt((first - 2) * MS_PER_DAY)
+    for (let day = first - 1; day <= first + length + 1; day++) {
+      const offset = zone.offsetAt(day * MS_PER_DAY)
+      if (Math.abs(offset - before) >= DATE_LINE_JUMP) return true
+      before = offset
+    }
+    return false
+  }
+
   function yearBits(year: number): YearBits {
     let entry = years.get(year)
     if (entry !== undefined) return entry
     const first = daysFromCivil(year, 1, 1)
     const length = daysFromCivil(year + 1, 1, 1) - first
-    const holidayDays = new Set<DayNumber>()
-    // date-holidays reads an undefined state or region as none. A fresh instance
-    // for each year computed: an instance keeps several kilobytes per year it
-    // has answered for, which would dwarf the calendar's own bit sets.
-    const entries = holidays
-      ? new Holidays(holidays.country, holidays.state as string, holidays.region as string, {
-          types: holidays.types as HolidayType[],
-        }).getHolidays(year)
-      : []
-    for (const holiday of entries) {
-      // Every local date an entry touches, from its start date. Most holidays
-      // last 24 h; some last several days (Eid), and a few only part of a day
-      // (Christmas Eve from 14:00 in Germany), which closes the whole date.
-      const { date } = holiday
-      const start = daysFromCivil(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2))
-      const days = Math.max(1, Math.ceil((holiday.end.getTime() - holiday.start.getTime()) / MS_PER_DAY))
-      for (let i = 0; i < days; i++) holidayDays.add(start + i)
+    // Dates closed by holidays: this year's own, and the tails of last year's
+    // (from its cached entry, or listed afresh).
+    const holidayDays = new Set<DayNumber>(
+      years.get(year - 1)?.spill ?? holidayDates(year - 1).filter((day) => day >= first),
+    )
+    const spill: DayNumber[] = []
+    for (const day of holidayDates(year)) {
+      if (day >= first + length) spill.push(day)
+      else holidayDays.add(day)
     }
+    // A date exists when its first instant has it as local date; one the zone skipped has none.
+    const skips = maySkipDates(first, length)
     const bits: number[] = new Array(Math.ceil(length / 16)).fill(0)
+    let count = 0
     for (let i = 0; i < length; i++) {
       const day = first + i
-      const business = open.has(day) || !(weekend.has(weekdayOf(day)) || holidayDays.has(day) || closed.has(day))
-      if (business) bits[i >> 4] = (bits[i >> 4] as number) | (1 << (i & 15))
+      const business =
+        (open.has(day) || !(weekend.has(weekdayOf(day)) || holidayDays.has(day) || closed.has(day))) &&
+        !(skips && zone.localDay(zone.startOfDay(day)) !== day)
+      if (business) {
+        bits[i >> 4] = (bits[i >> 4] as number) | (1 << (i & 15))
+        count++
+      }
     }
-    entry = { first, length, bits }
+    entry = { first, length, bits, count, spill: spill.length === 0 ? EMPTY : spill }
     years.set(year, entry)
     return entry
   }
@@ -279,7 +354,7 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
 
   // With every weekday a weekend day, the business days are exactly the open
   // dates: they are counted directly, since a day-by-day scan past the last of
-  // them would run to the year 9999 (seconds, on every evaluation).
+  // them would run to the end of the span on every evaluation.
   const openOnly = resolved.weekend.length === 7 ? [...open].sort((a, b) => a - b) : undefined
 
   /**
@@ -301,43 +376,101 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
     )
   }
 
+  /**
+   * At least as many business days as (from, to] holds: a weekday count
+   * rounded up to whole weeks, plus every open date. Lets a count that cannot
+   * be met within the span fail before any year is computed.
+   */
+  function businessDaysAtMost(from: DayNumber, to: DayNumber): number {
+    return (Math.floor((to - from) / 7) + 1) * (7 - weekend.size) + open.size
+  }
+
+  function tooFar(from: DayNumber, limit: DayNumber, at: string) {
+    return limit === MAX_DAY
+      ? refundRulesError('OUT_OF_RANGE', at, `the result would fall after ${MAX_YEAR}`)
+      : refundRulesError(
+          'OUT_OF_RANGE',
+          at,
+          `the result would fall more than ${MAX_SPAN_DAYS} days (10 years) after ${formatPlainDate(from)}`,
+        )
+  }
+
   function addBusinessDays(day: DayNumber, n: number, at: string): DayNumber {
     if (openOnly !== undefined) return nthOpenDay(openOnly, day, n)
-    let [year] = civilFromDays(day)
-    let current = yearBits(year)
-    let remaining = n
-    let d = day
-    let i = d - current.first
-    if (remaining === 0) {
-      // n = 0: the day itself when it is a business day, else the next one.
-      if (isSet(current.bits, i)) return d
-      remaining = 1
-    }
-    while (remaining > 0) {
-      d++
-      i++
-      if (i >= current.length) {
-        year++
-        if (year > MAX_YEAR) throw refundRulesError('OUT_OF_RANGE', at, `the result would fall after ${MAX_YEAR}`)
-        current = yearBits(year)
-        i = 0
+    assertDayInRange(day, at)
+    const limit = Math.min(day + MAX_SPAN_DAYS, MAX_DAY)
+    if (n > 0 && businessDaysAtMost(day, limit) < n) throw tooFar(day, limit, at)
+    let current = yearBits(civilFromDays(day)[0])
+    let i = day - current.first
+    // n = 0: the day itself when it is a business day, else the next one.
+    if (n === 0 && isSet(current.bits, i)) return day
+    let remaining = Math.max(n, 1)
+    // The rest of the start's year day by day, then whole years by their
+    // counts, then the last year day by day; never past the limit.
+    for (;;) {
+      const end = Math.min(current.length, limit - current.first + 1)
+      for (i++; i < end; i++) if (isSet(current.bits, i) && --remaining === 0) return current.first + i
+      const next = current.first + current.length
+      if (next > limit) throw tooFar(day, limit, at)
+      current = yearBits(civilFromDays(next)[0])
+      while (current.count < remaining && current.first + current.length <= limit) {
+        remaining -= current.count
+        current = yearBits(civilFromDays(current.first + current.length)[0])
       }
-      if (isSet(current.bits, i)) remaining--
+      i = -1
     }
-    return d
+  }
+
+  /** The business days in [from, to], whole years by their counts. */
+  function countBusinessDays(from: DayNumber, to: DayNumber): number {
+    let count = 0
+    let day = from
+    while (day <= to) {
+      const { first, length, bits, count: inYear } = yearBits(civilFromDays(day)[0])
+      const end = Math.min(to, first + length - 1)
+      if (day === first && end === first + length - 1) count += inYear
+      else for (let d = day; d <= end; d++) if (isSet(bits, d - first)) count++
+      day = end + 1
+    }
+    return count
   }
 
   function businessDaysBetween(a: DayNumber, b: DayNumber): number {
-    if (b < a) return -businessDaysBetween(b, a)
-    let count = 0
-    for (let d = a + 1; d <= b; d++) if (isBusinessDay(d)) count++
-    return count
+    if (Math.abs(b - a) > MAX_SPAN_DAYS) {
+      throw refundRulesError('OUT_OF_RANGE', 'b', `a and b must be at most ${MAX_SPAN_DAYS} days (10 years) apart`)
+    }
+    // 0 - x rather than -x: a count of none is 0, never -0.
+    return b < a ? 0 - countBusinessDays(b + 1, a) : countBusinessDays(a + 1, b)
+  }
+
+  /**
+   * The first instant of `day` at which its clock shows the cutoff or later.
+   * The cutoff passes once: in a repeated hour it passes the first time the
+   * clock shows it, and in a skipped hour when the clock jumps over it.
+   */
+  function cutoffInstant(day: DayNumber, cutoffTime: number): EpochMs {
+    const reading = localToInstant(zone, day, cutoffTime)
+    if (!reading.moved) return reading.ms
+    // Skipped: the jump is within the 14 hours (the largest offset) before the moved reading.
+    const wall = day * MS_PER_DAY + cutoffTime
+    let lo = reading.ms - 14 * 3_600_000
+    let hi = reading.ms
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2)
+      if (mid + zone.offsetAt(mid) * MS_PER_MINUTE >= wall) hi = mid
+      else lo = mid
+    }
+    return hi
   }
 
   function clockStartDay(start: EpochMs): DayNumber {
     const day = zone.localDay(start)
-    if (cutoffMs !== null && zone.localTimeOfDay(start) >= cutoffMs) return addBusinessDays(day, 1, 'cutoff')
-    return day
+    if (cutoffMs === null) return day
+    // The deemed day of receipt: today if it is a business day and the cutoff
+    // has not passed, otherwise the next business day (a Saturday request
+    // counts from Monday, as one on Friday after the cutoff does).
+    if (isBusinessDay(day) && start < cutoffInstant(day, cutoffMs)) return day
+    return addBusinessDays(day, 1, 'cutoff')
   }
 
   function endOfDay(day: DayNumber, at: string): EpochMs {
@@ -358,8 +491,12 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
 }
 
 function readCount(n: unknown, path: string): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 100_000) {
-    throw refundRulesError('INVALID_INPUT', path, expected('a whole number of business days from 0 to 100000', n))
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_BUSINESS_DAYS) {
+    throw refundRulesError(
+      'INVALID_INPUT',
+      path,
+      expected(`a whole number of business days from 0 to ${MAX_BUSINESS_DAYS}`, n),
+    )
   }
   return n
 }
