@@ -265,7 +265,7 @@ export function windowedRefundDecision(
       ? {
           windowClosesAt,
           // A cancellation also promises the order's status change, `cancellationStatusChangeHours` after the clock starts.
-          statusChangeDueBy: formatInstant(clock + runtime.windowMs.statusChange),
+          statusChangeDueBy: formatInstant(clock + runtime.windowMs.statusChange, 'request.receivedAt'),
           refundDueDate: due.refundDueDate,
           refundDueBy: due.refundDueBy,
         }

@@ -58,8 +58,8 @@ function readAnchors(reader: InputReader, order: object | undefined) {
 
 function windowStart(policy: Policy, anchors: { placedAt: EpochMs; creditedAt: EpochMs }) {
   return policy.orderCancellationAnchor === 'order'
-    ? { at: anchors.placedAt, what: 'the order was placed' }
-    : { at: anchors.creditedAt, what: 'the funding top-up was credited' }
+    ? { at: anchors.placedAt, what: 'the order was placed', path: 'order.placedAt' }
+    : { at: anchors.creditedAt, what: 'the funding top-up was credited', path: 'order.fundedBy.creditedAt' }
 }
 
 /**
@@ -85,7 +85,8 @@ export function orderCancellationWindowClosesAt(
 function windowClosesAt(reader: InputReader, order: object | undefined, p: Policy, runtime: PolicyRuntime) {
   const anchors = readAnchors(reader, order)
   reader.finish()
-  return formatInstant(windowStart(p, anchors).at + runtime.windowMs.cancellation)
+  const start = windowStart(p, anchors)
+  return formatInstant(start.at + runtime.windowMs.cancellation, start.path)
 }
 
 /**
@@ -146,7 +147,7 @@ function decide(reader: InputReader, input: object | undefined, p: Policy, runti
   const reasons = new Reasons('order-cancellation')
   const start = windowStart(p, anchors)
   const windowMs = runtime.windowMs.cancellation
-  const closes = formatInstant(start.at + windowMs)
+  const closes = formatInstant(start.at + windowMs, start.path)
   const received = formatInstant(request.receivedAt)
   const inTime = isWithinWindow(start.at, windowMs, request.receivedAt)
   const left = leftToRefund(amount, refunded)

@@ -62,7 +62,7 @@ export function topUpRefundWindowClosesAt(
 function windowClosesAt(reader: InputReader, topUp: object | undefined, _policy: Policy, runtime: PolicyRuntime) {
   const creditedAt = reader.instant(topUp, 'creditedAt', 'topUp')
   reader.finish()
-  return formatInstant(creditedAt + runtime.windowMs.topUp)
+  return formatInstant(creditedAt + runtime.windowMs.topUp, 'topUp.creditedAt')
 }
 
 /**
@@ -111,7 +111,7 @@ function decide(reader: InputReader, input: object | undefined, p: Policy, runti
 
   const reasons = new Reasons('top-up-refund')
   const windowMs = runtime.windowMs.topUp
-  const closes = formatInstant(creditedAt + windowMs)
+  const closes = formatInstant(creditedAt + windowMs, 'topUp.creditedAt')
   const received = formatInstant(request.receivedAt)
   const inTime = isWithinWindow(creditedAt, windowMs, request.receivedAt)
   const left = leftToRefund(amount, refunded)

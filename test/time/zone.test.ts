@@ -115,7 +115,7 @@ describe('offsetAt agrees with Intl', () => {
       fc.property(fc.constantFrom(...ZONES), fc.integer({ min: 0, max: utc('2100-01-01T00:00:00Z') }), (tz, ms) => {
         expect(zones.get(tz)?.offsetAt(ms)).toBe(reference(tz, ms))
       }),
-      { numRuns: 500 },
+      { numRuns: 500, seed: 20261129 },
     )
   })
 })
