@@ -58,6 +58,29 @@ describe('window ends after 9999', () => {
   })
 })
 
+describe('a status change due after 9999', () => {
+  it('an approved cancellation whose status change would be due in 10000 is OUT_OF_RANGE at request.receivedAt', () => {
+    // Friday 31 December 9999 is a business day: with no business days to count, the refund is due that day.
+    const sameDay = createPolicy({ refundBusinessDays: 0 })
+    const input = orderInput()
+    const order = { ...input.order, placedAt: '9999-12-29T12:00:00Z' }
+    const fundedBy = { ...order.fundedBy, creditedAt: '9999-12-29T11:00:00Z' }
+    const at = (receivedAt: string) => ({
+      ...input,
+      order: { ...order, fundedBy },
+      account: { ...input.account, lastActivityAt: receivedAt },
+      request: { ...input.request, receivedAt },
+    })
+    // Received at 23:59:59.999 on 29 December + 48 h: the status change is due at the last millisecond of 9999.
+    const last = evaluateOrderCancellation(at('9999-12-29T23:59:59.999Z'), sameDay)
+    expect(last.outcome).toBe('approved')
+    expect(last.outcome === 'approved' && last.dates.statusChangeDueBy).toBe('9999-12-31T23:59:59.999Z')
+    expect(errorOf(() => evaluateOrderCancellation(at('9999-12-30T00:00:00Z'), sameDay)).issues).toEqual([
+      issue('request.receivedAt'),
+    ])
+  })
+})
+
 function orderInput() {
   return <const>{
     order: {
