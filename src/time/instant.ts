@@ -211,7 +211,9 @@ export function parseInstant(input: unknown, path: string): EpochMs {
  * Formats epoch milliseconds as a UTC ISO string with milliseconds. Throws
  * `OUT_OF_RANGE` at `path` for an instant outside 1970–9999 (a window that
  * would close in the year 10000): such an instant has no four-digit ISO
- * form, and no malformed string leaves the library.
+ * form, and no malformed string leaves the library. `path` names the input
+ * the instant was computed from; it may be left out only where the instant
+ * is in range by construction (a parsed input, a clamped day end).
  *
  * @example
  * formatInstant(0) // => '1970-01-01T00:00:00.000Z'
