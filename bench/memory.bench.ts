@@ -2,12 +2,16 @@
  * Memory of the business calendar's caches: bytes retained per (calendar,
  * year) once a year has been used, beside the cache a user would write (a
  * Set of the year's holiday date strings from date-holidays). Target: a few
- * hundred bytes per year per calendar. Heap sizes are read after forced
+ * hundred bytes per year per calendar. And memory kept by 3,000 spellings of
+ * one zone name (`europe/london`, `EUROPE/london`, …): the library keeps one
+ * zone whatever the spelling, beside `@date-fns/tz` given each spelling, which
+ * keeps an `Intl` formatter per name. Heap sizes are read after forced
  * garbage collections, so the figures are printed, not timed.
  * Run: npm run bench -- bench/memory.bench.ts
  */
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { tzOffset } from '@date-fns/tz'
 import Holidays from 'date-holidays'
 import { bench, describe } from 'vitest'
 import { createBusinessCalendar } from '../src/time/calendar.js'
@@ -60,6 +64,51 @@ describe(`cache memory over ${YEARS} years (bytes per year, printed)`, () => {
         return cache
       })
       console.log(`baseline: ${bytes.toFixed(0)} B per year`)
+    },
+    { iterations: 1, warmupIterations: 0, time: 0 },
+  )
+})
+
+const SPELLINGS = 3_000
+
+/** `count` distinct spellings of `name`, differing only in letter case. */
+function spellings(name: string, count: number): string[] {
+  const letters = [...name].flatMap((char, at) => (char.toLowerCase() !== char.toUpperCase() ? [at] : []))
+  return Array.from({ length: count }, (_, n) =>
+    [...name].map((char, at) => ((n >> letters.indexOf(at)) & 1 ? char.toUpperCase() : char.toLowerCase())).join(''),
+  )
+}
+
+/** Heap (after garbage collection) and resident set grown by `fill`, in MB; what `fill` returns is dropped. */
+function grownMegabytes(fill: () => void): { heap: number; rss: number } {
+  gc()
+  const before = process.memoryUsage()
+  fill()
+  gc()
+  const after = process.memoryUsage()
+  return { heap: (after.heapUsed - before.heapUsed) / 2 ** 20, rss: (after.rss - before.rss) / 2 ** 20 }
+}
+
+describe(`memory kept by ${SPELLINGS.toLocaleString('en')} spellings of one zone (MB after GC, printed)`, () => {
+  const names = spellings('europe/london', SPELLINGS)
+  const at = new Date(Date.UTC(2026, 6, 1))
+  bench(
+    'refund-rules: a calendar per spelling, each used once',
+    () => {
+      const grown = grownMegabytes(() => {
+        for (const timeZone of names) createBusinessCalendar({ timeZone }).localDate(at)
+      })
+      console.log(`refund-rules: heap ${grown.heap.toFixed(1)} MB, rss ${grown.rss.toFixed(1)} MB`)
+    },
+    { iterations: 1, warmupIterations: 0, time: 0 },
+  )
+  bench(
+    'baseline: @date-fns/tz tzOffset given each spelling',
+    () => {
+      const grown = grownMegabytes(() => {
+        for (const timeZone of names) tzOffset(timeZone, at)
+      })
+      console.log(`baseline: heap ${grown.heap.toFixed(1)} MB, rss ${grown.rss.toFixed(1)} MB`)
     },
     { iterations: 1, warmupIterations: 0, time: 0 },
   )

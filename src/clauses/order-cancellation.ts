@@ -64,8 +64,8 @@ export interface OrderCancellationInput {
 /** When the window starts (SPEC §3 `orderCancellationAnchor`), and how a message names that moment. */
 function windowStart(policy: CompiledPolicy, anchors: { placedAt: EpochMs; fundedAt: EpochMs }) {
   return policy.settings.orderCancellationAnchor === 'order'
-    ? { at: anchors.placedAt, what: 'the order was placed' }
-    : { at: anchors.fundedAt, what: 'the funding top-up was credited' }
+    ? { at: anchors.placedAt, what: 'the order was placed', path: 'order.placedAt' }
+    : { at: anchors.fundedAt, what: 'the funding top-up was credited', path: 'order.fundedBy.creditedAt' }
 }
 
 /**
@@ -95,7 +95,8 @@ function windowClosesAt(order: Fields, policy: CompiledPolicy): string {
   const fundedBy = order.object('fundedBy')
   const anchors = { placedAt: order.instant('placedAt'), fundedAt: fundedBy.instant('creditedAt') }
   order.reader.finish()
-  return formatInstant(windowStart(policy, anchors).at + policy.windowMs.cancellation)
+  const start = windowStart(policy, anchors)
+  return formatInstant(start.at + policy.windowMs.cancellation, start.path)
 }
 
 /**
@@ -158,7 +159,7 @@ function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecisio
   // if you send a cancellation request after the cancellation period has expired")
   if (order.status === 'cancelled') reasons.reject('ALREADY_CANCELLED', `Order ${order.id} is already cancelled`)
   const start = windowStart(policy, order)
-  const closes = formatInstant(start.at + policy.windowMs.cancellation)
+  const closes = formatInstant(start.at + policy.windowMs.cancellation, start.path)
   const received = formatInstant(request.receivedAt)
   if (isWithinWindow(start.at, policy.windowMs.cancellation, request.receivedAt)) {
     reasons.note(
@@ -212,7 +213,7 @@ function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecisio
     dates: {
       windowClosesAt: closes,
       // > The status of the canceled transaction will be changed within 48 hours.
-      statusChangeDueBy: formatInstant(clock + policy.windowMs.statusChange),
+      statusChangeDueBy: formatInstant(clock + policy.windowMs.statusChange, 'request.receivedAt'),
       refundDueDate: due.refundDueDate,
       refundDueBy: due.refundDueBy,
     },

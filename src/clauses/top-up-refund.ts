@@ -80,7 +80,7 @@ const WINDOW_CLOSES_AT: ClauseRun<string> = { root: 'topUp', decide: windowClose
 function windowClosesAt(topUp: Fields, policy: CompiledPolicy): string {
   const creditedAt = topUp.instant('creditedAt')
   topUp.reader.finish()
-  return formatInstant(creditedAt + policy.windowMs.topUp)
+  return formatInstant(creditedAt + policy.windowMs.topUp, 'topUp.creditedAt')
 }
 /**
  * Decides a request to return a top-up (SPEC §5, top-up-refund): rejected
@@ -127,7 +127,7 @@ function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
 
   // > After replenishing the balance in any way presented in the personal account, you can return the deposit
   // > within 48 hours
-  const closes = formatInstant(topUp.creditedAt + policy.windowMs.topUp)
+  const closes = formatInstant(topUp.creditedAt + policy.windowMs.topUp, 'topUp.creditedAt')
   const received = formatInstant(request.receivedAt)
   if (isWithinWindow(topUp.creditedAt, policy.windowMs.topUp, request.receivedAt)) {
     reasons.note(

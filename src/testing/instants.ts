@@ -76,7 +76,8 @@ const pad2 = (n: number) => String(n).padStart(2, '0')
  * spellInstant(0, 'iso', 0, true) // => '1970-01-01T00:00Z'
  */
 export function spellInstant(ms: EpochMs, form: InstantForm, offsetMinutes = 0, short = false): InstantInput {
-  if (form === 'epoch') return ms
+  // The library refuses integers below 10^11 as probable epoch seconds: those instants are spelled as Dates.
+  if (form === 'epoch') return ms >= 1e11 ? ms : new Date(ms)
   if (form === 'date') return new Date(ms)
   const offset = form === 'offset' ? offsetMinutes : 0
   const local = new Date(ms + offset * MS_PER_MINUTE)
@@ -202,7 +203,7 @@ const DELTAS: Record<EdgePosition, number> = { before: -1, at: 0, after: 1 }
  * `at` are in time, `after` is late.
  *
  * @example
- * windowEdges(0, 48).map((e) => e.instant) // => [172799999, 172800000, 172800001]
+ * windowEdges('1970-01-01T00:00:00Z', 48).map((e) => e.instant) // => [172799999, 172800000, 172800001]
  */
 export function windowEdges(start: InstantInput, hours: number): EdgeInstant[] {
   const edge = toEpochMs(start) + Math.round(hours * MS_PER_HOUR)

@@ -14,6 +14,7 @@ import {
   MAX_YEAR,
   MIN_YEAR,
   MS_PER_DAY,
+  outOfRange,
   pieces,
 } from './plain-date.js'
 
@@ -28,105 +29,169 @@ export const MIN_INSTANT: EpochMs = 0
 /** 9999-12-31T23:59:59.999Z: the last supported instant. */
 export const MAX_INSTANT: EpochMs = daysFromCivil(MAX_YEAR + 1, 1, 1) * MS_PER_DAY - 1
 
-// Longer than any valid ISO instant (35 characters with nanoseconds and an
-// offset): checked before anything else, so a 10 MB string is
+/**
+ * Integers below this (1973-03-03T09:46:40Z as milliseconds) are refused as
+ * numbers: every current epoch-seconds value is below it, and read as
+ * milliseconds it would be a silent date in 1970.
+ */
+const MIN_EPOCH_MS_NUMBER = 1e11
+
+// Longer than any valid instant (38 characters with nanoseconds and an
+// offset with seconds): checked before anything else, so a 10 MB string is
 // rejected without being scanned.
 const MAX_INSTANT_STRING = 40
 
 const EXPECTED = `a Date, an integer of epoch milliseconds or an ISO-8601 string with an offset or Z, in ${MIN_YEAR}–${MAX_YEAR}`
 
-function invalid(path: string, input: unknown, why = ''): never {
-  throw refundRulesError('INVALID_INSTANT', path, expected(EXPECTED + why, input))
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const
+
+const BAD_OFFSET = 'the offset: expected Z, ±HH, ±HH:mm, ±HHmm or ±HH:mm:ss, and nothing after it'
+const NO_OFFSET = 'a string without an offset is ambiguous'
+
+/** Throws `INVALID_INSTANT` at `path`; `why` (in parentheses) says which part of the input is wrong. */
+function invalid(path: string, input: unknown, why?: string): never {
+  throw refundRulesError(
+    'INVALID_INSTANT',
+    path,
+    expected(why === undefined ? EXPECTED : `${EXPECTED} (${why})`, input),
+  )
 }
 
 function inRange(ms: number, path: string, input: unknown): EpochMs {
-  if (!(ms >= MIN_INSTANT && ms <= MAX_INSTANT)) invalid(path, input, ' (out of range)')
-  return ms === 0 ? 0 : ms // folds -0
+  if (ms < MIN_INSTANT) invalid(path, input, `out of range: before ${formatInstant(MIN_INSTANT)}`)
+  if (ms > MAX_INSTANT) invalid(path, input, `out of range: after ${formatInstant(MAX_INSTANT)}`)
+  return ms
 }
 
 /**
- * Reads `YYYY-MM-DDTHH:mm[:ss[.fffffffff]](Z|±HH:mm|±HHmm)` by character
+ * Reads `YYYY-MM-DD(T| )HH:mm[:ss[.f…]](Z|±HH[[:]mm[:ss]])` by character
  * codes: instants are parsed several times per decision, and this is several
- * times faster than a regular expression with captures.
+ * times faster than a regular expression with captures. Fields are read in
+ * order, and the first one that is wrong is named in the error.
  */
 function parseIsoInstant(input: string, path: string): EpochMs {
-  if (input.length > MAX_INSTANT_STRING) invalid(path, input)
+  if (input.length > MAX_INSTANT_STRING) {
+    invalid(path, input, `longer than any instant, which has at most ${MAX_INSTANT_STRING} characters`)
+  }
+  // digits() reads -1 for a field that is not all digits, or lies past the end.
   const year = digits(input, 0, 4)
+  if (year < 0 || input.charCodeAt(4) !== 45) invalid(path, input, 'the year: expected four digits and -')
   const month = digits(input, 5, 2)
+  if (month < 0 || input.charCodeAt(7) !== 45) invalid(path, input, 'the month: expected two digits and -')
+  if (month < 1 || month > 12) invalid(path, input, `the month: ${input.slice(5, 7)} is not a month (01–12)`)
   const day = digits(input, 8, 2)
+  if (day < 0) invalid(path, input, 'the day of the month: expected two digits')
+  // Refused rather than rolled over as `Date` does (2026-02-30 is not 2 March): the library never guesses.
+  if (day < 1 || day > daysInMonth(year, month)) {
+    invalid(path, input, `the day of the month: ${MONTH_NAMES[month - 1]} ${year} has no day ${input.slice(8, 10)}`)
+  }
+  if (input.length === 10) invalid(path, input, `the time and the offset are missing: ${NO_OFFSET}`)
+  // T, or a space as PostgreSQL writes timestamptz.
+  const separator = input.charCodeAt(10)
+  if (separator !== 84 && separator !== 32) invalid(path, input, 'the separator after the date: expected T or a space')
   const hour = digits(input, 11, 2)
+  if (hour < 0 || input.charCodeAt(13) !== 58) invalid(path, input, 'the hour: expected two digits and :')
+  // 24:00 is refused too: it is the next day's 00:00, and the library does not guess which was meant.
+  if (hour > 23) invalid(path, input, `the hour: ${input.slice(11, 13)} is not an hour (00–23)`)
   const minute = digits(input, 14, 2)
+  if (minute < 0) invalid(path, input, 'the minute: expected two digits')
+  if (minute > 59) invalid(path, input, `the minute: ${input.slice(14, 16)} is not a minute (00–59)`)
   let at = 16
   let second = 0
   let millis = 0
   if (input.charCodeAt(at) === 58) {
     second = digits(input, 17, 2)
+    if (second < 0) invalid(path, input, 'the second: expected two digits after :')
+    if (second > 59) invalid(path, input, `the second: ${input.slice(17, 19)} is not a second (00–59, no leap seconds)`)
     at = 19
     if (input.charCodeAt(at) === 46) {
-      // Up to nine digits, at 20–28; digits() is -1 past the end, so the end of the string stops the scan.
       at = 20
-      while (at < 29 && digits(input, at, 1) >= 0) at++
-      // Sub-millisecond digits are truncated, as Date does: ".5" is 500 ms, ".123456" 123 ms.
+      while (digits(input, at, 1) >= 0) at++
       const count = at - 20
-      millis = count === 0 ? -1 : count >= 3 ? digits(input, 20, 3) : digits(input, 20, count) * 10 ** (3 - count)
+      if (count < 1 || count > 9) invalid(path, input, 'the fraction of a second: expected one to nine digits')
+      // Sub-millisecond digits are truncated, as Date does: ".5" is 500 ms, ".123456" 123 ms.
+      millis = count >= 3 ? digits(input, 20, 3) : digits(input, 20, count) * 10 ** (3 - count)
     }
   }
-  let offset = 0
-  let offsetOk = false
-  const sign = input.charCodeAt(at)
-  if (sign === 90)
-    offsetOk = at + 1 === input.length // Z
-  else if (sign === 43 || sign === 45) {
-    const colon = input.charCodeAt(at + 3) === 58 ? 1 : 0
-    const hours = digits(input, at + 1, 2)
-    const minutes = digits(input, at + 3 + colon, 2)
-    // ±24:00 and ±23:60 are not real offsets.
-    offsetOk = at + 5 + colon === input.length && hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59
-    offset = (sign === 45 ? -1 : 1) * (hours * 60 + minutes)
-  }
-  // A field that is not all digits reads -1.
-  const shapeOk =
-    input.charCodeAt(4) === 45 && // -
-    input.charCodeAt(7) === 45 &&
-    input.charCodeAt(10) === 84 && // T
-    input.charCodeAt(13) === 58 && // :
-    year >= 0 &&
-    month >= 0 &&
-    day >= 0 &&
-    hour >= 0 &&
-    minute >= 0 &&
-    second >= 0 &&
-    millis >= 0 &&
-    offsetOk
-  if (!shapeOk) {
-    const offsetLess = /^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(input)
-    invalid(path, input, offsetLess ? ' (a string without an offset is ambiguous)' : '')
-  }
-  // Leap seconds (:60) and 24:00 are refused rather than rolled over: the
-  // library never guesses what a malformed instant was meant to be.
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
-    invalid(path, input, ' (not a real calendar date and time)')
-  }
+  const offset = readOffset(input, at, path)
   const ms =
-    daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millis
+    daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second - offset) * 1000 + millis
   return inRange(ms, path, input)
 }
 
 /**
- * Parses an instant: a `Date`, an integer number of epoch milliseconds, or an
- * ISO-8601 string with an explicit offset or `Z`. Throws `INVALID_INSTANT` at
- * `path` for anything else: offset-less or calendar-impossible strings,
- * leap seconds, invalid `Date`s, `NaN`, fractional milliseconds, and instants
- * outside 1970-01-01T00:00:00.000Z – 9999-12-31T23:59:59.999Z.
+ * The offset at `at`, the end of the input, in seconds east of UTC: `Z`, or a
+ * sign and `HH`, `HH:mm`, `HHmm` or `HH:mm:ss` (PostgreSQL writes `+00`, and
+ * `-00:44:30` for Monrovia before 1972).
+ */
+function readOffset(input: string, at: number, path: string): number {
+  const sign = input.charCodeAt(at)
+  if (sign === 90 && at + 1 === input.length) return 0 // Z
+  if (sign !== 43 && sign !== 45) {
+    invalid(path, input, at === input.length ? `the offset is missing: ${NO_OFFSET}` : BAD_OFFSET)
+  }
+  const hours = digits(input, at + 1, 2)
+  let minutes = 0
+  let seconds = 0
+  let end = at + 3
+  if (end < input.length) {
+    const colon = input.charCodeAt(end) === 58
+    minutes = digits(input, colon ? end + 1 : end, 2)
+    end += colon ? 3 : 2
+    if (colon && input.charCodeAt(end) === 58) {
+      seconds = digits(input, end + 1, 2)
+      end += 3
+    }
+  }
+  if (hours < 0 || minutes < 0 || seconds < 0 || end !== input.length) {
+    invalid(path, input, BAD_OFFSET)
+  }
+  // ±24:00 and ±23:60 are not real offsets.
+  if (hours > 23 || minutes > 59 || seconds > 59)
+    invalid(path, input, `the offset: ${input.slice(at)} is not a real offset`)
+  return (sign === 45 ? -1 : 1) * ((hours * 60 + minutes) * 60 + seconds)
+}
+
+/**
+ * Parses an instant: a `Date`, an integer number of epoch milliseconds from
+ * 10^11 on, or an ISO-8601 / RFC 3339 string with an explicit offset or `Z`
+ * (PostgreSQL's `2026-12-21 09:00:00+00` included). Throws `INVALID_INSTANT`
+ * at `path` for anything else, saying which part is wrong: offset-less or
+ * calendar-impossible strings, leap seconds, invalid `Date`s, `NaN`,
+ * fractional milliseconds, integers below 10^11 (epoch seconds, by the look of
+ * them), and instants outside 1970-01-01T00:00:00.000Z – 9999-12-31T23:59:59.999Z.
  *
  * @example
  * parseInstant('2026-11-20T12:00:00.000+02:00', 'request.receivedAt') // => 1795168800000
- * parseInstant('2026-02-30T00:00:00Z', 'request.receivedAt') // throws INVALID_INSTANT
+ * parseInstant('2026-12-21 09:00:00+00', 'request.receivedAt') // => 1797843600000
+ * parseInstant('2026-02-30T00:00:00Z', 'request.receivedAt') // throws INVALID_INSTANT (the day of the month)
+ * parseInstant(1798275600, 'topUp.creditedAt') // throws INVALID_INSTANT (it looks like epoch seconds)
  */
 export function parseInstant(input: unknown, path: string): EpochMs {
   if (typeof input === 'string') return parseIsoInstant(input, path)
   if (typeof input === 'number') {
-    if (!Number.isInteger(input)) invalid(path, input)
+    if (!Number.isFinite(input)) invalid(path, input, 'not a finite number')
+    if (!Number.isInteger(input)) invalid(path, input, 'not a whole number of milliseconds')
+    if (input >= 0 && input < MIN_EPOCH_MS_NUMBER) {
+      invalid(
+        path,
+        input,
+        'it looks like epoch seconds: as milliseconds, an integer below 10^11 is before 1973-03-03; multiply seconds by 1000',
+      )
+    }
     return inRange(input, path, input)
   }
   // Anything else must be a Date, from any realm: the brand check of
@@ -138,16 +203,24 @@ export function parseInstant(input: unknown, path: string): EpochMs {
   } catch {
     return invalid(path, input)
   }
+  if (Number.isNaN(ms)) invalid(path, input, 'an invalid Date')
   return inRange(ms, path, input)
 }
 
 /**
- * Formats epoch milliseconds as a UTC ISO string with milliseconds.
+ * Formats epoch milliseconds as a UTC ISO string with milliseconds. Throws
+ * `OUT_OF_RANGE` at `path` for an instant outside 1970–9999 (a window that
+ * would close in the year 10000): such an instant has no four-digit ISO
+ * form, and no malformed string leaves the library. `path` names the input
+ * the instant was computed from; it may be left out only where the instant
+ * is in range by construction (a parsed input, a clamped day end).
  *
  * @example
  * formatInstant(0) // => '1970-01-01T00:00:00.000Z'
+ * formatInstant(Date.parse('9999-12-31T00:00:00Z') + 48 * 3_600_000, 'topUp.creditedAt') // throws OUT_OF_RANGE
  */
-export function formatInstant(ms: EpochMs): string {
+export function formatInstant(ms: EpochMs, path = ''): string {
+  if (!(ms >= MIN_INSTANT && ms <= MAX_INSTANT)) throw outOfRange(path)
   // Hand-formatted from the tables of pieces(): `Date#toISOString` allocates
   // a Date and was the largest single cost of a decision, which formats half a
   // dozen instants. The date is joined here rather than by formatPlainDate:

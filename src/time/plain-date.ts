@@ -6,7 +6,7 @@
  * follow Howard Hinnant's `days_from_civil` algorithm, which is exact for the
  * proleptic Gregorian calendar and never touches `Date` or the host's zone.
  */
-import { expected, refundRulesError } from '../errors.js'
+import { expected, type RefundRulesError, refundRulesError } from '../errors.js'
 
 /** Days since 1970-01-01. 0 is Thursday 1970-01-01. */
 export type DayNumber = number
@@ -190,8 +190,17 @@ export function formatPlainDate(days: DayNumber): string {
  * assertDayInRange(daysFromCivil(2026, 1, 1), 'dueDate') // passes
  */
 export function assertDayInRange(days: DayNumber, path: string): DayNumber {
-  if (days < MIN_DAY || days > MAX_DAY) {
-    throw refundRulesError('OUT_OF_RANGE', path, `the result would fall outside ${MIN_YEAR}–${MAX_YEAR}`)
-  }
+  if (days < MIN_DAY || days > MAX_DAY) throw outOfRange(path)
   return days
+}
+
+/**
+ * The `OUT_OF_RANGE` error for a computed date or instant outside years
+ * 1970–9999, at the field it was computed from.
+ *
+ * @example
+ * outOfRange('topUp.creditedAt').message // => 'topUp.creditedAt: the result would fall outside 1970–9999'
+ */
+export function outOfRange(path: string): RefundRulesError {
+  return refundRulesError('OUT_OF_RANGE', path, `the result would fall outside ${MIN_YEAR}–${MAX_YEAR}`)
 }

@@ -6,6 +6,14 @@
  * a call). A decision needs several, so each zone keeps, per UTC year, the
  * offset at the year's start and the instants where it changes; after the
  * first call in a year an offset is an array scan of at most a few entries.
+ *
+ * Two things `tzOffset` does not do are done here. It keeps one `Intl`
+ * formatter per spelling of a zone name, forever: names are case-insensitive,
+ * so a zone is canonicalised (`europe/london` → `Europe/London`) before it is
+ * passed on, which bounds that cache by the zones `Intl` knows. And version 1.5
+ * drops the sign of an offset under an hour west of UTC (`GMT-00:44:30`,
+ * Africa/Monrovia until 1972, reads as +44.5 minutes): such offsets have their
+ * sign read from `Intl` here.
  */
 import { tzOffset } from '@date-fns/tz'
 import { expected, refundRulesError } from '../errors.js'
@@ -17,15 +25,18 @@ export const MS_PER_MINUTE = 60_000
 
 /**
  * The offset changes within one UTC year, flattened as `instant, offset in
- * minutes, instant, offset, …`, the first pair at the year's start. Flat, so
- * that a year costs one small array of numbers (about 100 bytes) to keep.
+ * milliseconds, instant, offset, …`, the first pair at the year's start. Flat,
+ * so that a year costs one small array of numbers (about 100 bytes) to keep.
+ * Milliseconds, not minutes: an offset with seconds (−00:44:30) is a whole
+ * number of them, and wall-clock readings stay integers.
  */
 type YearOffsets = readonly number[]
 
 /** A time zone's offset lookups; create with {@link createZone}. */
 export interface Zone {
+  /** The zone's canonical name, as `Intl` spells it (`europe/london` → `Europe/London`, `US/Eastern` → `America/New_York`). */
   readonly timeZone: string
-  /** UTC offset in minutes at an instant (Europe/London in summer: 60). */
+  /** UTC offset in minutes at an instant (Europe/London in summer: 60; Africa/Monrovia in 1971, −00:44:30: −44.5). */
   offsetAt(ms: EpochMs): number
   /** The local calendar date of an instant. */
   localDay(ms: EpochMs): DayNumber
@@ -35,8 +46,25 @@ export interface Zone {
   startOfDay(day: DayNumber): EpochMs
 }
 
-function offsetNow(timeZone: string, ms: EpochMs): number {
-  return tzOffset(timeZone, new Date(ms))
+/**
+ * Reads a zone's offset at an instant from `Intl`, in milliseconds.
+ * `timeZone` must be canonical: `tzOffset` keeps a formatter per name it is given.
+ */
+function offsetReader(timeZone: string): (ms: EpochMs) => number {
+  // Made on first need only: Monrovia before 1972 is the one zone in tzdata since 1970 that needs it.
+  let signs: Intl.DateTimeFormat | undefined
+  return (ms) => {
+    const minutes = tzOffset(timeZone, new Date(ms))
+    // Offsets are whole seconds; tzOffset's seconds / 60 is not exact in binary (28 s is 0.4666… min).
+    const offset = Math.round(minutes * 60) * 1000
+    // @date-fns/tz 1.5 reads `GMT-00:44:30` as +44.5 minutes: it takes the sign from the hours, and `-00` has none.
+    // Only an offset under an hour can have lost its sign, so only those are read again.
+    if (minutes > 0 && minutes < 60) {
+      signs ??= new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      if (signs.format(ms).includes('GMT-')) return -offset
+    }
+    return offset
+  }
 }
 
 /**
@@ -58,16 +86,16 @@ function firstWhere(lo: EpochMs, hi: EpochMs, test: (ms: EpochMs) => boolean): E
  * sampling daily and bisecting each change to the millisecond finds every
  * change exactly.
  */
-function scanYear(timeZone: string, start: EpochMs, end: EpochMs): YearOffsets {
-  let before = offsetNow(timeZone, start)
+function scanYear(offsetNow: (ms: EpochMs) => number, start: EpochMs, end: EpochMs): YearOffsets {
+  let before = offsetNow(start)
   const changes: number[] = [start, before]
   for (let t = start + MS_PER_DAY; t <= end; t += MS_PER_DAY) {
     const sample = Math.min(t, end - 1)
-    const offset = offsetNow(timeZone, sample)
+    const offset = offsetNow(sample)
     if (offset === before) continue
     // The offset is `before` a day earlier and `offset` at the sample.
     changes.push(
-      firstWhere(t - MS_PER_DAY, sample, (ms) => offsetNow(timeZone, ms) !== before),
+      firstWhere(t - MS_PER_DAY, sample, (ms) => offsetNow(ms) !== before),
       offset,
     )
     before = offset
@@ -76,35 +104,41 @@ function scanYear(timeZone: string, start: EpochMs, end: EpochMs): YearOffsets {
 }
 
 /**
- * Whether `Intl` knows an IANA time-zone name (`Europe/London`, `UTC`).
+ * The canonical name of an IANA time zone, as `Intl` spells it, or
+ * `undefined` for a name `Intl` does not know. Names are case-insensitive and
+ * some are aliases: every spelling of a zone comes out as one name, so
+ * anything kept per zone is kept once.
  *
  * @example
- * isKnownTimeZone('Europe/London') // => true
- * isKnownTimeZone('Mars/Olympus') // => false
+ * canonicalTimeZone('europe/LONDON') // => 'Europe/London'
+ * canonicalTimeZone('Etc/GMT') // => 'UTC'
+ * canonicalTimeZone('Mars/Olympus') // => undefined
  */
-export function isKnownTimeZone(timeZone: unknown): timeZone is string {
+export function canonicalTimeZone(timeZone: unknown): string | undefined {
   // Intl itself refuses the empty string; the length cap keeps a huge string away from it.
-  if (typeof timeZone !== 'string' || timeZone.length > 64) return false
+  if (typeof timeZone !== 'string' || timeZone.length > 64) return undefined
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
-    return true
+    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone
   } catch {
-    return false
+    return undefined
   }
 }
 
 /**
- * Creates the offset lookups of an IANA time zone. Throws `INVALID_POLICY` at
- * `path` for a zone `Intl` does not know.
+ * Creates the offset lookups of an IANA time zone, under its canonical name.
+ * Throws `INVALID_POLICY` at `path` for a zone `Intl` does not know.
  *
  * @example
- * const london = createZone('Europe/London', 'calendar.timeZone')
+ * const london = createZone('europe/london', 'calendar.timeZone')
+ * london.timeZone // => 'Europe/London'
  * london.offsetAt(Date.parse('2026-07-01T00:00:00Z')) // => 60
  */
 export function createZone(timeZone: unknown, path: string): Zone {
-  if (!isKnownTimeZone(timeZone)) {
+  const canonical = canonicalTimeZone(timeZone)
+  if (canonical === undefined) {
     throw refundRulesError('INVALID_POLICY', path, expected('an IANA time zone', timeZone))
   }
+  const offsetNow = offsetReader(canonical)
   // One entry per UTC year used; bounded by the supported 1970–9999 range
   // and a few dozen bytes each.
   const years = new Map<number, YearOffsets>()
@@ -122,7 +156,7 @@ export function createZone(timeZone: unknown, path: string): Zone {
     const end = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY
     let table = years.get(year)
     if (table === undefined) {
-      table = scanYear(timeZone as string, start, end)
+      table = scanYear(offsetNow, start, end)
       years.set(year, table)
     }
     lastTable = table
@@ -131,7 +165,7 @@ export function createZone(timeZone: unknown, path: string): Zone {
     return table
   }
 
-  function offsetAt(ms: EpochMs): number {
+  function offsetMsAt(ms: EpochMs): number {
     const table = tableFor(ms)
     let offset = table[1] as number
     for (let i = 2; i < table.length && (table[i] as number) <= ms; i += 2) offset = table[i + 1] as number
@@ -139,7 +173,7 @@ export function createZone(timeZone: unknown, path: string): Zone {
   }
 
   function wallClock(ms: EpochMs): number {
-    return ms + offsetAt(ms) * MS_PER_MINUTE
+    return ms + offsetMsAt(ms)
   }
 
   function localDay(ms: EpochMs): DayNumber {
@@ -150,8 +184,8 @@ export function createZone(timeZone: unknown, path: string): Zone {
     const midnight = day * MS_PER_DAY
     // Local midnight is `midnight - offset`, where the offset is the one in
     // force then; two refinements settle it on either side of a change.
-    let guess = midnight - offsetAt(midnight) * MS_PER_MINUTE
-    guess = midnight - offsetAt(guess) * MS_PER_MINUTE
+    let guess = midnight - offsetMsAt(midnight)
+    guess = midnight - offsetMsAt(guess)
     if (localDay(guess) === day && localDay(guess - 1) < day) return guess
     // Midnight falls in a DST gap (or the guess straddles a change): the day
     // begins at the first instant whose local date is `day`. 26 hours either
@@ -160,8 +194,8 @@ export function createZone(timeZone: unknown, path: string): Zone {
   }
 
   return Object.freeze({
-    timeZone,
-    offsetAt,
+    timeZone: canonical,
+    offsetAt: (ms: EpochMs) => offsetMsAt(ms) / MS_PER_MINUTE,
     localDay,
     localTimeOfDay: (ms: EpochMs) => wallClock(ms) - localDay(ms) * MS_PER_DAY,
     startOfDay,
@@ -181,12 +215,14 @@ export function createZone(timeZone: unknown, path: string): Zone {
  */
 export function localToInstant(zone: Zone, day: DayNumber, timeOfDay: number): { ms: EpochMs; moved: boolean } {
   const wall = day * MS_PER_DAY + timeOfDay
-  const before = zone.offsetAt(wall - MS_PER_DAY) * MS_PER_MINUTE
-  const after = zone.offsetAt(wall + MS_PER_DAY) * MS_PER_MINUTE
+  // Rounded: an offset with seconds is a fraction of a minute, and back in milliseconds it must be whole.
+  const offsetMs = (ms: EpochMs) => Math.round(zone.offsetAt(ms) * MS_PER_MINUTE)
+  const before = offsetMs(wall - MS_PER_DAY)
+  const after = offsetMs(wall + MS_PER_DAY)
   // Try the earlier offset first, so an overlap resolves to the earlier instant.
   for (const offset of [before, after]) {
     const ms = wall - offset
-    if (zone.offsetAt(ms) * MS_PER_MINUTE === offset) return { ms, moved: false }
+    if (offsetMs(ms) === offset) return { ms, moved: false }
   }
   // In a gap: neither offset reproduces the reading. Read it with the offset
   // from before the gap, which lands the same distance past the gap's end.

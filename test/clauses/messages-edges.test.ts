@@ -99,7 +99,7 @@ describe('inconsistencies say what they contradict', () => {
     // The fixture's information, provided before these instants, is left out.
     let input = withPath(VALID['top-up-refund'](), 'request.informationRequested', undefined, true)
     for (const [path, value] of <const>[
-      ['topUp.creditedAt', '9999-12-30T10:00:00Z'],
+      ['topUp.creditedAt', '9999-12-29T12:00:00Z'], // the window closes on 31 December, the refund is due in 10000
       ['account.lastActivityAt', '9999-12-30T10:00:00Z'],
       ['request.receivedAt', '9999-12-30T11:00:00Z'],
       ['now', '9999-12-30T12:00:00Z'],

@@ -101,7 +101,7 @@ describe('instants', () => {
   it.each<[unknown, string]>([
     ['2026-11-20T10:00:00', 'without an offset'],
     ['2026-11-20', 'a date only'],
-    ['2026-11-20 10:00:00Z', 'a space for T'],
+    ['2026-11-20_10:00:00Z', 'an underscore for T'],
     ['2026-02-30T00:00:00Z', 'an impossible date'],
     ['2026-13-01T00:00:00Z', 'month 13'],
     ['2026-11-31T00:00:00Z', '31 November'],

@@ -39,7 +39,7 @@ describe('instants', () => {
   it('every spelling reads back as the same instant, across the whole supported range', () => {
     fc.assert(
       fc.property(
-        arbEpochMs({ from: 0, to: '9999-12-31T23:59:59.999Z' }).chain((t) =>
+        arbEpochMs({ from: '1970-01-01T00:00:00Z', to: '9999-12-31T23:59:59.999Z' }).chain((t) =>
           arbInstantSpelling(t).map((spelled) => [t, spelled] as const),
         ),
         ([t, spelled]) => ms(spelled) === t,
@@ -57,7 +57,7 @@ describe('instants', () => {
   })
 
   it('window edges are exactly at, 1 ms before and 1 ms after start + hours', () => {
-    expect(windowEdges(0, 48)).toEqual([
+    expect(windowEdges('1970-01-01T00:00:00Z', 48)).toEqual([
       { instant: 172_799_999, position: 'before', edge: 172_800_000 },
       { instant: 172_800_000, position: 'at', edge: 172_800_000 },
       { instant: 172_800_001, position: 'after', edge: 172_800_000 },

@@ -816,8 +816,8 @@ describe('createBusinessCalendar: properties', () => {
         const calendar = createBusinessCalendar({ timeZone })
         const end = Date.parse(calendar.endOfDay(date))
         const next = formatPlainDate(parsePlainDate(date, 'd') + 1)
-        expect(calendar.localDate(end)).toBe(date)
-        expect(calendar.localDate(end + 1)).toBe(next)
+        expect(calendar.localDate(new Date(end))).toBe(date)
+        expect(calendar.localDate(new Date(end + 1))).toBe(next)
         // The day is between 22 and 26 hours long (23 or 25 on DST days).
         const previousEnd =
           parsePlainDate(date, 'd') === MIN_DAY
@@ -839,7 +839,7 @@ describe('createBusinessCalendar: properties', () => {
           month: '2-digit',
           day: '2-digit',
         }).format(ms)
-        expect(createBusinessCalendar({ timeZone }).localDate(ms)).toBe(expected)
+        expect(createBusinessCalendar({ timeZone }).localDate(new Date(ms))).toBe(expected)
       }),
       { seed: SEED },
     )

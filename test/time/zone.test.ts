@@ -1,25 +1,33 @@
 /**
- * The zone tables against `Intl` itself, at the exact millisecond of every
- * offset change (issue #5, mutation testing): the daily scan, the bisection,
- * the per-year cache and its bounds, local days, the start of a day and
- * local readings in DST gaps and overlaps.
+ * The zone tables against `Intl` itself: at the exact millisecond of every
+ * offset change in sampled years of every zone `Intl` knows, offsets with
+ * seconds included; the daily scan, the bisection, the per-year cache and its
+ * bounds, local days, the start and end of a day, local readings in DST gaps
+ * and overlaps, and zone names read once under their canonical spelling.
+ * Every oracle here is `Intl` (or `@date-fns/tz`, where it is right), never `src/time`.
  */
 import { tzOffset } from '@date-fns/tz'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { RefundRulesError } from '../../src/errors.js'
+import { createBusinessCalendar } from '../../src/time/calendar.js'
 import { daysFromCivil } from '../../src/time/plain-date.js'
-import { createZone, formatLocalDateTime, isKnownTimeZone, localToInstant } from '../../src/time/zone.js'
+import { canonicalTimeZone, createZone, formatLocalDateTime, localToInstant } from '../../src/time/zone.js'
+import { checkZoneYear, seeded } from '../support/intl-zones.js'
 
 // No zone in tzdata changes its offset exactly at a UTC new year (1970–2037), but nothing forbids one: Etc/GMT-1
 // (+1) is stubbed to become +2 at 2027-01-01T00:00Z, so the year boundary of the per-year tables can be tested.
+// Every name the library hands @date-fns/tz is recorded: its formatter cache keeps one per name, forever.
 const NEW_YEAR_CHANGE = Date.UTC(2027, 0, 1)
+const namesAsked = vi.hoisted(() => new Set<string>())
 vi.mock('@date-fns/tz', async (importOriginal) => {
   const real = await importOriginal<typeof import('@date-fns/tz')>()
   return {
     ...real,
-    tzOffset: (timeZone: string, date: Date) =>
-      timeZone === 'Etc/GMT-1' ? (date.getTime() < NEW_YEAR_CHANGE ? 60 : 120) : real.tzOffset(timeZone, date),
+    tzOffset: (timeZone: string, date: Date) => {
+      namesAsked.add(timeZone)
+      return timeZone === 'Etc/GMT-1' ? (date.getTime() < NEW_YEAR_CHANGE ? 60 : 120) : real.tzOffset(timeZone, date)
+    },
   }
 })
 
@@ -107,7 +115,7 @@ describe('offsetAt agrees with Intl', () => {
       fc.property(fc.constantFrom(...ZONES), fc.integer({ min: 0, max: utc('2100-01-01T00:00:00Z') }), (tz, ms) => {
         expect(zones.get(tz)?.offsetAt(ms)).toBe(reference(tz, ms))
       }),
-      { numRuns: 500 },
+      { numRuns: 500, seed: 20261129 },
     )
   })
 })
@@ -159,6 +167,69 @@ describe('local days and their starts', () => {
     expect(zone.localDay(zone.startOfDay(d31) - 1)).toBe(d29)
     expect(zone.startOfDay(d31)).toBe(utc('2011-12-30T10:00:00Z'))
   })
+})
+
+describe('offsets with seconds (@date-fns/tz 1.5 reads GMT-00:44:30 as +44.5 minutes)', () => {
+  const monrovia = createZone('Africa/Monrovia', 'tz')
+  const MIDYEAR_1971 = utc('1971-06-15T12:00:00Z')
+
+  it('Intl says −00:44:30 in Monrovia in 1971, and @date-fns/tz alone says +44.5 minutes', () => {
+    const longOffset = new Intl.DateTimeFormat('en-US', { timeZone: 'Africa/Monrovia', timeZoneName: 'longOffset' })
+    expect(longOffset.format(MIDYEAR_1971)).toMatch(/GMT-00:44:30$/)
+    expect(reference('Africa/Monrovia', MIDYEAR_1971)).toBe(44.5) // the dependency's reading, kept to show the gap
+  })
+
+  it('offsetAt is −44.5 minutes, and local dates, times and day starts follow it', () => {
+    expect(monrovia.offsetAt(MIDYEAR_1971)).toBe(-44.5)
+    // 00:30Z on 15 June 1971 is 23:45:30 on the 14th in Monrovia.
+    const justAfterMidnightUtc = utc('1971-06-15T00:30:00Z')
+    expect(monrovia.localDay(justAfterMidnightUtc)).toBe(daysFromCivil(1971, 6, 14))
+    expect(monrovia.localTimeOfDay(justAfterMidnightUtc)).toBe(((23 * 60 + 45) * 60 + 30) * 1000)
+    expect(formatLocalDateTime(monrovia, justAfterMidnightUtc)).toBe('1971-06-14 23:45')
+    expect(monrovia.startOfDay(daysFromCivil(1971, 6, 15))).toBe(utc('1971-06-15T00:44:30Z'))
+  })
+
+  it('the calendar ends a Monrovia day at 00:44:29.999Z the next day', () => {
+    const calendar = createBusinessCalendar({ timeZone: 'Africa/Monrovia' })
+    expect(calendar.endOfDay('1971-06-15')).toBe('1971-06-16T00:44:29.999Z')
+    expect(calendar.localDate('1971-06-16T00:44:29.999Z')).toBe('1971-06-15')
+    expect(calendar.localDate('1971-06-16T00:44:30Z')).toBe('1971-06-16')
+  })
+
+  it('the change to GMT on 7 January 1972 is found to the millisecond', () => {
+    // Monrovia's clocks went from 00:00 −00:44:30 to 00:44:30 GMT: the change is at 1972-01-07T00:44:30Z.
+    const change = utc('1972-01-07T00:44:30Z')
+    expect([monrovia.offsetAt(change - 1), monrovia.offsetAt(change)]).toEqual([-44.5, 0])
+    expect(localToInstant(monrovia, daysFromCivil(1971, 12, 31), 12 * 3_600_000)).toEqual({
+      ms: utc('1971-12-31T12:44:30Z'),
+      moved: false,
+    })
+    // 00:00–00:44:29 on 7 January 1972 never happened: a reading in it moves forward by the gap.
+    expect(localToInstant(monrovia, daysFromCivil(1972, 1, 7), 20 * 60_000)).toEqual({
+      ms: utc('1972-01-07T00:44:30Z') + 20 * 60_000,
+      moved: true,
+    })
+  })
+})
+
+describe('every zone Intl knows, against Intl (one sampled year each, fixed seed)', () => {
+  const ALL = Intl.supportedValuesOf('timeZone')
+
+  // A year costs a zone about 370 readings of Intl: one year per zone keeps this within a few seconds. Years rotate
+  // between today's rules (2026), the changeable past (1970–2037) and the far future (2038–9998); test/fuzz sweeps.
+  it(`${ALL.length} zones: offsets, local dates and times at and around every change, day starts and ends`, () => {
+    const random = seeded(20261129)
+    const failures: string[] = []
+    let checked = 0
+    ALL.forEach((timeZone, index) => {
+      const year = [2026, 1970 + random(68), 2038 + random(9999 - 2038)][index % 3] as number
+      const result = checkZoneYear(timeZone, year, random, { samples: 6, days: 2, calendarDays: index % 8 === 0 })
+      failures.push(...result.failures)
+      checked += result.checked
+    })
+    expect(failures.slice(0, 20)).toEqual([])
+    expect(checked).toBeGreaterThan(ALL.length * 8)
+  }, 60_000)
 })
 
 describe('localToInstant', () => {
@@ -215,24 +286,27 @@ describe('formatLocalDateTime', () => {
 
 describe('zone names', () => {
   it.each([
-    ['UTC', true],
-    ['Europe/London', true],
-    ['europe/london', true], // Intl is case-insensitive
-    ['', false],
-    ['Mars/Olympus', false],
-    ['A'.repeat(65), false],
-    [`America/Argentina/ComodRivadavia`, true],
-    [42, false],
-    [null, false],
-  ])('isKnownTimeZone(%j) = %s', (name, known) => {
-    expect(isKnownTimeZone(name)).toBe(known)
+    ['UTC', 'UTC'],
+    ['Europe/London', 'Europe/London'],
+    ['europe/london', 'Europe/London'], // Intl is case-insensitive
+    ['EUROPE/LONDON', 'Europe/London'],
+    ['Etc/GMT', 'UTC'],
+    ['US/Eastern', 'America/New_York'],
+    ['', undefined],
+    ['Mars/Olympus', undefined],
+    ['A'.repeat(65), undefined],
+    ['America/Argentina/ComodRivadavia', 'America/Catamarca'],
+    [42, undefined],
+    [null, undefined],
+  ])('canonicalTimeZone(%j) = %s', (name, canonical) => {
+    expect(canonicalTimeZone(name)).toBe(canonical)
   })
 
   it('a 64-character name is looked up, a 65-character one is not', () => {
     // No real zone is that long: both are unknown, but only the first reaches Intl (which must not throw out).
-    expect(isKnownTimeZone('A'.repeat(64))).toBe(false)
+    expect(canonicalTimeZone('A'.repeat(64))).toBeUndefined()
     // Whether Intl is asked at all is the next test's subject; a wall-clock bound here would flake on a busy machine.
-    expect(isKnownTimeZone('Europe/London'.padEnd(10_000_000, 'x'))).toBe(false)
+    expect(canonicalTimeZone('Europe/London'.padEnd(10_000_000, 'x'))).toBeUndefined()
   })
 
   it('asks Intl about a 64-character name, but not about a 65-character one', () => {
@@ -240,7 +314,7 @@ describe('zone names', () => {
     try {
       const asked = (name: string) => {
         intl.mockClear()
-        isKnownTimeZone(name)
+        canonicalTimeZone(name)
         return intl.mock.calls.some(([, options]) => options?.timeZone === name)
       }
       expect([asked('B'.repeat(64)), asked('B'.repeat(65))]).toEqual([true, false])
@@ -261,5 +335,20 @@ describe('zone names', () => {
     )
     expect(createZone('Asia/Tokyo', 'tz').timeZone).toBe('Asia/Tokyo')
     expect(Object.isFrozen(createZone('UTC', 'tz'))).toBe(true)
+  })
+
+  it('a zone is known by its canonical name, and only that name reaches @date-fns/tz and its cache', () => {
+    const spellings = ['europe/berlin', 'EUROPE/BERLIN', 'Europe/BERLIN', 'eUrOpE/bErLiN']
+    for (const spelling of spellings) {
+      const zone = createZone(spelling, 'calendar.timeZone')
+      expect(zone.timeZone).toBe('Europe/Berlin')
+      expect(zone.offsetAt(Date.UTC(2026, 6, 1))).toBe(120)
+    }
+    expect(spellings.filter((spelling) => namesAsked.has(spelling))).toEqual([])
+    expect(namesAsked.has('Europe/Berlin')).toBe(true)
+  })
+
+  it('a calendar, and so a policy, keeps the canonical name', () => {
+    expect(createBusinessCalendar({ timeZone: 'europe/LONDON' }).options.timeZone).toBe('Europe/London')
   })
 })

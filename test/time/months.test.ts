@@ -1,11 +1,12 @@
 /**
- * addMonthsInZone at its edges (issue #5, mutation testing): year rollover,
- * clamping only when the day is missing, DST gaps, the supported range.
+ * addMonthsInZone (SPEC §4, Months) at its edges: year rollover, clamping
+ * only when the day is missing, DST gaps, offsets with seconds, the supported range.
  */
 import { describe, expect, it } from 'vitest'
 import { RefundRulesError } from '../../src/errors.js'
 import { addMonthsInZone } from '../../src/time/months.js'
 import { createZone } from '../../src/time/zone.js'
+import { errorOf } from '../support/errors.js'
 
 const london = createZone('Europe/London', 'tz')
 const utc = createZone('UTC', 'tz')
@@ -59,5 +60,23 @@ describe('addMonthsInZone', () => {
       ])
     }
     expect(later(utc, '9999-06-01T00:00:00Z', 6)).toEqual(['9999-12-01T00:00:00.000Z', false, false])
+  })
+
+  it('a local date in 9999 whose instant falls in 10000 (west of UTC) is OUT_OF_RANGE at the path', () => {
+    const newYork = createZone('America/New_York', 'tz')
+    const error = errorOf(() =>
+      addMonthsInZone(newYork, Date.parse('9998-12-31T23:00:00-05:00'), 12, 'account.lastActivityAt'),
+    )
+    expect([error.code, error.path]).toEqual(['OUT_OF_RANGE', 'account.lastActivityAt'])
+    // 18:59:59.999 local on 31 December 9999 is the last instant of 9999 in UTC.
+    expect(later(newYork, '9998-12-31T18:59:59.999-05:00', 12)).toEqual(['9999-12-31T23:59:59.999Z', false, false])
+    expect(() => later(newYork, '9998-12-31T19:00:00-05:00', 12)).toThrow(RefundRulesError)
+  })
+
+  it('keeps the local time in a zone whose offset has seconds (Monrovia, −00:44:30 until 1972)', () => {
+    const monrovia = createZone('Africa/Monrovia', 'tz')
+    expect(later(monrovia, '1970-06-15T12:44:30Z', 12)).toEqual(['1971-06-15T12:44:30.000Z', false, false])
+    // Across the change to GMT on 7 January 1972: 12:00 local was 12:44:30Z, and is now 12:00Z.
+    expect(later(monrovia, '1971-06-15T12:44:30Z', 12)).toEqual(['1972-06-15T12:00:00.000Z', false, false])
   })
 })
