@@ -357,14 +357,10 @@ const MAX_BIGINT_UNITS = BigInt(MAX_MINOR_UNITS)
 // Applied only to strings of at most MAX_AMOUNT_LENGTH characters.
 const MINOR_DIGITS = /^-?\d+$/
 
-/**
- * An own field of a money object (SPEC §1: an inherited `Object.prototype.minor` is absent); `null` is absent too.
- */
+/** An own field of a money object (SPEC §1: an inherited `Object.prototype.minor` is absent). */
 function ownField(input: object, key: 'amount' | 'minor' | 'currency', path: string): unknown {
   try {
-    if (!Object.hasOwn(input, key)) return undefined
-    const value = (input as Record<string, unknown>)[key]
-    return value === null ? undefined : value
+    return Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined
   } catch {
     // A getter that throws, or a proxy whose trap does, is a bad input, not a crash.
     throw refundRulesError('INVALID_INPUT', joinKnownKey(path, key), 'could not be read (its getter threw)')
@@ -373,7 +369,7 @@ function ownField(input: object, key: 'amount' | 'minor' | 'currency', path: str
 
 /**
  * Parses `{ amount, currency }` or `{ minor, currency }` (SPEC §1): exactly one of `amount` and `minor` (the other
- * absent or `null`), own properties only. `options.currency` is the evaluation's currency, if already known: a
+ * absent or `null`, as in a row with both columns), own properties only. `options.currency` is the evaluation's currency, if already known: a
  * different one is `CURRENCY_MISMATCH` at `<path>.currency`. `options.currencies` are a policy's minor-unit
  * overrides. Negative amounts are rejected unless `allowNegative`; `-0` is zero.
  *
@@ -408,24 +404,27 @@ export function parseMoney(input: unknown, path: string, options?: MoneyReadOpti
   const allowNegative = options?.allowNegative === true
   const amount = ownField(input, 'amount', path)
   const minor = ownField(input, 'minor', path)
-  if (minor === undefined) {
-    if (amount === undefined) {
-      throw refundRulesError(
-        'INVALID_INPUT',
-        joinKnownKey(path, 'amount'),
-        'is required (or minor: an integer count of minor units)',
-      )
-    }
-    return amountIn(amount, code, minorUnit, joinKnownKey(path, 'amount'), allowNegative)
-  }
-  if (amount !== undefined) {
+  // A row with both columns holds NULL in the one it does not use; a lone null is reported as a bad value.
+  const hasAmount = amount !== undefined && amount !== null
+  const hasMinor = minor !== undefined && minor !== null
+  if (hasAmount && hasMinor) {
     throw refundRulesError(
       'INVALID_INPUT',
       path,
       'must have exactly one of amount and minor, received both (the other may be absent or null)',
     )
   }
-  return moneyOf(code, minorUnit, readMinorUnits(minor, joinKnownKey(path, 'minor'), allowNegative))
+  if (hasMinor || (minor === null && amount === undefined)) {
+    return moneyOf(code, minorUnit, readMinorUnits(minor, joinKnownKey(path, 'minor'), allowNegative))
+  }
+  if (amount === undefined) {
+    throw refundRulesError(
+      'INVALID_INPUT',
+      joinKnownKey(path, 'amount'),
+      'is required (or minor: an integer count of minor units)',
+    )
+  }
+  return amountIn(amount, code, minorUnit, joinKnownKey(path, 'amount'), allowNegative)
 }
 
 /**

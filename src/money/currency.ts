@@ -39,6 +39,21 @@ function minorUnitTable(): ReadonlyMap<string, number> {
   return isoMinorUnits
 }
 
+let isoCodes: readonly string[] | undefined
+
+/**
+ * Every code that has an ISO 4217 minor unit, sorted: the codes {@link currencyMinorUnit} accepts without an
+ * override. The testing kit draws its currencies from it, so that generated money is money the library accepts.
+ *
+ * @example
+ * isoCurrencyCodes().includes('HUF') // => true
+ * isoCurrencyCodes().includes('XAU') // => false
+ */
+export function isoCurrencyCodes(): readonly string[] {
+  isoCodes ??= Object.freeze([...minorUnitTable().keys()].sort())
+  return isoCodes
+}
+
 /** The override for `currency`, read as an own property only; `undefined` for none. */
 function overrideOf(overrides: CurrencyOverrides, currency: string): number | undefined {
   return Object.hasOwn(overrides, currency) ? overrides[currency]?.minorUnits : undefined

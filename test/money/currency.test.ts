@@ -1,6 +1,6 @@
 import * as iso4217 from 'dinero.js/currencies'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { currencyMinorUnit, readCurrencyOverrides } from '../../src/money/currency.js'
+import { currencyMinorUnit, isoCurrencyCodes, readCurrencyOverrides } from '../../src/money/currency.js'
 import { errorOf } from '../support/errors.js'
 
 describe('currencyMinorUnit', () => {
@@ -164,5 +164,20 @@ describe('readCurrencyOverrides', () => {
     expect(readCurrencyOverrides({ HUF: entry }, 'currencies').issues.map((issue) => issue.path)).toEqual([
       'currencies.HUF',
     ])
+  })
+})
+
+describe('isoCurrencyCodes', () => {
+  it('lists, sorted and frozen, exactly the decimal codes of the data package', () => {
+    const codes = isoCurrencyCodes()
+    const expected = Object.values(iso4217)
+      .filter((currency) => currency.base === 10)
+      .map((currency) => currency.code)
+      .sort()
+    expect(codes).toEqual(expected)
+    expect(Object.isFrozen(codes)).toBe(true)
+    expect(isoCurrencyCodes()).toBe(codes)
+    for (const code of ['EUR', 'HUF', 'IQD', 'CLF', 'UYW']) expect(codes).toContain(code)
+    for (const code of ['XAU', 'XXX', 'MGA']) expect(codes).not.toContain(code)
   })
 })
