@@ -263,8 +263,23 @@ function computed(like: Money, minor: number, path: string): Money {
   return moneyOf(like.currency, like.minorUnit, minor)
 }
 
-/** {@link parseAmount} once the currency's minor unit is known. */
-function amountIn(amount: unknown, currency: string, minorUnit: number, path: string, allowNegative: boolean): Money {
+/** How {@link parseAmountAs} reads an amount: its currency, the minor unit already settled for it, and the sign. */
+export interface AmountUnit {
+  readonly currency: string
+  readonly minorUnit: number
+  readonly allowNegative: boolean
+}
+
+/**
+ * {@link parseAmount} once the currency's minor unit is settled (a fee rule's amount read in the minor unit of the
+ * gross it is charged on, which a policy may have overridden).
+ *
+ * @throws RefundRulesError `INVALID_AMOUNT`, `TOO_MANY_DECIMALS`, `NEGATIVE_AMOUNT`, at `path`.
+ * @example
+ * formatMoney(parseAmountAs('1990', 'fees.default.fixed.HUF', { currency: 'HUF', minorUnit: 0, allowNegative: false })) // => '1990'
+ */
+export function parseAmountAs(amount: unknown, path: string, unit: AmountUnit): Money {
+  const { currency, minorUnit } = unit
   if (typeof amount === 'string') {
     const units = everydayMinorUnits(amount, minorUnit)
     if (units !== undefined) return moneyOf(currency, minorUnit, units)
@@ -277,7 +292,7 @@ function amountIn(amount: unknown, currency: string, minorUnit: number, path: st
       `${currency} allows at most ${minorUnit} decimals (none are rounded away), received ${plain.text}`,
     )
   }
-  if (plain.negative && !allowNegative) throw negativeAmount(path, plain.text)
+  if (plain.negative && !unit.allowNegative) throw negativeAmount(path, plain.text)
   // "-97.1" in EUR: the digits "971" and one zero for the missing cent. Converting a digit string to a number is
   // exact up to MAX_MINOR_UNITS and lands beyond it otherwise, so the check below cannot be fooled by rounding.
   const units = Number(plain.text.replace(/[-.]/g, '') + '0'.repeat(minorUnit - plain.decimals))
@@ -301,7 +316,7 @@ function amountIn(amount: unknown, currency: string, minorUnit: number, path: st
  */
 export function parseAmount(amount: unknown, currency: string, path: string, options?: MoneyReadOptions): Money {
   const minorUnit = currencyMinorUnit(currency, path, options?.currencies)
-  return amountIn(amount, currency, minorUnit, path, options?.allowNegative === true)
+  return parseAmountAs(amount, path, { currency, minorUnit, allowNegative: options?.allowNegative === true })
 }
 
 /**
@@ -337,7 +352,7 @@ export function readMinorUnits(value: unknown, path: string, allowNegative: bool
         `must be a string of digits like "1999" ("-" first for a negative; no point, sign "+" or spaces), received ${describeReceived(value)}`,
       )
     }
-    // As in amountIn: exact up to MAX_MINOR_UNITS, beyond it otherwise.
+    // As in parseAmountAs: exact up to MAX_MINOR_UNITS, beyond it otherwise.
     units = Number(value)
     if (Math.abs(units) > MAX_MINOR_UNITS) {
       throw invalid(path, `must be at most ${MAX_MINOR_UNITS} minor units either way, received ${value}`)
@@ -424,7 +439,7 @@ export function parseMoney(input: unknown, path: string, options?: MoneyReadOpti
       'is required (or minor: an integer count of minor units)',
     )
   }
-  return amountIn(amount, code, minorUnit, joinKnownKey(path, 'amount'), allowNegative)
+  return parseAmountAs(amount, joinKnownKey(path, 'amount'), { currency: code, minorUnit, allowNegative })
 }
 
 /**

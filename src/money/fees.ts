@@ -15,6 +15,7 @@ import {
   type Money,
   moneyOf,
   parseAmount,
+  parseAmountAs,
   readPlainDecimal,
   zeroLike,
 } from './amount.js'
@@ -157,12 +158,17 @@ function settingsAt(
   return settings
 }
 
+/** What reading a schedule collects into and reads amounts with: its issues and the policy's minor-unit overrides. */
+interface Reading {
+  readonly issues: RefundRulesIssue[]
+  readonly currencies: CurrencyOverrides | undefined
+}
+
 /** Amounts by currency, parsed; their normalized text is the rule's. */
 function normalizeAmounts(
   value: unknown,
   path: string,
-  issues: RefundRulesIssue[],
-  currencies: CurrencyOverrides | undefined,
+  { issues, currencies }: Reading,
 ): Map<string, Money> | undefined {
   const amounts = plainObjectAt(value, path, issues, `amounts by currency, like { EUR: '0.30' }`)
   if (amounts === undefined) return undefined
@@ -182,13 +188,8 @@ function normalizeAmounts(
 }
 
 /** The rule normalized, whole or not: a rule with issues is never used, since they make the schedule throw. */
-function normalizeRule(
-  value: unknown,
-  path: string,
-  issues: RefundRulesIssue[],
-  label: string,
-  currencies: CurrencyOverrides | undefined,
-): CompiledRule {
+function normalizeRule(value: unknown, path: string, label: string, reading: Reading): CompiledRule {
+  const { issues } = reading
   const settings = settingsAt(value, path, issues, 'fee rule', RULE_KEYS)
   const rule: { -readonly [K in keyof FeeRule]: FeeRule[K] } = {}
   let numerator = 0
@@ -209,7 +210,7 @@ function normalizeRule(
   const parsed: { [K in AmountKey]?: Map<string, Money> } = {}
   for (const key of AMOUNT_KEYS) {
     if (settings[key] === undefined) continue
-    const amounts = normalizeAmounts(settings[key], joinPath(path, key), issues, currencies)
+    const amounts = normalizeAmounts(settings[key], joinPath(path, key), reading)
     if (amounts === undefined) continue
     parsed[key] = amounts
     const text: Record<string, string> = Object.create(null)
@@ -232,6 +233,7 @@ function normalizeRule(
 /** Validates and normalizes `input`, and registers the normalized schedule as compiled. */
 function compile(input: unknown, path: string, currencies?: CurrencyOverrides): CompiledSchedule {
   const issues: RefundRulesIssue[] = []
+  const reading: Reading = { issues, currencies }
   const settings = input === undefined ? {} : settingsAt(input, path, issues, 'fee schedule', SCHEDULE_KEYS)
   let rounding: FeeRounding = 'half-up'
   if (settings.rounding !== undefined) {
@@ -247,7 +249,7 @@ function compile(input: unknown, path: string, currencies?: CurrencyOverrides): 
   const defaultRule =
     settings.default === undefined
       ? undefined
-      : normalizeRule(settings.default, joinPath(path, 'default'), issues, 'default rule', currencies)
+      : normalizeRule(settings.default, joinPath(path, 'default'), 'default rule', reading)
   // A null-prototype target: assigning '__proto__' creates an own property instead of a prototype.
   const methods: Record<string, FeeRule> = Object.create(null)
   const compiledMethods = new Map<string, CompiledRule>()
@@ -255,13 +257,7 @@ function compile(input: unknown, path: string, currencies?: CurrencyOverrides): 
     const methodsPath = joinPath(path, 'methods')
     const entries = plainObjectAt(settings.methods, methodsPath, issues, 'fee rules by method') ?? {}
     for (const method of Object.keys(entries)) {
-      const compiled = normalizeRule(
-        entries[method],
-        joinPath(methodsPath, method),
-        issues,
-        methodLabel(method),
-        currencies,
-      )
+      const compiled = normalizeRule(entries[method], joinPath(methodsPath, method), methodLabel(method), reading)
       methods[method] = compiled.rule
       compiledMethods.set(method, compiled)
     }
@@ -322,10 +318,8 @@ function amountIn(rule: CompiledRule, key: AmountKey, gross: Money, issues: Refu
   const currency = gross.currency
   const text = amounts[currency]
   if (text !== undefined) {
-    const override = { [currency]: { minorUnits: gross.minorUnit } }
-    return collectPolicyIssues(issues, () =>
-      parseAmount(text, currency, joinPath(path, currency), { currencies: override }),
-    )
+    const unit = { currency, minorUnit: gross.minorUnit, allowNegative: false }
+    return collectPolicyIssues(issues, () => parseAmountAs(text, joinPath(path, currency), unit))
   }
   const named = Object.keys(amounts).join(', ')
   policyIssue(issues, path, `names amounts for ${named} but not for ${currency}, this evaluation's currency`)
