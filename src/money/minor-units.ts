@@ -11,6 +11,9 @@ export interface MinorUnitsOptions {
   readonly currencies?: CurrencyOverrides
 }
 
+/** Read options without overrides, made once: a conversion may sit in a hot loop. */
+const ALLOW_NEGATIVE = Object.freeze({ allowNegative: true })
+
 /**
  * The money as an integer count of its currency's minor units (ISO 4217's, or an override's): exact, never
  * rounded. Accepts what every evaluation accepts, `{ amount, currency }` or `{ minor, currency }`; negative amounts
@@ -30,8 +33,6 @@ export function toMinorUnits(money: MoneyInput, options?: MinorUnitsOptions): nu
   return parseMoney(money, 'money', currencies === undefined ? ALLOW_NEGATIVE : { allowNegative: true, currencies })
     .minor
 }
-
-const ALLOW_NEGATIVE = Object.freeze({ allowNegative: true })
 
 /**
  * A count of minor units written as a decimal string with exactly the currency's minor digits (ISO 4217's, or an
