@@ -372,13 +372,45 @@ const MAX_BIGINT_UNITS = BigInt(MAX_MINOR_UNITS)
 // Applied only to strings of at most MAX_AMOUNT_LENGTH characters.
 const MINOR_DIGITS = /^-?\d+$/
 
-/** An own field of a money object (SPEC §1: an inherited `Object.prototype.minor` is absent). */
-function ownField(input: object, key: 'amount' | 'minor' | 'currency', path: string): unknown {
+/** The fields of a money object. */
+interface MoneyFields {
+  readonly currency?: unknown
+  readonly amount?: unknown
+  readonly minor?: unknown
+}
+
+const OBJECT_PROTOTYPE: MoneyFields = Object.prototype
+
+/**
+ * The own `currency`, `amount` and `minor` of a money object (SPEC §1: an inherited `Object.prototype.minor` is
+ * absent). Fast path: a plain object whose prototype, `Object.prototype`, holds none of the three (every input but a
+ * polluted host's) can only have them as own properties, so three plain reads suffice; an `Object.hasOwn` per field
+ * made the everyday parse a quarter slower. Anything else is read field by field, own properties only.
+ */
+function moneyFields(input: object, path: string): MoneyFields {
+  let reading: keyof MoneyFields = 'currency'
   try {
-    return Object.hasOwn(input, key) ? (input as Record<string, unknown>)[key] : undefined
+    const fields = input as MoneyFields
+    if (
+      Object.getPrototypeOf(input) === Object.prototype &&
+      OBJECT_PROTOTYPE.currency === undefined &&
+      OBJECT_PROTOTYPE.amount === undefined &&
+      OBJECT_PROTOTYPE.minor === undefined
+    ) {
+      const currency = fields.currency
+      reading = 'amount'
+      const amount = fields.amount
+      reading = 'minor'
+      return { currency, amount, minor: fields.minor }
+    }
+    const currency = Object.hasOwn(input, 'currency') ? fields.currency : undefined
+    reading = 'amount'
+    const amount = Object.hasOwn(input, 'amount') ? fields.amount : undefined
+    reading = 'minor'
+    return { currency, amount, minor: Object.hasOwn(input, 'minor') ? fields.minor : undefined }
   } catch {
     // A getter that throws, or a proxy whose trap does, is a bad input, not a crash.
-    throw refundRulesError('INVALID_INPUT', joinKnownKey(path, key), 'could not be read (its getter threw)')
+    throw refundRulesError('INVALID_INPUT', joinKnownKey(path, reading), 'could not be read (its getter threw)')
   }
 }
 
@@ -403,7 +435,7 @@ export function parseMoney(input: unknown, path: string, options?: MoneyReadOpti
       `must be an object { amount, currency } or { minor, currency }, received ${describeGiven(input)}`,
     )
   }
-  const currency = ownField(input, 'currency', path)
+  const { currency, amount, minor } = moneyFields(input, path)
   const currencyPath = joinKnownKey(path, 'currency')
   if (currency === undefined) throw refundRulesError('INVALID_INPUT', currencyPath, 'is required')
   const minorUnit = currencyMinorUnit(currency, currencyPath, options?.currencies)
@@ -417,8 +449,6 @@ export function parseMoney(input: unknown, path: string, options?: MoneyReadOpti
   }
   const code = currency as string
   const allowNegative = options?.allowNegative === true
-  const amount = ownField(input, 'amount', path)
-  const minor = ownField(input, 'minor', path)
   // A row with both columns holds NULL in the one it does not use; a lone null is reported as a bad value.
   const hasAmount = amount !== undefined && amount !== null
   const hasMinor = minor !== undefined && minor !== null
