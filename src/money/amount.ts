@@ -53,13 +53,22 @@ export interface DecimalLike {
  */
 export type MinorUnitsInput = number | bigint | string
 
-/**
- * Money as callers give it: a decimal `amount` (`{ amount: '19.99', currency: 'EUR' }`) or an integer count of
- * `minor` units (`{ minor: 1999, currency: 'EUR' }`), exactly one of the two; the other may be absent or `null`.
- */
-export type MoneyInput =
-  | { amount: AmountInput; currency: string; minor?: null }
-  | { minor: MinorUnitsInput; currency: string; amount?: null }
+/** Money as a decimal amount: `{ amount: '19.99', currency: 'EUR' }` (`minor` absent or `null`). */
+export interface DecimalMoneyInput {
+  amount: AmountInput
+  currency: string
+  minor?: null
+}
+
+/** Money as an integer count of minor units: `{ minor: 1999, currency: 'EUR' }` (`amount` absent or `null`). */
+export interface MinorMoneyInput {
+  minor: MinorUnitsInput
+  currency: string
+  amount?: null
+}
+
+/** Money as callers give it: a decimal `amount` or an integer count of `minor` units, exactly one of the two. */
+export type MoneyInput = DecimalMoneyInput | MinorMoneyInput
 
 /** How a money field is read: the evaluation's currency if already known, negatives, and the policy's minor units. */
 export interface MoneyReadOptions {
