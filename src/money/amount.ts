@@ -1,9 +1,10 @@
 /**
- * Money values: parsing `{ amount, currency }` and `{ minor, currency }` exactly (SPEC §1), formatting with the currency's minor digits, and
- * the few operations the clauses need. A {@link Money} is a read-only plain object holding its amount as an
- * integer count of minor units (cents). Within `Number.MAX_SAFE_INTEGER` integer arithmetic is exact, and sums,
- * differences, comparisons and clamps are all a decision needs; the one product (a percentage fee) goes through
- * decimal.js when it would leave that range (see `fees.ts`). No host setting can reach either.
+ * Money values: parsing `{ amount, currency }` and `{ minor, currency }` exactly (SPEC §1), formatting with the
+ * currency's minor digits, and the few operations the clauses need. A {@link Money} is a read-only plain object
+ * holding its amount as an integer count of minor units (cents). Within `Number.MAX_SAFE_INTEGER` integer
+ * arithmetic is exact, and sums, differences, comparisons and clamps are all a decision needs; the one product (a
+ * percentage fee) goes through decimal.js when it would leave that range (see `fees.ts`). No host setting can reach
+ * either.
  */
 import { describeReceived, isRecord, joinKnownKey, RefundRulesError, refundRulesError } from '../errors.js'
 import { type CurrencyOverrides, currencyMinorUnit } from './currency.js'
@@ -323,7 +324,12 @@ export function parseAmountAs(amount: unknown, path: string, unit: AmountUnit): 
  * formatMoney(parseAmount('0.3', 'EUR', 'fees.default.fixed.EUR')) // => '0.30'
  * parseAmount(0.1 + 0.2, 'EUR', 'x') // throws TOO_MANY_DECIMALS
  */
-export function parseAmount(amount: unknown, currency: string, path: string, options?: MoneyReadOptions): Money {
+export function parseAmount(
+  amount: unknown,
+  currency: string,
+  path: string,
+  options?: Pick<MoneyReadOptions, 'allowNegative' | 'currencies'>,
+): Money {
   const minorUnit = currencyMinorUnit(currency, path, options?.currencies)
   return parseAmountAs(amount, path, { currency, minorUnit, allowNegative: options?.allowNegative === true })
 }
@@ -425,9 +431,9 @@ function moneyFields(input: object, path: string): MoneyFields {
 
 /**
  * Parses `{ amount, currency }` or `{ minor, currency }` (SPEC §1): exactly one of `amount` and `minor` (the other
- * absent or `null`, as in a row with both columns), own properties only. `options.currency` is the evaluation's currency, if already known: a
- * different one is `CURRENCY_MISMATCH` at `<path>.currency`. `options.currencies` are a policy's minor-unit
- * overrides. Negative amounts are rejected unless `allowNegative`; `-0` is zero.
+ * absent or `null`, as in a row with both columns), own properties only. `options.currency` is the evaluation's
+ * currency, if already known: a different one is `CURRENCY_MISMATCH` at `<path>.currency`. `options.currencies` are
+ * a policy's minor-unit overrides. Negative amounts are rejected unless `allowNegative`; `-0` is zero.
  *
  * @throws RefundRulesError `INVALID_INPUT` (not an object, a field missing, both `amount` and `minor`),
  * `INVALID_CURRENCY`, `CURRENCY_MISMATCH`, `INVALID_AMOUNT`, `TOO_MANY_DECIMALS`, `NEGATIVE_AMOUNT`.

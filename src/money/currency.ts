@@ -18,7 +18,10 @@ export interface CurrencyOverride {
 /** Minor-unit overrides by currency code: `{ HUF: { minorUnits: 0 } }`. Only own keys count. */
 export type CurrencyOverrides = Readonly<Record<string, CurrencyOverride>>
 
-/** The largest override accepted: 4, the most ISO 4217 gives any currency (CLF, UYW), so every amount path is tested over it. */
+/**
+ * The largest override accepted: 4, the most ISO 4217 gives any currency (CLF, UYW), so every amount path is tested
+ * over it.
+ */
 export const MAX_OVERRIDE_MINOR_UNITS = 4
 
 let isoMinorUnits: ReadonlyMap<string, number> | undefined
