@@ -5,15 +5,9 @@
  */
 import { Decimal } from 'decimal.js'
 import { bench, describe } from 'vitest'
-import {
-  createFeeSchedule,
-  debtClaim,
-  formatSettlement,
-  parseMoney,
-  processingFee,
-  scheduleFeeClaim,
-  settle,
-} from '../src/money/index.js'
+import { parseMoney } from '../src/money/amount.js'
+import { debtClaim, formatSettlement, scheduleFeeClaim, settle } from '../src/money/deductions.js'
+import { createFeeSchedule, processingFee } from '../src/money/fees.js'
 
 const grosses = ['10.05', '250.00', '99.99', '1234.56', '0.20', '73.1', '5000', '18.75']
 const debts = ['3.00', '0', '120.5', '0.01', '0.50', '80', '0', '18.75']
@@ -83,6 +77,17 @@ describe('processing fee alone, on an already-parsed gross', () => {
       fee = Decimal.min(Decimal.min(Decimal.max(fee, new Decimal('0.50')), new Decimal('25.00')), g)
       sink = fee
     }
+  })
+})
+
+const everyday = ['10.05', '250.00', '99.99', '1234.56', '0.20', '73.1', '5000', '18.75']
+
+describe('reading everyday amounts: the fast path of every money field', () => {
+  bench('refund-rules: parseMoney (validated, own properties, exact minor units)', () => {
+    for (const amount of everyday) sink = parseMoney({ amount, currency: 'EUR' }, 'topUp.amount')
+  })
+  bench('baseline: new Decimal, no validation', () => {
+    for (const amount of everyday) sink = new Decimal(amount)
   })
 })
 

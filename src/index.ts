@@ -61,8 +61,17 @@ export type { ErrorCode } from './errors.js'
 export { ErrorCode as ErrorCodes, RefundRulesError, type RefundRulesIssue } from './errors.js'
 export { explain } from './explain.js'
 export type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot } from './inputs.js'
-export type { AmountInput, DecimalLike, MoneyInput } from './money/amount.js'
+export type {
+  AmountInput,
+  DecimalLike,
+  DecimalMoneyInput,
+  MinorMoneyInput,
+  MinorUnitsInput,
+  MoneyInput,
+} from './money/amount.js'
+export type { CurrencyOverride, CurrencyOverrides } from './money/currency.js'
 export type { FeeRounding, FeeRule, FeeRuleInput, FeeSchedule, FeeScheduleInput } from './money/fees.js'
+export { fromMinorUnits, type MinorUnitsOptions, toMinorUnits } from './money/minor-units.js'
 export { ctrGroupPolicy } from './policy/presets.js'
 export {
   createPolicy,

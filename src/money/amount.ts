@@ -1,12 +1,13 @@
 /**
- * Money values: parsing `{ amount, currency }` exactly (SPEC §1), formatting with the currency's minor digits, and
- * the few operations the clauses need. A {@link Money} is a read-only plain object holding its amount as an
- * integer count of minor units (cents). Within `Number.MAX_SAFE_INTEGER` integer arithmetic is exact, and sums,
- * differences, comparisons and clamps are all a decision needs; the one product (a percentage fee) goes through
- * decimal.js when it would leave that range (see `fees.ts`). No host setting can reach either.
+ * Money values: parsing `{ amount, currency }` and `{ minor, currency }` exactly (SPEC §1), formatting with the
+ * currency's minor digits, and the few operations the clauses need. A {@link Money} is a read-only plain object
+ * holding its amount as an integer count of minor units (cents). Within `Number.MAX_SAFE_INTEGER` integer
+ * arithmetic is exact, and sums, differences, comparisons and clamps are all a decision needs; the one product (a
+ * percentage fee) goes through decimal.js when it would leave that range (see `fees.ts`). No host setting can reach
+ * either.
  */
 import { describeReceived, isRecord, joinKnownKey, RefundRulesError, refundRulesError } from '../errors.js'
-import { currencyMinorUnit } from './currency.js'
+import { type CurrencyOverrides, currencyMinorUnit } from './currency.js'
 
 /**
  * The longest amount accepted, in characters of its plain decimal form (sign and point included). Checked before
@@ -25,7 +26,7 @@ export const MAX_MINOR_UNITS = Number.MAX_SAFE_INTEGER
 /** An exact amount in one currency. */
 export interface Money {
   readonly currency: string
-  /** Decimal places of the currency (EUR 2, JPY 0, BHD 3), from `Intl`. */
+  /** Decimal places of the currency (EUR 2, JPY 0, BHD 3): ISO 4217's, or the policy's override. */
   readonly minorUnit: number
   /**
    * The amount in the currency's minor units (`"97.10"` EUR is `9710`): an integer of at most
@@ -47,10 +48,37 @@ export interface DecimalLike {
   toFixed(): string
 }
 
-/** Money as callers give it. */
-export interface MoneyInput {
+/**
+ * A count of minor units as ledgers, Stripe and dinero.js hold it: a safe-integer number, a bigint (a `BIGINT`
+ * column), or a string of digits with `-` for a negative (a `NUMERIC` column read as text).
+ */
+export type MinorUnitsInput = number | bigint | string
+
+/** Money as a decimal amount: `{ amount: '19.99', currency: 'EUR' }` (`minor` absent or `null`). */
+export interface DecimalMoneyInput {
   amount: AmountInput
   currency: string
+  minor?: null
+}
+
+/** Money as an integer count of minor units: `{ minor: 1999, currency: 'EUR' }` (`amount` absent or `null`). */
+export interface MinorMoneyInput {
+  minor: MinorUnitsInput
+  currency: string
+  amount?: null
+}
+
+/** Money as callers give it: a decimal `amount` or an integer count of `minor` units, exactly one of the two. */
+export type MoneyInput = DecimalMoneyInput | MinorMoneyInput
+
+/** How a money field is read: the evaluation's currency if already known, negatives, and the policy's minor units. */
+export interface MoneyReadOptions {
+  /** Accept a negative amount (default: `NEGATIVE_AMOUNT`). */
+  readonly allowNegative?: boolean
+  /** The evaluation's currency: another one is `CURRENCY_MISMATCH`. */
+  readonly currency?: string
+  /** A policy's minor-unit overrides (`policy.currencies`). */
+  readonly currencies?: CurrencyOverrides
 }
 
 /** A plain decimal read from any accepted input, before it meets a currency. */
@@ -227,7 +255,7 @@ export function everydayMinorUnits(text: string, minorUnit: number): number | un
 /**
  * Builds a Money from a count of minor units already known to be a safe integer. Read-only by type, not frozen:
  * a Money never leaves the library (decisions hold strings), and freezing the several made per decision was a
- * tenth of its time (issue #4).
+ * tenth of its time.
  */
 export function moneyOf(currency: string, minorUnit: number, minor: number): Money {
   // `x || 0` turns -0 into 0: negative zero must never print as "-0.00".
@@ -243,6 +271,45 @@ function computed(like: Money, minor: number, path: string): Money {
     )
   }
   return moneyOf(like.currency, like.minorUnit, minor)
+}
+
+/** How {@link parseAmountAs} reads an amount: its currency, the minor unit already settled for it, and the sign. */
+export interface AmountUnit {
+  readonly currency: string
+  readonly minorUnit: number
+  readonly allowNegative: boolean
+}
+
+/**
+ * {@link parseAmount} once the currency's minor unit is settled (a fee rule's amount read in the minor unit of the
+ * gross it is charged on, which a policy may have overridden).
+ *
+ * @throws RefundRulesError `INVALID_AMOUNT`, `TOO_MANY_DECIMALS`, `NEGATIVE_AMOUNT`, at `path`.
+ * @example
+ * formatMoney(parseAmountAs('1990', 'fees.default.fixed.HUF', { currency: 'HUF', minorUnit: 0, allowNegative: false })) // => '1990'
+ */
+export function parseAmountAs(amount: unknown, path: string, unit: AmountUnit): Money {
+  const { currency, minorUnit } = unit
+  if (typeof amount === 'string') {
+    const units = everydayMinorUnits(amount, minorUnit)
+    if (units !== undefined) return moneyOf(currency, minorUnit, units)
+  }
+  const plain = readPlainDecimal(amount, path)
+  if (plain.decimals > minorUnit) {
+    throw refundRulesError(
+      'TOO_MANY_DECIMALS',
+      path,
+      `${currency} allows at most ${minorUnit} decimals (none are rounded away), received ${plain.text}`,
+    )
+  }
+  if (plain.negative && !unit.allowNegative) throw negativeAmount(path, plain.text)
+  // "-97.1" in EUR: the digits "971" and one zero for the missing cent. Converting a digit string to a number is
+  // exact up to MAX_MINOR_UNITS and lands beyond it otherwise, so the check below cannot be fooled by rounding.
+  const units = Number(plain.text.replace(/[-.]/g, '') + '0'.repeat(minorUnit - plain.decimals))
+  if (units > MAX_MINOR_UNITS) {
+    throw invalid(path, `must be at most ${MAX_MINOR_UNITS} minor units of ${currency}, received ${plain.text}`)
+  }
+  return moneyOf(currency, minorUnit, plain.negative ? -units : units)
 }
 
 /**
@@ -261,72 +328,132 @@ export function parseAmount(
   amount: unknown,
   currency: string,
   path: string,
-  options?: { allowNegative?: boolean },
+  options?: Pick<MoneyReadOptions, 'allowNegative' | 'currencies'>,
 ): Money {
-  const minorUnit = currencyMinorUnit(currency, path)
-  if (typeof amount === 'string') {
-    const units = everydayMinorUnits(amount, minorUnit)
-    if (units !== undefined) return moneyOf(currency, minorUnit, units)
-  }
-  const plain = readPlainDecimal(amount, path)
-  if (plain.decimals > minorUnit) {
-    throw refundRulesError(
-      'TOO_MANY_DECIMALS',
-      path,
-      `${currency} allows at most ${minorUnit} decimals (none are rounded away), received ${plain.text}`,
-    )
-  }
-  if (plain.negative && options?.allowNegative !== true) throw negativeAmount(path, plain.text)
-  // "-97.1" in EUR: the digits "971" and one zero for the missing cent. Converting a digit string to a number is
-  // exact up to MAX_MINOR_UNITS and lands beyond it otherwise, so the check below cannot be fooled by rounding.
-  const units = Number(plain.text.replace(/[-.]/g, '') + '0'.repeat(minorUnit - plain.decimals))
-  if (units > MAX_MINOR_UNITS) {
-    throw invalid(path, `must be at most ${MAX_MINOR_UNITS} minor units of ${currency}, received ${plain.text}`)
-  }
-  return moneyOf(currency, minorUnit, plain.negative ? -units : units)
-}
-
-/** A field of a money object, which must be there. */
-function requiredField(input: object, key: 'amount' | 'currency', path: string): unknown {
-  let value: unknown
-  let problem = 'is required'
-  try {
-    value = (input as Record<string, unknown>)[key]
-  } catch {
-    // A getter that throws is a bad input, not a crash.
-    problem = 'could not be read (its getter threw)'
-  }
-  if (value === undefined) throw refundRulesError('INVALID_INPUT', joinKnownKey(path, key), problem)
-  return value
+  const minorUnit = currencyMinorUnit(currency, path, options?.currencies)
+  return parseAmountAs(amount, path, { currency, minorUnit, allowNegative: options?.allowNegative === true })
 }
 
 /**
- * Parses `{ amount, currency }` (SPEC §1). `options.currency` is the evaluation's currency, if already known: a
- * different one is `CURRENCY_MISMATCH` at `<path>.currency`. Negative amounts are rejected unless `allowNegative`;
- * `-0` is zero.
+ * Reads a count of minor units ({@link MinorUnitsInput}) as a safe integer, never `-0`.
  *
- * @throws RefundRulesError `INVALID_INPUT` (not an object, or a field missing), `INVALID_CURRENCY`,
- * `CURRENCY_MISMATCH`, `INVALID_AMOUNT`, `TOO_MANY_DECIMALS`, `NEGATIVE_AMOUNT`.
+ * @throws RefundRulesError `INVALID_AMOUNT` (not an integer, a malformed digit string, beyond
+ * {@link MAX_MINOR_UNITS}), `NEGATIVE_AMOUNT` (unless `allowNegative`), at `path`.
  * @example
- * const m = parseMoney({ amount: '97.1', currency: 'EUR' }, 'topUp.amount')
- * formatMoney(m) // => '97.10'
+ * readMinorUnits('-1999', 'refund.minor', true) // => -1999
+ * readMinorUnits(1999n, 'topUp.amount.minor', false) // => 1999
+ */
+export function readMinorUnits(value: unknown, path: string, allowNegative: boolean): number {
+  let units: number
+  if (typeof value === 'number') {
+    // A fraction or an unsafe number cannot be a count the caller meant exactly (2 ** 53 + 1 reads as 2 ** 53).
+    if (!Number.isSafeInteger(value)) {
+      throw invalid(
+        path,
+        `must be an integer count of minor units within ±${MAX_MINOR_UNITS} (a bigint or a digit string for large ones), received ${describeReceived(value)}`,
+      )
+    }
+    units = value
+  } else if (typeof value === 'bigint') {
+    if (value > MAX_BIGINT_UNITS || value < -MAX_BIGINT_UNITS) {
+      throw invalid(path, `must be at most ${MAX_MINOR_UNITS} minor units either way, received ${value}n`)
+    }
+    units = Number(value)
+  } else if (typeof value === 'string') {
+    if (value.length > MAX_AMOUNT_LENGTH) throw tooLong(path, describeReceived(value))
+    if (!MINOR_DIGITS.test(value)) {
+      throw invalid(
+        path,
+        `must be a string of digits like "1999" ("-" first for a negative; no point, sign "+" or spaces), received ${describeReceived(value)}`,
+      )
+    }
+    // As in parseAmountAs: exact up to MAX_MINOR_UNITS, beyond it otherwise.
+    units = Number(value)
+    if (Math.abs(units) > MAX_MINOR_UNITS) {
+      throw invalid(path, `must be at most ${MAX_MINOR_UNITS} minor units either way, received ${value}`)
+    }
+  } else {
+    throw invalid(
+      path,
+      `must be an integer count of minor units (a safe integer, a bigint or a digit string), received ${describeGiven(value)}`,
+    )
+  }
+  if (units < 0 && !allowNegative) throw negativeAmount(path, String(value))
+  // `x || 0` turns -0 (from "-0" or -0) into 0.
+  return units || 0
+}
+
+const MAX_BIGINT_UNITS = BigInt(MAX_MINOR_UNITS)
+// Applied only to strings of at most MAX_AMOUNT_LENGTH characters.
+const MINOR_DIGITS = /^-?\d+$/
+
+/** The fields of a money object. */
+interface MoneyFields {
+  readonly currency?: unknown
+  readonly amount?: unknown
+  readonly minor?: unknown
+}
+
+const OBJECT_PROTOTYPE: MoneyFields = Object.prototype
+
+/**
+ * The own `currency`, `amount` and `minor` of a money object (SPEC §1: an inherited `Object.prototype.minor` is
+ * absent). Fast path: a plain object whose prototype, `Object.prototype`, holds none of the three (every input but a
+ * polluted host's) can only have them as own properties, so three plain reads suffice; an `Object.hasOwn` per field
+ * made the everyday parse a quarter slower. Anything else is read field by field, own properties only.
+ */
+function moneyFields(input: object, path: string): MoneyFields {
+  let reading: keyof MoneyFields = 'currency'
+  try {
+    const fields = input as MoneyFields
+    if (
+      Object.getPrototypeOf(input) === Object.prototype &&
+      OBJECT_PROTOTYPE.currency === undefined &&
+      OBJECT_PROTOTYPE.amount === undefined &&
+      OBJECT_PROTOTYPE.minor === undefined
+    ) {
+      const currency = fields.currency
+      reading = 'amount'
+      const amount = fields.amount
+      reading = 'minor'
+      return { currency, amount, minor: fields.minor }
+    }
+    const currency = Object.hasOwn(input, 'currency') ? fields.currency : undefined
+    reading = 'amount'
+    const amount = Object.hasOwn(input, 'amount') ? fields.amount : undefined
+    reading = 'minor'
+    return { currency, amount, minor: Object.hasOwn(input, 'minor') ? fields.minor : undefined }
+  } catch {
+    // A getter that throws, or a proxy whose trap does, is a bad input, not a crash.
+    throw refundRulesError('INVALID_INPUT', joinKnownKey(path, reading), 'could not be read (its getter threw)')
+  }
+}
+
+/**
+ * Parses `{ amount, currency }` or `{ minor, currency }` (SPEC §1): exactly one of `amount` and `minor` (the other
+ * absent or `null`, as in a row with both columns), own properties only. `options.currency` is the evaluation's
+ * currency, if already known: a different one is `CURRENCY_MISMATCH` at `<path>.currency`. `options.currencies` are
+ * a policy's minor-unit overrides. Negative amounts are rejected unless `allowNegative`; `-0` is zero.
+ *
+ * @throws RefundRulesError `INVALID_INPUT` (not an object, a field missing, both `amount` and `minor`),
+ * `INVALID_CURRENCY`, `CURRENCY_MISMATCH`, `INVALID_AMOUNT`, `TOO_MANY_DECIMALS`, `NEGATIVE_AMOUNT`.
+ * @example
+ * formatMoney(parseMoney({ amount: '97.1', currency: 'EUR' }, 'topUp.amount')) // => '97.10'
+ * formatMoney(parseMoney({ minor: 9710n, currency: 'EUR' }, 'topUp.amount')) // => '97.10'
  * parseMoney({ amount: 10, currency: 'USD' }, 'account.debt', { currency: 'EUR' }) // throws CURRENCY_MISMATCH
  */
-export function parseMoney(
-  input: unknown,
-  path: string,
-  options?: { allowNegative?: boolean; currency?: string },
-): Money {
+export function parseMoney(input: unknown, path: string, options?: MoneyReadOptions): Money {
   if (!isRecord(input)) {
     throw refundRulesError(
       'INVALID_INPUT',
       path,
-      `must be an object { amount, currency }, received ${describeGiven(input)}`,
+      `must be an object { amount, currency } or { minor, currency }, received ${describeGiven(input)}`,
     )
   }
-  const currency = requiredField(input, 'currency', path)
+  const { currency, amount, minor } = moneyFields(input, path)
   const currencyPath = joinKnownKey(path, 'currency')
-  currencyMinorUnit(currency, currencyPath)
+  if (currency === undefined) throw refundRulesError('INVALID_INPUT', currencyPath, 'is required')
+  const minorUnit = currencyMinorUnit(currency, currencyPath, options?.currencies)
   const expected = options?.currency
   if (expected !== undefined && currency !== expected) {
     throw refundRulesError(
@@ -335,8 +462,29 @@ export function parseMoney(
       `must be ${expected} like the other amounts, received ${describeReceived(currency)}`,
     )
   }
-  const amount = requiredField(input, 'amount', path)
-  return parseAmount(amount, currency as string, joinKnownKey(path, 'amount'), options)
+  const code = currency as string
+  const allowNegative = options?.allowNegative === true
+  // A row with both columns holds NULL in the one it does not use; a lone null is reported as a bad value.
+  const hasAmount = amount !== undefined && amount !== null
+  const hasMinor = minor !== undefined && minor !== null
+  if (hasAmount && hasMinor) {
+    throw refundRulesError(
+      'INVALID_INPUT',
+      path,
+      'must have exactly one of amount and minor, received both (the other may be absent or null)',
+    )
+  }
+  if (hasMinor || (minor === null && amount === undefined)) {
+    return moneyOf(code, minorUnit, readMinorUnits(minor, joinKnownKey(path, 'minor'), allowNegative))
+  }
+  if (amount === undefined) {
+    throw refundRulesError(
+      'INVALID_INPUT',
+      joinKnownKey(path, 'amount'),
+      'is required (or minor: an integer count of minor units)',
+    )
+  }
+  return parseAmountAs(amount, joinKnownKey(path, 'amount'), { currency: code, minorUnit, allowNegative })
 }
 
 /**
@@ -350,7 +498,7 @@ export function formatMoney(m: Money): string {
   const sign = m.minor < 0 ? '-' : ''
   const units = Math.abs(m.minor)
   if (m.minorUnit === 0) return sign + units
-  // Whole and fraction by arithmetic rather than slicing the digits: fewer strings made (issue #4). On safe
+  // Whole and fraction by arithmetic rather than slicing the digits: fewer strings made. On safe
   // integers `%` is exact, and so is dividing the multiple of `scale` that is left.
   const scale = 10 ** m.minorUnit
   const fraction = units % scale
@@ -382,19 +530,19 @@ export function assertNotNegative(m: Money, path: string): void {
 const zeros = new Map<string, Money>()
 
 /**
- * Zero in `currency` (cached: one value per currency code).
+ * Zero in the currency of `like`, with its minor unit (which a policy may have overridden). Cached, one value per
+ * currency code, and used only while the cached one has the same minor unit: a zero is taken on every settlement.
  *
- * @throws RefundRulesError `INVALID_CURRENCY` for an unknown code.
  * @example
- * formatMoney(zeroMoney('JPY')) // => '0'
+ * formatMoney(zeroLike(parseAmount('5', 'JPY', 'x'))) // => '0'
  */
-export function zeroMoney(currency: string): Money {
-  let zero = zeros.get(currency)
-  if (zero === undefined) {
-    zero = moneyOf(currency, currencyMinorUnit(currency, 'currency'), 0)
-    zeros.set(currency, zero)
-  }
-  return zero
+export function zeroLike(like: Money): Money {
+  const zero = zeros.get(like.currency)
+  if (zero !== undefined && zero.minorUnit === like.minorUnit) return zero
+  const made = moneyOf(like.currency, like.minorUnit, 0)
+  // Bounded: one entry per code that passed currencyMinorUnit.
+  zeros.set(like.currency, made)
+  return made
 }
 
 function assertSameCurrency(a: Money, b: Money, path: string): void {
@@ -460,27 +608,6 @@ export function minMoney(a: Money, b: Money, path = ''): Money {
 }
 
 /**
- * The larger of `a` and `b` (`a` when equal).
- *
- * @throws RefundRulesError `CURRENCY_MISMATCH` (at `path`) when the currencies differ.
- * @example
- * formatMoney(maxMoney(parseAmount('5', 'EUR', 'a'), parseAmount('3', 'EUR', 'b'))) // => '5.00'
- */
-export function maxMoney(a: Money, b: Money, path = ''): Money {
-  return compareMoney(a, b, path) >= 0 ? a : b
-}
-
-/**
- * Whether the amount is zero.
- *
- * @example
- * isZero(zeroMoney('EUR')) // => true
- */
-export function isZero(m: Money): boolean {
-  return m.minor === 0
-}
-
-/**
  * Whether the amount is greater than zero.
  *
  * @example
@@ -488,14 +615,4 @@ export function isZero(m: Money): boolean {
  */
 export function isPositive(m: Money): boolean {
   return m.minor > 0
-}
-
-/**
- * Whether the amount is less than zero.
- *
- * @example
- * isNegative(parseAmount('-1', 'EUR', 'x', { allowNegative: true })) // => true
- */
-export function isNegative(m: Money): boolean {
-  return m.minor < 0
 }

@@ -1,70 +1,207 @@
 /**
- * Currency codes and their minor units, both taken from `Intl` so that no hand-kept table can drift from ISO 4217.
+ * Currency codes and their ISO 4217 minor units (SPEC §1), and a policy's overrides of them (SPEC §3 `currencies`).
+ *
+ * The minor units come from the ISO 4217 table that dinero.js publishes (`dinero.js/currencies`), not from `Intl`:
+ * `Intl` reports CLDR's display digits, which differ from ISO 4217 for 17 currencies (HUF, IDR, IQD … show 0) and
+ * change with the ICU that Node was built with. A data package gives the same answer on every host, and a new
+ * release of it brings new codes (XCG, ZWG) without a release of this library.
  */
-import { describeReceived, refundRulesError } from '../errors.js'
+import * as iso4217 from 'dinero.js/currencies'
+import { describeReceived, joinKnownKey, joinPath, type RefundRulesIssue, refundRulesError } from '../errors.js'
 
-let supported: ReadonlySet<string> | undefined
-
-/** Built on first use: `Intl.supportedValuesOf` allocates an array of ~300 strings. */
-function supportedCurrencies(): ReadonlySet<string> {
-  supported ??= new Set(Intl.supportedValuesOf('currency'))
-  return supported
+/** A policy's minor unit for one currency, where its payment processor differs from ISO 4217 (HUF in whole forints). */
+export interface CurrencyOverride {
+  /** Decimal places an amount may have: an integer from 0 to {@link MAX_OVERRIDE_MINOR_UNITS}. */
+  readonly minorUnits: number
 }
 
-/** Bounded by the number of codes `Intl` knows, so it cannot grow with user input. */
-const minorUnits = new Map<string, number>()
+/** Minor-unit overrides by currency code: `{ HUF: { minorUnits: 0 } }`. Only own keys count. */
+export type CurrencyOverrides = Readonly<Record<string, CurrencyOverride>>
 
 /**
- * Validates a currency code and returns its minor unit (the number of decimal places an amount may have): EUR 2,
- * JPY 0, BHD 3. The code must be written exactly as `Intl.supportedValuesOf('currency')` lists it, upper case:
- * `'eur'` is rejected rather than silently upper-cased, because a lower-case code usually means a field was
- * filled from the wrong source.
+ * The largest override accepted: 4, the most ISO 4217 gives any currency (CLF, UYW), so every amount path is tested
+ * over it.
+ */
+export const MAX_OVERRIDE_MINOR_UNITS = 4
+
+let isoMinorUnits: ReadonlyMap<string, number> | undefined
+
+/**
+ * The table read once into a Map: a plain lookup, and no property of the module object (or of `Object.prototype`) is
+ * ever read by a user-given key. Only decimal entries are kept: the package lists the codes ISO 4217 gives no minor
+ * unit (XAU, XXX, XDR: "N.A.") not at all, and MGA and MRU in fifths (base 5), which no decimal amount can express.
+ */
+function minorUnitTable(): ReadonlyMap<string, number> {
+  if (isoMinorUnits === undefined) {
+    const table = new Map<string, number>()
+    for (const entry of Object.values(iso4217)) {
+      if (entry.base === 10 && Number.isInteger(entry.exponent)) table.set(entry.code, entry.exponent)
+    }
+    isoMinorUnits = table
+  }
+  return isoMinorUnits
+}
+
+let isoCodes: readonly string[] | undefined
+
+/**
+ * Every code that has an ISO 4217 minor unit, sorted: the codes {@link currencyMinorUnit} accepts without an
+ * override. The testing kit draws its currencies from it, so that generated money is money the library accepts.
+ *
+ * @example
+ * isoCurrencyCodes().includes('HUF') // => true
+ * isoCurrencyCodes().includes('XAU') // => false
+ */
+export function isoCurrencyCodes(): readonly string[] {
+  isoCodes ??= Object.freeze([...minorUnitTable().keys()].sort())
+  return isoCodes
+}
+
+/** The override for `currency`, read as an own property only; `undefined` for none. */
+function overrideOf(overrides: CurrencyOverrides, currency: string): number | undefined {
+  return Object.hasOwn(overrides, currency) ? overrides[currency]?.minorUnits : undefined
+}
+
+/**
+ * Validates a currency code and returns its minor unit (the number of decimal places an amount may have), ISO
+ * 4217's unless `overrides` names the code: EUR 2, JPY 0, BHD 3, HUF 2, IQD 3, CLF 4. The code must be upper case:
+ * `'eur'` is refused rather than silently upper-cased, because a lower-case code usually means a field was filled
+ * from the wrong source. Codes ISO 4217 gives no minor unit (XAU, XXX) are refused unless overridden.
  *
  * @throws RefundRulesError `INVALID_CURRENCY` at `path` for anything else.
  * @example
- * currencyMinorUnit('EUR', 'topUp.amount.currency') // => 2
- * currencyMinorUnit('JPY', 'topUp.amount.currency') // => 0
- * currencyMinorUnit('eur', 'topUp.amount.currency') // throws INVALID_CURRENCY
+ * currencyMinorUnit('HUF', 'topUp.amount.currency') // => 2
+ * currencyMinorUnit('HUF', 'topUp.amount.currency', { HUF: { minorUnits: 0 } }) // => 0
+ * currencyMinorUnit('XAU', 'topUp.amount.currency') // throws INVALID_CURRENCY
  */
-export function currencyMinorUnit(currency: unknown, path: string): number {
-  // The length test first keeps a huge string away from hashing in the Map and Set lookups.
+export function currencyMinorUnit(currency: unknown, path: string, overrides?: CurrencyOverrides): number {
+  // The length test first keeps a huge string away from hashing in the lookups.
   if (typeof currency === 'string' && currency.length === 3) {
-    const cached = minorUnits.get(currency)
-    if (cached !== undefined) return cached
-    if (supportedCurrencies().has(currency)) {
-      const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits
-      // Always set for style 'currency'; if an engine ever left it out, the code is treated as unknown.
-      if (digits !== undefined) {
-        minorUnits.set(currency, digits)
-        return digits
-      }
-    }
+    const overridden = overrides === undefined ? undefined : overrideOf(overrides, currency)
+    if (overridden !== undefined) return overridden
+    const digits = minorUnitTable().get(currency)
+    if (digits !== undefined) return digits
   }
   throw refundRulesError(
     'INVALID_CURRENCY',
     path,
-    `must be an upper-case ISO 4217 code known to Intl, like "EUR", received ${describeReceived(currency)}`,
+    `must be an upper-case ISO 4217 code with a minor unit, like "EUR" (XAU and XXX have none), received ${describeReceived(currency)}`,
   )
 }
 
-/**
- * Whether `currency` is a code {@link currencyMinorUnit} accepts, without throwing.
- *
- * @example
- * isCurrencyCode('BHD') // => true
- * isCurrencyCode('eur') // => false
- */
-export function isCurrencyCode(currency: unknown): currency is string {
-  return typeof currency === 'string' && currency.length === 3 && supportedCurrencies().has(currency)
+const CURRENCY_CODE = /^[A-Z]{3}$/
+
+/** An own property of a plain object; a getter that throws or a hostile proxy is reported, not a crash. */
+function plainObject(value: unknown): Record<string, unknown> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  try {
+    if (Array.isArray(value)) return undefined
+    const proto = Object.getPrototypeOf(value)
+    return proto === Object.prototype || proto === null ? (value as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Reads one `{ minorUnits }` entry, pushing an issue for each problem. */
+function readOverride(value: unknown, path: string, issues: RefundRulesIssue[]): CurrencyOverride | undefined {
+  const entry = plainObject(value)
+  if (entry === undefined) {
+    issues.push({
+      code: 'INVALID_POLICY',
+      path,
+      message: `must be { minorUnits }, received ${describeReceived(value)}`,
+    })
+    return undefined
+  }
+  let minorUnits: unknown
+  let keys: string[]
+  try {
+    keys = Object.keys(entry)
+    minorUnits = Object.hasOwn(entry, 'minorUnits') ? entry.minorUnits : undefined
+  } catch {
+    issues.push({ code: 'INVALID_POLICY', path, message: 'could not be read' })
+    return undefined
+  }
+  for (const key of keys) {
+    if (key !== 'minorUnits') {
+      issues.push({
+        code: 'INVALID_POLICY',
+        path: joinPath(path, key),
+        message: 'is not a currency setting (minorUnits)',
+      })
+    }
+  }
+  if (
+    typeof minorUnits !== 'number' ||
+    !Number.isInteger(minorUnits) ||
+    minorUnits < 0 ||
+    minorUnits > MAX_OVERRIDE_MINOR_UNITS
+  ) {
+    issues.push({
+      code: 'INVALID_POLICY',
+      path: joinKnownKey(path, 'minorUnits'),
+      message: `must be an integer from 0 to ${MAX_OVERRIDE_MINOR_UNITS}, received ${describeReceived(minorUnits)}`,
+    })
+    return undefined
+  }
+  return Object.freeze({ minorUnits })
 }
 
 /**
- * Every currency code `Intl` knows, sorted; handy for generators and for validating forms.
+ * Validates a policy's `currencies` setting (SPEC §3): an object mapping upper-case three-letter codes to
+ * `{ minorUnits }` (an integer from 0 to {@link MAX_OVERRIDE_MINOR_UNITS}). `undefined` and `null` are no overrides.
+ * Own keys only; unknown keys are issues. A code the ISO 4217 data does not list (a currency newer than the data, or
+ * XAU) may be given a minor unit this way too. Returns a frozen null-prototype copy and every problem found, each
+ * `INVALID_POLICY` at its path, for the policy reader to report with its other issues.
  *
  * @example
- * supportedCurrencyCodes().includes('EUR') // => true
+ * readCurrencyOverrides({ HUF: { minorUnits: 0 } }, 'currencies').overrides.HUF // => { minorUnits: 0 }
+ * readCurrencyOverrides({ huf: { minorUnits: 9 } }, 'currencies').issues.map((i) => i.path)
+ * // => ['currencies.huf', 'currencies.huf.minorUnits']
  */
-export function supportedCurrencyCodes(): readonly string[] {
-  return Object.freeze([...supportedCurrencies()].sort())
+export function readCurrencyOverrides(
+  value: unknown,
+  path: string,
+): { readonly overrides: CurrencyOverrides; readonly issues: readonly RefundRulesIssue[] } {
+  const issues: RefundRulesIssue[] = []
+  const overrides: Record<string, CurrencyOverride> = Object.create(null)
+  if (value !== undefined && value !== null) {
+    const settings = plainObject(value)
+    let codes: string[] | undefined
+    try {
+      codes = settings === undefined ? undefined : Object.keys(settings)
+    } catch {
+      codes = undefined
+    }
+    if (settings === undefined || codes === undefined) {
+      issues.push({
+        code: 'INVALID_POLICY',
+        path,
+        message: `must be minor units by currency, like { HUF: { minorUnits: 0 } }, received ${describeReceived(value)}`,
+      })
+    } else {
+      for (const code of codes) {
+        const codePath = joinPath(path, code)
+        if (!CURRENCY_CODE.test(code)) {
+          issues.push({
+            code: 'INVALID_POLICY',
+            path: codePath,
+            message: 'must be an upper-case three-letter currency code, like HUF',
+          })
+          continue
+        }
+        let entry: unknown
+        try {
+          entry = settings[code]
+        } catch {
+          issues.push({ code: 'INVALID_POLICY', path: codePath, message: 'could not be read' })
+          continue
+        }
+        const override = readOverride(entry, codePath, issues)
+        if (override !== undefined) overrides[code] = override
+      }
+    }
+  }
+  return { overrides: Object.freeze(overrides), issues }
 }

@@ -11,7 +11,7 @@ import {
   type Money,
   minMoney,
   subtractMoney,
-  zeroMoney,
+  zeroLike,
 } from './amount.js'
 import { type FeeResult, type FeeSchedule, processingFee } from './fees.js'
 
@@ -42,8 +42,11 @@ export interface Settlement {
   readonly outstandingDebt?: Money
 }
 
-/** A settlement as JSON-safe strings, the `amounts` of a decision (SPEC §6). */
-export interface FormattedSettlement {
+/**
+ * A settlement as JSON-safe strings: the shape of a decision's `amounts` (SPEC §6), whose public name is
+ * `DecisionAmounts` in `decision.ts`. Kept here, unexported, so that money never imports from the decisions.
+ */
+interface FormattedSettlement {
   readonly currency: string
   readonly gross: string
   readonly deductions: readonly { readonly kind: DeductionKind; readonly amount: string; readonly basis: string }[]
@@ -88,7 +91,7 @@ export function settle(gross: Money, claims: readonly Claim[]): Settlement {
     // minMoney returns its first argument when it is not larger: identity tells "not capped" without arithmetic.
     const taken = minMoney(amount, remaining)
     if (isDebt) {
-      const uncovered = taken === amount ? zeroMoney(gross.currency) : subtractMoney(amount, taken)
+      const uncovered = taken === amount ? zeroLike(gross) : subtractMoney(amount, taken)
       outstanding = outstanding === undefined ? uncovered : addMoney(outstanding, uncovered)
     }
     deductions.push({

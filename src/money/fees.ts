@@ -8,7 +8,6 @@
 import { collectPolicyIssues, describeReceived, joinPath, type RefundRulesIssue, throwIssues } from '../errors.js'
 import {
   type AmountInput,
-  addMoney,
   assertNotNegative,
   compareMoney,
   describeMoney,
@@ -16,9 +15,11 @@ import {
   type Money,
   moneyOf,
   parseAmount,
+  parseAmountAs,
   readPlainDecimal,
-  zeroMoney,
+  zeroLike,
 } from './amount.js'
+import type { CurrencyOverrides } from './currency.js'
 import { D, type DecimalRounding } from './decimal.js'
 
 /** How a percentage fee is rounded to the currency's minor unit. `'up'` is away from zero, `'down'` toward it. */
@@ -100,6 +101,8 @@ interface CompiledRule {
 
 /** A rule's amounts and formula in one currency, so that applying it parses and formats nothing twice. */
 interface Terms {
+  /** The minor unit the amounts were read with: a policy may override the currency's. */
+  readonly minorUnit: number
   readonly fixed: Money | undefined
   readonly min: Money | undefined
   readonly max: Money | undefined
@@ -155,25 +158,38 @@ function settingsAt(
   return settings
 }
 
+/** What reading a schedule collects into and reads amounts with: its issues and the policy's minor-unit overrides. */
+interface Reading {
+  readonly issues: RefundRulesIssue[]
+  readonly currencies: CurrencyOverrides | undefined
+}
+
 /** Amounts by currency, parsed; their normalized text is the rule's. */
-function normalizeAmounts(value: unknown, path: string, issues: RefundRulesIssue[]): Map<string, Money> | undefined {
+function normalizeAmounts(
+  value: unknown,
+  path: string,
+  { issues, currencies }: Reading,
+): Map<string, Money> | undefined {
   const amounts = plainObjectAt(value, path, issues, `amounts by currency, like { EUR: '0.30' }`)
   if (amounts === undefined) return undefined
-  const currencies = Object.keys(amounts)
-  if (currencies.length === 0) {
+  const codes = Object.keys(amounts)
+  if (codes.length === 0) {
     policyIssue(issues, path, 'must name at least one currency (omit it for none)')
     return undefined
   }
   const parsed = new Map<string, Money>()
-  for (const currency of currencies) {
-    const money = collectPolicyIssues(issues, () => parseAmount(amounts[currency], currency, joinPath(path, currency)))
+  for (const currency of codes) {
+    const money = collectPolicyIssues(issues, () =>
+      parseAmount(amounts[currency], currency, joinPath(path, currency), { currencies }),
+    )
     if (money !== undefined) parsed.set(currency, money)
   }
   return parsed
 }
 
 /** The rule normalized, whole or not: a rule with issues is never used, since they make the schedule throw. */
-function normalizeRule(value: unknown, path: string, issues: RefundRulesIssue[], label: string): CompiledRule {
+function normalizeRule(value: unknown, path: string, label: string, reading: Reading): CompiledRule {
+  const { issues } = reading
   const settings = settingsAt(value, path, issues, 'fee rule', RULE_KEYS)
   const rule: { -readonly [K in keyof FeeRule]: FeeRule[K] } = {}
   let numerator = 0
@@ -194,7 +210,7 @@ function normalizeRule(value: unknown, path: string, issues: RefundRulesIssue[],
   const parsed: { [K in AmountKey]?: Map<string, Money> } = {}
   for (const key of AMOUNT_KEYS) {
     if (settings[key] === undefined) continue
-    const amounts = normalizeAmounts(settings[key], joinPath(path, key), issues)
+    const amounts = normalizeAmounts(settings[key], joinPath(path, key), reading)
     if (amounts === undefined) continue
     parsed[key] = amounts
     const text: Record<string, string> = Object.create(null)
@@ -215,8 +231,9 @@ function normalizeRule(value: unknown, path: string, issues: RefundRulesIssue[],
 }
 
 /** Validates and normalizes `input`, and registers the normalized schedule as compiled. */
-function compile(input: unknown, path: string): CompiledSchedule {
+function compile(input: unknown, path: string, currencies?: CurrencyOverrides): CompiledSchedule {
   const issues: RefundRulesIssue[] = []
+  const reading: Reading = { issues, currencies }
   const settings = input === undefined ? {} : settingsAt(input, path, issues, 'fee schedule', SCHEDULE_KEYS)
   let rounding: FeeRounding = 'half-up'
   if (settings.rounding !== undefined) {
@@ -232,7 +249,7 @@ function compile(input: unknown, path: string): CompiledSchedule {
   const defaultRule =
     settings.default === undefined
       ? undefined
-      : normalizeRule(settings.default, joinPath(path, 'default'), issues, 'default rule')
+      : normalizeRule(settings.default, joinPath(path, 'default'), 'default rule', reading)
   // A null-prototype target: assigning '__proto__' creates an own property instead of a prototype.
   const methods: Record<string, FeeRule> = Object.create(null)
   const compiledMethods = new Map<string, CompiledRule>()
@@ -240,7 +257,7 @@ function compile(input: unknown, path: string): CompiledSchedule {
     const methodsPath = joinPath(path, 'methods')
     const entries = plainObjectAt(settings.methods, methodsPath, issues, 'fee rules by method') ?? {}
     for (const method of Object.keys(entries)) {
-      const compiled = normalizeRule(entries[method], joinPath(methodsPath, method), issues, methodLabel(method))
+      const compiled = normalizeRule(entries[method], joinPath(methodsPath, method), methodLabel(method), reading)
       methods[method] = compiled.rule
       compiledMethods.set(method, compiled)
     }
@@ -262,16 +279,18 @@ function compile(input: unknown, path: string): CompiledSchedule {
  * per field, all `INVALID_POLICY`): unknown settings, a rounding mode other than `'half-up'`, `'half-even'`, `'up'`,
  * `'down'`, a percent outside 0–100, per-currency amounts with an unknown currency, too many decimals or a
  * negative value, `min` above `max`. `undefined` is the empty schedule (no fee). A normalized schedule is valid
- * input again.
+ * input again. `currencies` are the policy's minor-unit overrides, which the per-currency amounts must fit; a
+ * schedule already normalized is not read again, and an amount that does not fit the minor unit of an evaluation
+ * is reported when it is used.
  *
  * @throws RefundRulesError `INVALID_POLICY`, with a path such as `fees.methods.card.percent`.
  * @example
  * const fees = createFeeSchedule({ methods: { card: { percent: '2.9', fixed: { EUR: '0.30' } } } })
  * fees.methods.card // => { percent: '2.9', fixed: { EUR: '0.30' } }
  */
-export function createFeeSchedule(input: unknown, path = 'fees'): FeeSchedule {
+export function createFeeSchedule(input: unknown, path = 'fees', currencies?: CurrencyOverrides): FeeSchedule {
   // Already normalized by this module: nothing to check again. (`has` is false for a non-object.)
-  return compiledSchedules.has(input as object) ? (input as FeeSchedule) : compile(input, path).schedule
+  return compiledSchedules.has(input as object) ? (input as FeeSchedule) : compile(input, path, currencies).schedule
 }
 
 function compiledFor(schedule: FeeSchedule): CompiledSchedule {
@@ -288,35 +307,42 @@ function methodLabel(method: string): string {
   return /^[\w.-]{1,40}$/.test(method) ? method : JSON.stringify(method.slice(0, 40))
 }
 
-/** The rule's `key` amount in `currency`; naming other currencies only is an issue, never read as zero. */
-function amountIn(rule: CompiledRule, key: AmountKey, currency: string, issues: RefundRulesIssue[]): Money | undefined {
+/**
+ * The rule's `key` amount in the currency of `gross`, with its minor unit; naming other currencies only is an
+ * issue, never read as zero, and so is an amount with more decimals than a policy's override allows.
+ */
+function amountIn(rule: CompiledRule, key: AmountKey, gross: Money, issues: RefundRulesIssue[]): Money | undefined {
   const amounts = rule.rule[key]
   if (amounts === undefined) return undefined
   const path = joinPath(rule.path, key)
+  const currency = gross.currency
   const text = amounts[currency]
-  if (text !== undefined) return parseAmount(text, currency, path)
+  if (text !== undefined) {
+    const unit = { currency, minorUnit: gross.minorUnit, allowNegative: false }
+    return collectPolicyIssues(issues, () => parseAmountAs(text, joinPath(path, currency), unit))
+  }
   const named = Object.keys(amounts).join(', ')
   policyIssue(issues, path, `names amounts for ${named} but not for ${currency}, this evaluation's currency`)
   return undefined
 }
 
 /**
- * The rule's terms in `currency`. A rule naming amounts for other currencies only is a policy error, reported
- * (every such field at once) each time it is used, never cached.
+ * The rule's terms in the currency of `gross`. A rule naming amounts for other currencies only is a policy error,
+ * reported (every such field at once) each time it is used, never cached.
  */
-function termsIn(rule: CompiledRule, currency: string): Terms {
-  const cached = rule.byCurrency.get(currency)
-  if (cached !== undefined) return cached
+function termsIn(rule: CompiledRule, gross: Money): Terms {
+  const cached = rule.byCurrency.get(gross.currency)
+  if (cached !== undefined && cached.minorUnit === gross.minorUnit) return cached
   const issues: RefundRulesIssue[] = []
-  const fixed = amountIn(rule, 'fixed', currency, issues)
-  const min = amountIn(rule, 'min', currency, issues)
-  const max = amountIn(rule, 'max', currency, issues)
+  const fixed = amountIn(rule, 'fixed', gross, issues)
+  const min = amountIn(rule, 'min', gross, issues)
+  const max = amountIn(rule, 'max', gross, issues)
   throwIssues(issues)
   const parts: string[] = []
   if (rule.rule.percent !== undefined) parts.push(`${rule.rule.percent}%`)
   if (fixed !== undefined) parts.push(describeMoney(fixed))
-  const terms: Terms = { fixed, min, max, formula: parts.join(' + ') || 'no fee' }
-  rule.byCurrency.set(currency, terms)
+  const terms: Terms = { minorUnit: gross.minorUnit, fixed, min, max, formula: parts.join(' + ') || 'no fee' }
+  rule.byCurrency.set(gross.currency, terms)
   return terms
 }
 
@@ -365,34 +391,34 @@ export function processingFee(schedule: FeeSchedule, method: string | undefined,
   if (rule === undefined) {
     const none = 'no processing fee configured'
     return {
-      amount: zeroMoney(gross.currency),
+      amount: zeroLike(gross),
       basis: method === undefined ? none : `${methodLabel(String(method))}: ${none}`,
     }
   }
   assertNotNegative(gross, 'gross')
-  const terms = termsIn(rule, gross.currency)
-  let fee = terms.fixed ?? zeroMoney(gross.currency)
-  if (rule.numerator !== 0 && gross.minor !== 0) {
-    const percentage = percentageOf(gross.minor, rule, compiled.schedule.rounding)
-    fee = addMoney(moneyOf(gross.currency, gross.minorUnit, percentage), fee, rule.path)
-  }
+  const terms = termsIn(rule, gross)
+  // The fee in minor units, as a plain number until it is settled. percentage + fixed may pass MAX_MINOR_UNITS
+  // (100 % of the largest amount plus a cent): that sum is then inexact, but it is above every `max` and every
+  // gross, so it is always replaced by one of them below and never becomes the fee. Below it, it is exact.
+  let fee = terms.fixed === undefined ? 0 : terms.fixed.minor
+  if (rule.numerator !== 0 && gross.minor !== 0) fee += percentageOf(gross.minor, rule, compiled.schedule.rounding)
   // The default rule's label is 'default rule'; a method that falls back to it is named, since it is data.
   const label = own !== undefined || method === undefined ? rule.label : `${methodLabel(method)} (default rule)`
   let basis = `${label}: ${terms.formula}`
   // The terms are in the gross's currency, so comparing minor units is comparing the amounts.
-  if (terms.min !== undefined && fee.minor < terms.min.minor) {
-    fee = terms.min
-    basis += `, raised to the minimum ${describeMoney(fee)}`
+  if (terms.min !== undefined && fee < terms.min.minor) {
+    fee = terms.min.minor
+    basis += `, raised to the minimum ${describeMoney(terms.min)}`
   }
-  if (terms.max !== undefined && fee.minor > terms.max.minor) {
-    fee = terms.max
-    basis += `, lowered to the maximum ${describeMoney(fee)}`
+  if (terms.max !== undefined && fee > terms.max.minor) {
+    fee = terms.max.minor
+    basis += `, lowered to the maximum ${describeMoney(terms.max)}`
   }
-  if (fee.minor > gross.minor) {
-    fee = gross
+  if (fee > gross.minor) {
+    fee = gross.minor
     basis += `, capped at the ${describeMoney(gross)} it is charged on`
   }
-  return { amount: fee, basis }
+  return { amount: moneyOf(gross.currency, gross.minorUnit, fee), basis }
 }
 
 /**

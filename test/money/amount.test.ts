@@ -1,52 +1,23 @@
 import { Decimal } from 'decimal.js'
 import { describe, expect, it } from 'vitest'
-import { everydayMinorUnits } from '../../src/money/amount.js'
 import {
   addMoney,
   compareMoney,
-  currencyMinorUnit,
+  everydayMinorUnits,
   formatMoney,
-  isCurrencyCode,
-  isNegative,
   isPositive,
-  isZero,
   MAX_AMOUNT_LENGTH,
   MAX_MINOR_UNITS,
-  maxMoney,
   minMoney,
   parseAmount,
   parseMoney,
   readPlainDecimal,
   subtractMoney,
-  zeroMoney,
-} from '../../src/money/index.js'
+  zeroLike,
+} from '../../src/money/amount.js'
 import { errorOf } from '../support/errors.js'
 
 const eur = (amount: unknown) => parseMoney({ amount, currency: 'EUR' }, 'topUp.amount')
-
-describe('currencyMinorUnit', () => {
-  it('reads minor units from Intl', () => {
-    expect(currencyMinorUnit('EUR', 'c')).toBe(2)
-    expect(currencyMinorUnit('JPY', 'c')).toBe(0)
-    expect(currencyMinorUnit('BHD', 'c')).toBe(3)
-    expect(currencyMinorUnit('KWD', 'c')).toBe(3)
-  })
-
-  it.each([['eur'], ['Eur'], ['XYZ'], [''], ['EURO'], [' EUR'], [42], [null], [undefined], [{}], ['E'.repeat(1e7)]])(
-    'rejects %j',
-    (code) => {
-      const error = errorOf(() => currencyMinorUnit(code, 'topUp.amount.currency'))
-      expect(error.code).toBe('INVALID_CURRENCY')
-      expect(error.path).toBe('topUp.amount.currency')
-      expect(error.message.length).toBeLessThan(300)
-    },
-  )
-
-  it('agrees with isCurrencyCode', () => {
-    expect(isCurrencyCode('EUR')).toBe(true)
-    expect(isCurrencyCode('eur')).toBe(false)
-  })
-})
 
 describe('parseMoney', () => {
   it.each([
@@ -184,7 +155,7 @@ describe('parseMoney', () => {
     expect(error.path).toBe('topUp.amount.amount')
   })
 
-  it('rejects bigints (not a listed input form)', () => {
+  it('rejects bigints as an amount (a bigint is a count of minor units: { minor })', () => {
     expect(errorOf(() => eur(10n)).code).toBe('INVALID_AMOUNT')
   })
 
@@ -274,24 +245,19 @@ describe('operations', () => {
     expect(compareMoney(b, a)).toBe(-1)
     expect(compareMoney(eur('1.5'), eur('1.50'))).toBe(0)
     expect(minMoney(a, b)).toBe(b)
-    expect(maxMoney(a, b)).toBe(a)
   })
 
   it('never yields negative zero', () => {
     expect(formatMoney(subtractMoney(a, a))).toBe('0.00')
-    expect(isZero(subtractMoney(a, a))).toBe(true)
+    expect(subtractMoney(a, a).minor).toBe(0)
+    expect(Object.is(subtractMoney(a, a).minor, -0)).toBe(false)
   })
 
   it('classifies signs', () => {
     const negative = parseAmount('-1', 'EUR', 'x', { allowNegative: true })
-    expect([isZero(zeroMoney('EUR')), isPositive(zeroMoney('EUR')), isNegative(zeroMoney('EUR'))]).toEqual([
-      true,
-      false,
-      false,
-    ])
-    expect([isPositive(a), isNegative(negative)]).toEqual([true, true])
-    expect(formatMoney(zeroMoney('JPY'))).toBe('0')
-    expect(formatMoney(zeroMoney('BHD'))).toBe('0.000')
+    expect([isPositive(zeroLike(a)), isPositive(a), isPositive(negative)]).toEqual([false, true, false])
+    expect(formatMoney(zeroLike(parseAmount('5', 'JPY', 'x')))).toBe('0')
+    expect(formatMoney(zeroLike(parseAmount('5', 'BHD', 'x')))).toBe('0.000')
   })
 
   it('refuses to mix currencies', () => {
@@ -443,10 +409,10 @@ describe('parseAmount and parseMoney: messages and the everyday fast path', () =
 
   it('says "nothing" when there is no money object at all', () => {
     expect(errorOf(() => parseMoney(undefined, 'a')).message).toBe(
-      'a: must be an object { amount, currency }, received nothing',
+      'a: must be an object { amount, currency } or { minor, currency }, received nothing',
     )
     expect(errorOf(() => parseMoney(null, 'a')).message).toBe(
-      'a: must be an object { amount, currency }, received null',
+      'a: must be an object { amount, currency } or { minor, currency }, received null',
     )
   })
 
@@ -509,7 +475,7 @@ describe('operations: paths, messages, limits', () => {
       `order.total: would be beyond ${MAX_MINOR_UNITS} minor units of EUR, where arithmetic stops being exact`,
     )
     const min = parseAmount('-90071992547409.91', 'EUR', 'x', { allowNegative: true })
-    expect(formatMoney(subtractMoney(min, zeroMoney('EUR')))).toBe('-90071992547409.91')
+    expect(formatMoney(subtractMoney(min, zeroLike(min)))).toBe('-90071992547409.91')
     const difference = errorOf(() => subtractMoney(min, cent, 'order.left'))
     expect(difference).toMatchObject({ code: 'INVALID_AMOUNT', path: 'order.left' })
     expect(difference.message).toContain(`would be beyond ${MAX_MINOR_UNITS} minor units of EUR`)
@@ -521,7 +487,6 @@ describe('operations: paths, messages, limits', () => {
       errorOf(() => addMoney(one, usd)),
       errorOf(() => subtractMoney(one, usd)),
       errorOf(() => minMoney(one, usd)),
-      errorOf(() => maxMoney(one, usd)),
     ]) {
       expect(error.code).toBe('CURRENCY_MISMATCH')
       expect(error.path).toBe('')
@@ -529,26 +494,169 @@ describe('operations: paths, messages, limits', () => {
     }
   })
 
-  it('min and max pick the right one in either order, and the first when equal', () => {
+  it('min picks the right one in either order, and the first when equal', () => {
     const two = eur('2')
     expect(minMoney(two, one)).toBe(one)
-    expect(maxMoney(one, two)).toBe(two)
     const same = eur('1.00')
     expect(minMoney(one, same)).toBe(one)
     expect(minMoney(same, one)).toBe(same)
-    expect(maxMoney(one, same)).toBe(one)
-    expect(maxMoney(same, one)).toBe(same)
   })
 
-  it('isZero is false for any other amount', () => {
-    expect(isZero(cent)).toBe(false)
-    expect(isZero(parseAmount('-0.01', 'EUR', 'x', { allowNegative: true }))).toBe(false)
+  it('zeroLike keeps one value per currency and minor unit', () => {
+    const kwd = parseAmount('1', 'KWD', 'x')
+    expect(zeroLike(kwd)).toBe(zeroLike(kwd))
+    expect(formatMoney(zeroLike(kwd))).toBe('0.000')
+    const wholeForints = parseAmount('1990', 'HUF', 'x', { currencies: { HUF: { minorUnits: 0 } } })
+    expect(formatMoney(zeroLike(wholeForints))).toBe('0')
+    expect(formatMoney(zeroLike(parseAmount('1', 'HUF', 'x')))).toBe('0.00')
+  })
+})
+
+describe('ISO 4217 minor units (not Intl display digits)', () => {
+  it.each([
+    ['1990.50', 'HUF', 199050, '1990.50'],
+    ['15000.50', 'IDR', 1500050, '15000.50'],
+    ['1.250', 'IQD', 1250, '1.250'],
+    ['1.2345', 'CLF', 12345, '1.2345'],
+    ['1.2345', 'UYW', 12345, '1.2345'],
+  ])('accepts %s %s', (amount, currency, minor, formatted) => {
+    const money = parseMoney({ amount, currency }, 'topUp.amount')
+    expect([money.minor, formatMoney(money)]).toEqual([minor, formatted])
   })
 
-  it('zeroMoney keeps one value per currency and rejects unknown codes at "currency"', () => {
-    expect(zeroMoney('KWD')).toBe(zeroMoney('KWD'))
-    expect(formatMoney(zeroMoney('KWD'))).toBe('0.000')
-    const error = errorOf(() => zeroMoney('XYZ'))
-    expect(error).toMatchObject({ code: 'INVALID_CURRENCY', path: 'currency' })
+  it('refuses codes without a minor unit at the currency path', () => {
+    for (const currency of ['XAU', 'XXX']) {
+      expect(errorOf(() => parseMoney({ amount: '1', currency }, 'topUp.amount'))).toMatchObject({
+        code: 'INVALID_CURRENCY',
+        path: 'topUp.amount.currency',
+      })
+    }
+  })
+
+  it("applies a policy's override: HUF in whole forints", () => {
+    const currencies = { HUF: { minorUnits: 0 } }
+    expect(formatMoney(parseMoney({ amount: '1990', currency: 'HUF' }, 'm', { currencies }))).toBe('1990')
+    expect(formatMoney(parseMoney({ minor: 1990, currency: 'HUF' }, 'm', { currencies }))).toBe('1990')
+    expect(errorOf(() => parseMoney({ amount: '1990.50', currency: 'HUF' }, 'm', { currencies }))).toMatchObject({
+      code: 'TOO_MANY_DECIMALS',
+      path: 'm.amount',
+    })
+    expect(formatMoney(parseAmount('5', 'HUF', 'x', { currencies }))).toBe('5')
+  })
+})
+
+describe('{ minor, currency }', () => {
+  it.each([
+    [1999, 'EUR', '19.99'],
+    [1999n, 'EUR', '19.99'],
+    ['1999', 'EUR', '19.99'],
+    ['0001999', 'EUR', '19.99'],
+    [5, 'JPY', '5'],
+    [5, 'BHD', '0.005'],
+    [12345, 'CLF', '1.2345'],
+    [0, 'EUR', '0.00'],
+    ['0', 'EUR', '0.00'],
+    [-0, 'EUR', '0.00'],
+    ['-0', 'EUR', '0.00'],
+    [Number.MAX_SAFE_INTEGER, 'EUR', '90071992547409.91'],
+    [9007199254740991n, 'JPY', '9007199254740991'],
+    ['9007199254740991', 'BHD', '9007199254740.991'],
+  ])('reads %s %s as %s', (minor, currency, formatted) => {
+    const money = parseMoney({ minor, currency }, 'topUp.amount')
+    expect(formatMoney(money)).toBe(formatted)
+    expect(Object.is(money.minor, -0)).toBe(false)
+  })
+
+  it('reads negatives only where allowed', () => {
+    for (const minor of [-1999, -1999n, '-1999']) {
+      expect(formatMoney(parseMoney({ minor, currency: 'EUR' }, 'm', { allowNegative: true }))).toBe('-19.99')
+      const error = errorOf(() => parseMoney({ minor, currency: 'EUR' }, 'refund'))
+      expect(error).toMatchObject({ code: 'NEGATIVE_AMOUNT', path: 'refund.minor' })
+    }
+  })
+
+  it.each([
+    [1.5],
+    [Number.NaN],
+    [Number.POSITIVE_INFINITY],
+    [2 ** 53],
+    [-(2 ** 53)],
+    [2n ** 53n],
+    [-(2n ** 53n)],
+    ['9007199254740992'],
+    ['-9007199254740992'],
+    ['1.5'],
+    ['19.99'],
+    ['+1'],
+    [' 1'],
+    ['1 '],
+    [''],
+    ['-'],
+    ['1e3'],
+    ['0x10'],
+    ['١٢'],
+    ['1'.repeat(MAX_AMOUNT_LENGTH + 1)],
+    [true],
+    [{}],
+    [[]],
+    [new Number(5)],
+  ])('refuses %s as INVALID_AMOUNT at .minor', (minor) => {
+    const error = errorOf(() => parseMoney({ minor, currency: 'EUR' }, 'topUp.amount'))
+    expect(error).toMatchObject({ code: 'INVALID_AMOUNT', path: 'topUp.amount.minor' })
+    expect(error.message.length).toBeLessThan(300)
+  })
+
+  it('needs exactly one of amount and minor; null is absent', () => {
+    const both = errorOf(() => parseMoney({ amount: '19.99', minor: 1999, currency: 'EUR' }, 'topUp.amount'))
+    expect(both).toMatchObject({ code: 'INVALID_INPUT', path: 'topUp.amount' })
+    expect(both.message).toContain('exactly one of amount and minor')
+    const neither = errorOf(() => parseMoney({ currency: 'EUR' }, 'topUp.amount'))
+    expect(neither).toMatchObject({ code: 'INVALID_INPUT', path: 'topUp.amount.amount' })
+    // A row with both columns, one of them NULL.
+    expect(formatMoney(parseMoney({ amount: null, minor: 1999, currency: 'EUR' }, 'm'))).toBe('19.99')
+    expect(formatMoney(parseMoney({ amount: '19.99', minor: null, currency: 'EUR' }, 'm'))).toBe('19.99')
+    expect(errorOf(() => parseMoney({ amount: null, minor: null, currency: 'EUR' }, 'm'))).toMatchObject({
+      code: 'INVALID_AMOUNT',
+      path: 'm.amount',
+    })
+    expect(errorOf(() => parseMoney({ minor: null, currency: 'EUR' }, 'm'))).toMatchObject({
+      code: 'INVALID_AMOUNT',
+      path: 'm.minor',
+    })
+    expect(errorOf(() => parseMoney({ amount: '1', currency: null }, 'm'))).toMatchObject({
+      code: 'INVALID_CURRENCY',
+      path: 'm.currency',
+    })
+  })
+
+  it('reads own properties only: an inherited minor, amount or currency is absent', () => {
+    const proto = Object.prototype as Record<string, unknown>
+    proto.minor = 5
+    proto.currency = 'JPY'
+    try {
+      expect(formatMoney(parseMoney({ amount: '19.99', currency: 'EUR' }, 'm'))).toBe('19.99')
+      expect(errorOf(() => parseMoney({ amount: '1' }, 'm'))).toMatchObject({
+        code: 'INVALID_INPUT',
+        path: 'm.currency',
+      })
+    } finally {
+      delete proto.minor
+      delete proto.currency
+    }
+    const inherited = Object.create({ amount: '1.00', currency: 'EUR' })
+    expect(errorOf(() => parseMoney(inherited, 'm')).path).toBe('m.currency')
+  })
+
+  it('turns a throwing minor getter into INVALID_INPUT at its path', () => {
+    const money = {
+      currency: 'EUR',
+      get minor(): unknown {
+        throw new Error('boom')
+      },
+    }
+    expect(errorOf(() => parseMoney(money, 'topUp.amount'))).toMatchObject({
+      code: 'INVALID_INPUT',
+      path: 'topUp.amount.minor',
+    })
   })
 })

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { RefundRulesError } from '../../src/errors.js'
-import {
-  createFeeSchedule,
-  debtClaim,
-  feeClaim,
-  formatSettlement,
-  givenFee,
-  parseAmount,
-  scheduleFeeClaim,
-  settle,
-} from '../../src/money/index.js'
+import { parseAmount } from '../../src/money/amount.js'
+import { debtClaim, feeClaim, formatSettlement, scheduleFeeClaim, settle } from '../../src/money/deductions.js'
+import { createFeeSchedule, givenFee } from '../../src/money/fees.js'
 import { errorOf } from '../support/errors.js'
 
 const eur = (amount: string) => parseAmount(amount, 'EUR', 'x')

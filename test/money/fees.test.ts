@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { formatMoney, parseAmount } from '../../src/money/amount.js'
 import {
   createFeeSchedule,
   type FeeRounding,
   type FeeSchedule,
   type FeeScheduleInput,
-  formatMoney,
   givenFee,
-  parseAmount,
   processingFee,
-} from '../../src/money/index.js'
+} from '../../src/money/fees.js'
 import { errorOf } from '../support/errors.js'
 
 const card = { percent: '2.9', fixed: { EUR: '0.30', JPY: '30', BHD: '0.1' } }
@@ -516,6 +515,23 @@ describe('processingFee amounts', () => {
     )
   })
 
+  // 100 % of the largest amount plus a cent is one cent beyond MAX_MINOR_UNITS: an intermediate, never the fee.
+  it('caps 100 % + 0.01 EUR on the largest EUR amount at the gross instead of refusing it', () => {
+    const largest = '90071992547409.91'
+    expect(fee({ default: { percent: '100', fixed: { EUR: '0.01' } } }, 'x', largest)).toEqual({
+      amount: largest,
+      basis: `x (default rule): 100% + 0.01 EUR, capped at the ${largest} EUR it is charged on`,
+    })
+    const lowered = fee({ default: { percent: '100', fixed: { EUR: '0.01' }, max: { EUR: '5' } } }, 'x', largest)
+    expect(lowered.amount).toBe('5.00')
+    expect(lowered.basis).toContain('lowered to the maximum 5.00 EUR')
+    // A fixed part as large as the gross itself: 2 × MAX_MINOR_UNITS before the cap.
+    expect(fee({ default: { percent: '100', fixed: { EUR: largest } } }, 'x', largest).amount).toBe(largest)
+    expect(fee({ default: { percent: '100', fixed: { JPY: '1' } } }, 'x', '9007199254740991', 'JPY').amount).toBe(
+      '9007199254740991',
+    )
+  })
+
   // 10% of: 0.20 → 0.020 (exact), 0.24 → 0.024, 0.25 → 0.025 (half, 2 even), 0.26 → 0.026, 0.34 → 0.034,
   // 0.35 → 0.035 (half, 3 odd), 0.36 → 0.036.
   it.each<[FeeRounding, string[]]>([
@@ -586,5 +602,39 @@ describe('processingFee on a schedule it did not create', () => {
       expect(processingFee(copy, 'card', gross).basis).toBe('card: 2.9%, lowered to the maximum 0.20 EUR')
     }
     expect(createFeeSchedule(copy)).toEqual(original)
+  })
+})
+
+describe("fee schedules and a policy's minor-unit overrides", () => {
+  const wholeForints = { HUF: { minorUnits: 0 } }
+
+  it('checks per-currency amounts against the override when created', () => {
+    const input = { default: { fixed: { HUF: '0.50', EUR: '0.30' } } }
+    expect(createFeeSchedule(input).default?.fixed).toEqual({ HUF: '0.50', EUR: '0.30' })
+    const error = errorOf(() => createFeeSchedule(input, 'fees', wholeForints))
+    expect(error.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['INVALID_POLICY', 'fees.default.fixed.HUF'],
+    ])
+    expect(createFeeSchedule({ default: { fixed: { HUF: '50' } } }, 'fees', wholeForints).default?.fixed).toEqual({
+      HUF: '50',
+    })
+  })
+
+  it("charges in the gross's minor unit, and reports a fixed part that does not fit it when used", () => {
+    const schedule = createFeeSchedule({ default: { percent: '1.5', fixed: { HUF: '50' } } })
+    const gross = parseAmount('1990', 'HUF', 'gross', { currencies: wholeForints })
+    const charged = processingFee(schedule, undefined, gross)
+    // 1.5 % of 1990 = 29.85 → 30 whole forints, + 50.
+    expect([formatMoney(charged.amount), charged.amount.minorUnit]).toEqual(['80', 0])
+    // The same schedule in ISO 4217 forints (two decimals).
+    expect(formatMoney(processingFee(schedule, undefined, parseAmount('1990', 'HUF', 'gross')).amount)).toBe('79.85')
+    const fractional = createFeeSchedule({ default: { fixed: { HUF: '0.50' } } })
+    const error = errorOf(() => processingFee(fractional, undefined, gross))
+    expect(error).toMatchObject({ code: 'INVALID_POLICY', path: 'fees.default.fixed.HUF' })
+  })
+
+  it('charges nothing in the overridden minor unit when no rule applies', () => {
+    const gross = parseAmount('1990', 'HUF', 'gross', { currencies: wholeForints })
+    expect(formatMoney(processingFee(createFeeSchedule(undefined), 'card', gross).amount)).toBe('0')
   })
 })
