@@ -4,6 +4,7 @@
  */
 import Holidays from 'date-holidays'
 import fc from 'fast-check'
+import { ctrGroupPolicy } from '../policy/presets.js'
 import type { BusinessCalendarOptions, HolidayType } from '../time/calendar.js'
 import { daysFromCivil, formatPlainDate, parsePlainDate } from '../time/plain-date.js'
 import {
@@ -14,7 +15,6 @@ import {
   MS_PER_DAY,
   type YearRange,
 } from './instants.js'
-import { PUBLISHED_POLICY_OPTIONS } from './policy.js'
 
 const cache = new Map<string, readonly string[]>()
 
@@ -28,7 +28,7 @@ const cache = new Map<string, readonly string[]>()
  * holidayDates(undefined, { fromYear: 2026, toYear: 2026 }).includes('2026-12-28') // => true (Boxing Day substitute)
  */
 export function holidayDates(
-  calendar: BusinessCalendarOptions = PUBLISHED_POLICY_OPTIONS.calendar,
+  calendar: BusinessCalendarOptions = ctrGroupPolicy.calendar,
   years: YearRange = {},
 ): readonly string[] {
   const holidays = calendar.holidays
@@ -75,7 +75,7 @@ function nonEmpty(calendar: BusinessCalendarOptions, years: YearRange): readonly
  * arbHolidayDate({ timeZone: 'Europe/Berlin', holidays: { country: 'DE', state: 'BY' } }, { fromYear: 2026, toYear: 2030 })
  */
 export function arbHolidayDate(
-  calendar: BusinessCalendarOptions = PUBLISHED_POLICY_OPTIONS.calendar,
+  calendar: BusinessCalendarOptions = ctrGroupPolicy.calendar,
   years: YearRange = {},
 ): fc.Arbitrary<string> {
   return fc.constantFrom(...nonEmpty(calendar, years))
@@ -99,7 +99,7 @@ export interface NearHolidayDate {
  * arbNearHolidayDate(undefined, { days: 1 }) // { date: '2026-12-24', holiday: '2026-12-25', offsetDays: -1 }, …
  */
 export function arbNearHolidayDate(
-  calendar: BusinessCalendarOptions = PUBLISHED_POLICY_OPTIONS.calendar,
+  calendar: BusinessCalendarOptions = ctrGroupPolicy.calendar,
   options: YearRange & { readonly days?: number } = {},
 ): fc.Arbitrary<NearHolidayDate> {
   const days = options.days ?? 3
@@ -121,7 +121,7 @@ export function arbNearHolidayDate(
  * arbHolidayInstant(undefined, { days: 2 }) // …or up to two days either side
  */
 export function arbHolidayInstant(
-  calendar: BusinessCalendarOptions = PUBLISHED_POLICY_OPTIONS.calendar,
+  calendar: BusinessCalendarOptions = ctrGroupPolicy.calendar,
   options: YearRange & { readonly days?: number } = {},
 ): fc.Arbitrary<EpochMs> {
   const dates = arbNearHolidayDate(calendar, { ...options, days: options.days ?? 0 }).map((near) => near.date)

@@ -3,11 +3,8 @@
  * minor unit of decimal places, so the library accepts it as written.
  */
 import fc from 'fast-check'
-import type { AmountInput, DecimalLike, MoneyInput } from '../money/amount.js'
+import type { AmountInput, MoneyInput } from '../money/amount.js'
 import { type Gen, lift } from './lift.js'
-
-// The money types are the library's own.
-export type { AmountInput, DecimalLike, MoneyInput }
 
 /** How a generated amount is written: a decimal string (`'100.50'`, `'100.5'`) or a JS number. */
 export type AmountForm = 'string' | 'number'
@@ -38,14 +35,35 @@ export function minorUnitOf(currency: string): number {
   return digits
 }
 
+/** Codes ISO 4217 lists without a minor unit (SDRs, metals, test and fund codes): the library refuses them. */
+const WITHOUT_MINOR_UNIT = new Set([
+  'XAG',
+  'XAU',
+  'XBA',
+  'XBB',
+  'XBC',
+  'XBD',
+  'XDR',
+  'XPD',
+  'XPT',
+  'XSU',
+  'XTS',
+  'XUA',
+  'XXX',
+])
+
 /**
- * Every currency code `Intl` knows (`Intl.supportedValuesOf('currency')`), sorted.
+ * Every currency code `Intl` knows (`Intl.supportedValuesOf('currency')`), sorted, except the codes
+ * ISO 4217 gives no minor unit (`XDR`, `XSU`, …), which the library refuses.
  *
  * @example
  * allCurrencies().includes('EUR') // => true
+ * allCurrencies().includes('XDR') // => false
  */
 export function allCurrencies(): readonly string[] {
-  currencies ??= Object.freeze([...Intl.supportedValuesOf('currency')].sort())
+  currencies ??= Object.freeze(
+    [...Intl.supportedValuesOf('currency')].filter((code) => !WITHOUT_MINOR_UNIT.has(code)).sort(),
+  )
   return currencies
 }
 
@@ -104,15 +122,41 @@ export function formatMinorUnits(units: bigint, digits: number): string {
   return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`
 }
 
-/** Writes minor units in one of the accepted spellings: full (`'100.50'`), trimmed (`'100.5'`) or a number. */
-function spell(units: bigint, digits: number, form: AmountForm | 'trimmed'): AmountInput {
+/** How one amount is written: a full decimal string (`'100.50'`), a trimmed one (`'100.5'`) or a number. */
+export type AmountStyle = AmountForm | 'trimmed'
+
+/**
+ * Writes minor units of a currency in a drawn {@link AmountStyle}. A number is
+ * used only where its shortest spelling is the decimal itself (no exponent, no
+ * float noise); otherwise the full string.
+ *
+ * @example
+ * spellAmount(10050n, 'EUR', 'trimmed') // => '100.5'
+ * spellAmount(10050n, 'EUR', 'number') // => 100.5
+ */
+export function spellAmount(units: bigint, currency: string, style: AmountStyle): AmountInput {
+  const digits = minorUnitOf(currency)
   const full = formatMinorUnits(units, digits)
-  if (form === 'string' || digits === 0) return form === 'number' ? Number(full) : full
+  if (style === 'string' || digits === 0) return style === 'number' ? Number(full) : full
   const trimmed = full.replace(/\.?0+$/, '')
-  if (form === 'trimmed') return trimmed
+  if (style === 'trimmed') return trimmed
   const n = Number(full)
-  // Only numbers whose shortest spelling is the decimal itself (no exponent, no float noise).
   return String(n) === trimmed ? n : full
+}
+
+/**
+ * A spelling style for amounts among `forms` (strings three times as often),
+ * drawn beside the amount so that a counterexample shrinks to the full string.
+ *
+ * @example
+ * fc.tuple(arbMinorUnits(), arbAmountStyle()).map(([units, style]) => spellAmount(units, 'EUR', style))
+ */
+export function arbAmountStyle(forms: readonly AmountForm[] = ['string', 'number']): fc.Arbitrary<AmountStyle> {
+  const choices: AmountStyle[] = []
+  if (forms.includes('string')) choices.push('string', 'string', 'trimmed')
+  if (forms.includes('number')) choices.push('number')
+  if (choices.length === 0) throw new Error('amount spelling: no amount form chosen')
+  return fc.constantFrom(...choices)
 }
 
 const SAFE_UNITS = BigInt(Number.MAX_SAFE_INTEGER)
@@ -163,12 +207,7 @@ export function arbAmountSpelling(
   currency: string,
   forms: readonly AmountForm[] = ['string', 'number'],
 ): fc.Arbitrary<AmountInput> {
-  const digits = minorUnitOf(currency)
-  const choices: (AmountForm | 'trimmed')[] = []
-  if (forms.includes('string')) choices.push('string', 'string', 'trimmed')
-  if (forms.includes('number')) choices.push('number')
-  if (choices.length === 0) throw new Error('arbAmountSpelling: no amount form chosen')
-  return fc.constantFrom(...choices).map((form) => spell(units, digits, form))
+  return arbAmountStyle(forms).map((style) => spellAmount(units, currency, style))
 }
 
 /**
@@ -180,7 +219,9 @@ export function arbAmountSpelling(
  */
 export function arbAmount(options: AmountOptions = {}): fc.Arbitrary<AmountInput> {
   const currency = options.currency ?? 'EUR'
-  return arbMinorUnits(options).chain((units) => arbAmountSpelling(units, currency, options.forms))
+  return fc
+    .tuple(arbMinorUnits(options), arbAmountStyle(options.forms))
+    .map(([units, style]) => spellAmount(units, currency, style))
 }
 
 /** Overrides of {@link arbMoney}: a fixed value or an arbitrary for the currency, and amount bounds. */

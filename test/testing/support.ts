@@ -3,7 +3,7 @@
  * a consistent bundle look like, read with the library's own parsers.
  */
 import { expect } from 'vitest'
-import type { MoneyInput } from '../../src/testing/index.js'
+import type { MoneyInput } from '../../src/money/amount.js'
 import { minorUnitOf, toMinorUnits } from '../../src/testing/index.js'
 import { parseInstant } from '../../src/time/instant.js'
 
