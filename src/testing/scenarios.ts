@@ -13,6 +13,7 @@ import fc from 'fast-check'
 import type { EvaluateInput } from '../clauses/evaluate.js'
 import type { AccountSnapshot, OrderSnapshot } from '../clauses/inputs.js'
 import type { ClauseId, Outcome, ReasonCode, RequirementCode } from '../decision.js'
+import type { MoneyInput } from '../money/amount.js'
 import { ctrGroupPolicy } from '../policy/presets.js'
 import { createPolicy, type Policy, type PolicyOptions } from '../policy/settings.js'
 import { MAX_INSTANT } from '../time/instant.js'
@@ -344,6 +345,30 @@ const arbStyles = <A extends string, I extends string>(o: ScenarioOverrides, amo
 /** Kinds whose decision must keep something after the deductions (SPEC §5 rejects a zero net). */
 const KEEPS_NET = ['in-time', 'partly-spent', 'needs-information', 'complete']
 
+/** Writes minor units of `currency` in the style drawn for each field. */
+const moneyIn =
+  <K extends string>(currency: string, styles: Record<K, AmountStyle>) =>
+  (key: K, units: bigint): MoneyInput => ({ amount: spellAmount(units, currency, styles[key]), currency })
+
+/**
+ * The processing fee a refund snapshot knows, from the drawn share (`null`: none known): all of the
+ * amount when nothing is to be left; below the gross where the net must stay positive, where a
+ * fee from the schedule that would take the whole gross is overridden by a known fee of 0; else any
+ * share of the amount.
+ */
+function knownFee(
+  kind: string,
+  share: number | null,
+  units: bigint,
+  gross: bigint,
+  scheduled: () => bigint,
+): bigint | undefined {
+  if (kind === 'nothing-left') return units
+  if (!KEEPS_NET.includes(kind)) return share === null ? undefined : partOf(units, share)
+  if (share !== null) return partOf(gross - 1n, share)
+  return scheduled() >= gross ? 0n : undefined
+}
+
 /**
  * A top-up refund scenario:
  * - `in-time`: written request within the window (often exactly at its end), nothing spent → approved;
@@ -403,20 +428,12 @@ export function arbTopUpScenario<K extends ScenarioKinds['top-up-refund']>(
                 ? 1n + partOf(units - 1n, d.balance)
                 : left + partOf(units, d.balance)
         const gross = minOf(left, balance)
-        let fee = d.fee === null ? undefined : partOf(units, d.fee)
-        if (kind === 'nothing-left') fee = units
-        else if (KEEPS_NET.includes(kind)) {
-          if (fee !== undefined) fee = partOf(gross - 1n, d.fee ?? 0)
-          else if (scheduleFee(policy.fees, d.method, gross, currency) >= gross) fee = 0n
-        }
+        const fee = knownFee(kind, d.fee, units, gross, () => scheduleFee(policy.fees, d.method, gross, currency))
         const creditedAt = d.creditedAt
         const receivedAt = creditedAt + d.receivedAfter
         const now = Math.min(MAX_INSTANT, receivedAt + d.nowAfter)
         const lastActivityAt = creditedAt + Math.floor(((now - creditedAt) * d.activity) / 1000)
-        const money = (key: keyof typeof d.styles.amounts, u: bigint) => ({
-          amount: spellAmount(u, currency, d.styles.amounts[key]),
-          currency,
-        })
+        const money = moneyIn(currency, d.styles.amounts)
         const bundle = {
           clause: 'top-up-refund' as const,
           topUp: compact({
@@ -494,12 +511,7 @@ export function arbOrderScenario<K extends ScenarioKinds['order-cancellation']>(
         const units = d.amount
         const refunded = kind === 'already-refunded' ? units : partOf(units - 1n, d.refunded)
         const gross = units - refunded
-        let fee = d.fee === null ? undefined : partOf(units, d.fee)
-        if (kind === 'nothing-left') fee = units
-        else if (KEEPS_NET.includes(kind)) {
-          if (fee !== undefined) fee = partOf(gross - 1n, d.fee ?? 0)
-          else if (scheduleFee(policy.fees, d.method, gross, currency) >= gross) fee = 0n
-        }
+        const fee = knownFee(kind, d.fee, units, gross, () => scheduleFee(policy.fees, d.method, gross, currency))
         const creditedAt = d.creditedAt
         let placedAt: EpochMs
         let receivedAt: EpochMs
@@ -513,10 +525,7 @@ export function arbOrderScenario<K extends ScenarioKinds['order-cancellation']>(
         const now = Math.min(MAX_INSTANT, receivedAt + d.nowAfter)
         const [id, topUpId] = d.ids
         const orderId = d.missing.includes('ORDER_DETAILS') ? (d.otherOrder ? `${id}-other` : undefined) : id
-        const money = (key: keyof typeof d.styles.amounts, u: bigint) => ({
-          amount: spellAmount(u, currency, d.styles.amounts[key]),
-          currency,
-        })
+        const money = moneyIn(currency, d.styles.amounts)
         const credited = spellStyled(creditedAt, d.styles.instants.credited)
         const bundle = {
           clause: 'order-cancellation' as const,
@@ -618,10 +627,7 @@ export function arbTerminationScenario<K extends ScenarioKinds['termination']>(
                 : partOf(toMinorUnits(s.max, minorUnitOf(currency)), d.debt)
         const receivedAt = d.lastActivityAt + d.receivedAfter
         const now = Math.min(MAX_INSTANT, receivedAt + d.nowAfter)
-        const money = (key: keyof typeof d.styles.amounts, u: bigint) => ({
-          amount: spellAmount(u, currency, d.styles.amounts[key]),
-          currency,
-        })
+        const money = moneyIn(currency, d.styles.amounts)
         const bundle = {
           clause: 'termination' as const,
           account: compact<AccountSnapshot>({
@@ -683,10 +689,7 @@ export function arbInactivityScenario<K extends ScenarioKinds['inactivity']>(
         const last = d.lastActivityAt
         const threshold = deactivationAt(last, policy.inactivityMonths, policy.calendar.timeZone).at
         const now = kind === 'active' ? Math.max(last, threshold - d.fromEdge) : threshold + 1 + d.fromEdge
-        const money = (key: keyof typeof d.styles.amounts, u: bigint) => ({
-          amount: spellAmount(u, currency, d.styles.amounts[key]),
-          currency,
-        })
+        const money = moneyIn(currency, d.styles.amounts)
         const maxUnits = toMinorUnits(s.max, minorUnitOf(currency))
         const bundle = {
           clause: 'inactivity' as const,
