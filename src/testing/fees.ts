@@ -38,7 +38,11 @@ export function scheduleFee(
   const amount = (amounts: Readonly<Record<string, string>> | undefined): bigint | undefined => {
     if (amounts === undefined) return undefined
     const text = Object.hasOwn(amounts, currency) ? amounts[currency] : undefined
-    if (text === undefined) throw new Error(`fee rule names no ${currency} amount`)
+    if (text === undefined) {
+      throw new Error(
+        `the policy's fee rule names no ${currency} amount: build the scenario in a currency its fees name`,
+      )
+    }
     return toMinorUnits(text, digits)
   }
   const [whole = '0', fraction = ''] = (rule.percent ?? '0').split('.')
