@@ -23,6 +23,25 @@ describe('holiday generators', () => {
     expect(() => arbHolidayDate({ timeZone: 'UTC' })).toThrow(/no holidays/)
   })
 
+  it('closes the dates a holiday overlaps, by date (SPEC §4, edition 2)', () => {
+    // Toussaint 2026 in Saint Pierre and Miquelon falls on the 25-hour day daylight saving ends: that date alone.
+    const miquelon = holidayDates(
+      { timeZone: 'America/Miquelon', holidays: { country: 'PM', types: ['public'] } },
+      { fromYear: 2026, toYear: 2026 },
+    )
+    expect(miquelon).toContain('2026-11-01')
+    expect(miquelon).not.toContain('2026-11-02')
+    // Incwala (Eswatini) runs 28 Dec 2026 – 2 Jan 2027: listed with 2026's holidays, it closes the January dates too.
+    const eswatini = holidayDates(
+      { timeZone: 'Africa/Mbabane', holidays: { country: 'SZ', types: ['public'] } },
+      { fromYear: 2026, toYear: 2026 },
+    )
+    for (const date of ['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']) {
+      expect(eswatini).toContain(date)
+    }
+    expect(eswatini).not.toContain('2027-01-03')
+  })
+
   it('holiday dates are non-business days of createBusinessCalendar', () => {
     fc.assert(
       fc.property(arbHolidayDate(), (date) => !london.isBusinessDay(date)),
