@@ -160,6 +160,7 @@ const MISSING_BY_CLAUSE: { readonly [C in Exclude<ClauseId, 'inactivity'>]: read
   termination: ['WRITTEN_REQUEST', 'IDENTITY_VERIFICATION', 'OWNERSHIP_VERIFICATION', 'REQUESTED_INFORMATION'],
 }
 
+/** The kinds SPEC §5 rejects, and the reason each is built around. */
 const REJECTED: readonly string[] = [
   'late',
   'already-refunded',
@@ -233,8 +234,7 @@ interface Setup<C extends ClauseId> {
   readonly from: EpochMs
   readonly to: EpochMs
   readonly max: string
-  readonly overrides: ScenarioOverrides
-  /** The non-empty subsets `missing` is drawn from (`[[]]` unless `needs-information`). */
+  /** The requirements left unmet: a non-empty subset for `needs-information`, else none. */
   readonly missing: fc.Arbitrary<readonly RequirementCode[]>
   readonly expected: (missing: readonly RequirementCode[]) => ExpectedDecision
 }
@@ -267,7 +267,6 @@ function setupOf<C extends ClauseId>(
     from: Math.min(from, latest),
     to: latest,
     max: o.maxAmount ?? DEFAULT_MAX_AMOUNT,
-    overrides: o,
     missing,
     expected: (requirements) => ({ outcome, ...(reason === undefined ? {} : { reason }), requirements }),
   }
