@@ -143,8 +143,8 @@ assert.throws(() => rr.evaluateTopUpRefund({} as never), (e: unknown) => e insta
     './testing': `
 const fc = require('fast-check')
 fc.assert(
-  fc.property(sub.arbTopUpScenario('late'), (bundle: any) =>
-    rr.evaluate(bundle).outcome === sub.expectedOutcome('top-up-refund', 'late')),
+  fc.property(sub.arbTopUpScenario('late'), (scenario: any) =>
+    rr.evaluate(scenario.bundle, scenario.policy).outcome === sub.expectedOutcome('top-up-refund', 'late')),
   { numRuns: 20, seed: 1 },
 )`,
   }
@@ -153,7 +153,7 @@ fc.assert(
     code
       .replace(/ as never/g, '')
       .replace(/\(e: unknown\)/g, '(e)')
-      .replace(/\(bundle: any\)/g, '(bundle)')
+      .replace(/\(scenario: any\)/g, '(scenario)')
   const spec = (s) => `refund-rules/${s.replace(/^\.\//, '')}`
   const each = (render) => subpaths.map((s, i) => render(s, `sub${i}`)).join('\n')
 

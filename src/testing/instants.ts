@@ -93,6 +93,42 @@ export function spellInstant(ms: EpochMs, form: InstantForm, offsetMinutes = 0, 
 /** Offsets real zones use, plus the extremes the parser accepts. */
 const OFFSETS = [0, 60, 120, -300, -240, 330, 345, 540, 765, 840, -210, -720, -600, 1439, -1439]
 
+/** How one instant is written: its form, the offset of an `'offset'` form, and whether ISO text is shortened. */
+export interface InstantStyle {
+  readonly form: InstantForm
+  readonly offsetMinutes: number
+  readonly short: boolean
+}
+
+/**
+ * A spelling style for instants, drawn beside the instant it spells so that a
+ * counterexample shrinks to the plainest spelling (ISO with `Z`, full length).
+ *
+ * @example
+ * fc.tuple(arbEpochMs(), arbInstantStyle()).map(([ms, style]) => spellStyled(ms, style))
+ */
+export function arbInstantStyle(forms: readonly InstantForm[] = INSTANT_FORMS): fc.Arbitrary<InstantStyle> {
+  if (forms.length === 0) throw new Error('instant spelling: no instant form chosen')
+  return fc.record({
+    form: fc.constantFrom(...forms),
+    offsetMinutes: fc.oneof(
+      { arbitrary: fc.constantFrom(...OFFSETS), weight: 4 },
+      { arbitrary: fc.integer({ min: -1439, max: 1439 }), weight: 1 },
+    ),
+    short: fc.boolean(),
+  })
+}
+
+/**
+ * Spells epoch milliseconds in a drawn {@link InstantStyle}.
+ *
+ * @example
+ * spellStyled(0, { form: 'offset', offsetMinutes: 120, short: false }) // => '1970-01-01T02:00:00.000+02:00'
+ */
+export function spellStyled(ms: EpochMs, style: InstantStyle): InstantInput {
+  return spellInstant(ms, style.form, style.offsetMinutes, style.short)
+}
+
 /**
  * Spells a fixed instant in one of `forms` (default: all of them).
  *
@@ -103,17 +139,7 @@ export function arbInstantSpelling(
   ms: EpochMs,
   forms: readonly InstantForm[] = INSTANT_FORMS,
 ): fc.Arbitrary<InstantInput> {
-  if (forms.length === 0) throw new Error('arbInstantSpelling: no instant form chosen')
-  return fc
-    .tuple(
-      fc.constantFrom(...forms),
-      fc.oneof(
-        { arbitrary: fc.constantFrom(...OFFSETS), weight: 4 },
-        { arbitrary: fc.integer({ min: -1439, max: 1439 }), weight: 1 },
-      ),
-      fc.boolean(),
-    )
-    .map(([form, offset, short]) => spellInstant(ms, form, offset, short))
+  return arbInstantStyle(forms).map((style) => spellStyled(ms, style))
 }
 
 /**
@@ -180,7 +206,7 @@ export interface InstantOptions extends InstantRange {
  * arbInstant({ forms: ['iso'] }) // strings only
  */
 export function arbInstant(options: InstantOptions = {}): fc.Arbitrary<InstantInput> {
-  return arbEpochMs(options).chain((ms) => arbInstantSpelling(ms, options.forms))
+  return fc.tuple(arbEpochMs(options), arbInstantStyle(options.forms)).map(([ms, style]) => spellStyled(ms, style))
 }
 
 /** Where an edge instant lies relative to the edge. */

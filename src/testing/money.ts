@@ -3,11 +3,9 @@
  * minor unit of decimal places, so the library accepts it as written.
  */
 import fc from 'fast-check'
-import type { AmountInput, DecimalLike, MoneyInput } from '../money/amount.js'
+import type { AmountInput, DecimalMoneyInput } from '../money/amount.js'
+import { currencyMinorUnit, isoCurrencyCodes } from '../money/currency.js'
 import { type Gen, lift } from './lift.js'
-
-// The money types are the library's own.
-export type { AmountInput, DecimalLike, MoneyInput }
 
 /** How a generated amount is written: a decimal string (`'100.50'`, `'100.5'`) or a JS number. */
 export type AmountForm = 'string' | 'number'
@@ -18,35 +16,29 @@ export const DEFAULT_MAX_AMOUNT = '1000000000000'
 /** Currencies every suite should meet: the common ones and each minor unit (JPY 0, BHD 3, CLF 4). */
 export const NOTABLE_CURRENCIES: readonly string[] = Object.freeze(['EUR', 'USD', 'GBP', 'JPY', 'BHD', 'KWD', 'CLF'])
 
-const minorUnits = new Map<string, number>()
-let currencies: readonly string[] | undefined
-
 /**
- * The minor unit of a currency (its number of decimal places) as `Intl` reports it.
+ * The minor unit of a currency (its number of decimal places), as ISO 4217 gives it — the same data
+ * the library reads, so generated amounts are ones it accepts.
  *
  * @example
  * minorUnitOf('EUR') // => 2
  * minorUnitOf('JPY') // => 0
- * minorUnitOf('BHD') // => 3
+ * minorUnitOf('IQD') // => 3
  */
 export function minorUnitOf(currency: string): number {
-  let digits = minorUnits.get(currency)
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-    minorUnits.set(currency, digits)
-  }
-  return digits
+  return currencyMinorUnit(currency, 'currency')
 }
 
 /**
- * Every currency code `Intl` knows (`Intl.supportedValuesOf('currency')`), sorted.
+ * Every currency code ISO 4217 gives a minor unit, sorted (codes without one, such as `XAU` and
+ * `XDR`, are refused by the library and left out).
  *
  * @example
  * allCurrencies().includes('EUR') // => true
+ * allCurrencies().includes('XDR') // => false
  */
 export function allCurrencies(): readonly string[] {
-  currencies ??= Object.freeze([...Intl.supportedValuesOf('currency')].sort())
-  return currencies
+  return isoCurrencyCodes()
 }
 
 /** Options of {@link arbCurrency}. */
@@ -58,7 +50,7 @@ export interface CurrencyOptions {
 }
 
 /**
- * Any ISO 4217 code `Intl` knows, biased towards {@link NOTABLE_CURRENCIES}.
+ * Any ISO 4217 code with a minor unit, biased towards {@link NOTABLE_CURRENCIES}.
  *
  * @example
  * fc.assert(fc.property(arbCurrency(), (currency) => minorUnitOf(currency) <= 4))
@@ -79,10 +71,10 @@ export function arbCurrency(options: CurrencyOptions = {}): fc.Arbitrary<string>
  * integer count of minor units; throws when it has more than `digits` decimals.
  *
  * @example
- * toMinorUnits('100.5', 2) // => 10050n
- * toMinorUnits(7, 0) // => 7n
+ * amountToUnits('100.5', 2) // => 10050n
+ * amountToUnits(7, 0) // => 7n
  */
-export function toMinorUnits(amount: AmountInput, digits: number): bigint {
+export function amountToUnits(amount: AmountInput, digits: number): bigint {
   const text = typeof amount === 'string' ? amount : typeof amount === 'number' ? String(amount) : amount.toFixed()
   const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text)
   const fraction = match?.[3] ?? ''
@@ -95,24 +87,50 @@ export function toMinorUnits(amount: AmountInput, digits: number): bigint {
  * Writes a count of minor units as a decimal string with exactly `digits` decimal places.
  *
  * @example
- * formatMinorUnits(10050n, 2) // => '100.50'
- * formatMinorUnits(7n, 0) // => '7'
+ * unitsToAmount(10050n, 2) // => '100.50'
+ * unitsToAmount(7n, 0) // => '7'
  */
-export function formatMinorUnits(units: bigint, digits: number): string {
+export function unitsToAmount(units: bigint, digits: number): string {
   const sign = units < 0n ? '-' : ''
   const text = (units < 0n ? -units : units).toString().padStart(digits + 1, '0')
   return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`
 }
 
-/** Writes minor units in one of the accepted spellings: full (`'100.50'`), trimmed (`'100.5'`) or a number. */
-function spell(units: bigint, digits: number, form: AmountForm | 'trimmed'): AmountInput {
-  const full = formatMinorUnits(units, digits)
-  if (form === 'string' || digits === 0) return form === 'number' ? Number(full) : full
+/** How one amount is written: a full decimal string (`'100.50'`), a trimmed one (`'100.5'`) or a number. */
+export type AmountStyle = AmountForm | 'trimmed'
+
+/**
+ * Writes minor units of a currency in a drawn {@link AmountStyle}. A number is
+ * used only where its shortest spelling is the decimal itself (no exponent, no
+ * float noise); otherwise the full string.
+ *
+ * @example
+ * spellAmount(10050n, 'EUR', 'trimmed') // => '100.5'
+ * spellAmount(10050n, 'EUR', 'number') // => 100.5
+ */
+export function spellAmount(units: bigint, currency: string, style: AmountStyle): AmountInput {
+  const digits = minorUnitOf(currency)
+  const full = unitsToAmount(units, digits)
+  if (style === 'string' || digits === 0) return style === 'number' ? Number(full) : full
   const trimmed = full.replace(/\.?0+$/, '')
-  if (form === 'trimmed') return trimmed
+  if (style === 'trimmed') return trimmed
   const n = Number(full)
-  // Only numbers whose shortest spelling is the decimal itself (no exponent, no float noise).
   return String(n) === trimmed ? n : full
+}
+
+/**
+ * A spelling style for amounts among `forms` (strings three times as often),
+ * drawn beside the amount so that a counterexample shrinks to the full string.
+ *
+ * @example
+ * fc.tuple(arbMinorUnits(), arbAmountStyle()).map(([units, style]) => spellAmount(units, 'EUR', style))
+ */
+export function arbAmountStyle(forms: readonly AmountForm[] = ['string', 'number']): fc.Arbitrary<AmountStyle> {
+  const choices: AmountStyle[] = []
+  if (forms.includes('string')) choices.push('string', 'string', 'trimmed')
+  if (forms.includes('number')) choices.push('number')
+  if (choices.length === 0) throw new Error('amount spelling: no amount form chosen')
+  return fc.constantFrom(...choices)
 }
 
 const SAFE_UNITS = BigInt(Number.MAX_SAFE_INTEGER)
@@ -138,8 +156,8 @@ export interface AmountOptions {
  */
 export function arbMinorUnits(options: Omit<AmountOptions, 'forms'> = {}): fc.Arbitrary<bigint> {
   const digits = minorUnitOf(options.currency ?? 'EUR')
-  const min = toMinorUnits(options.min ?? '0', digits)
-  const largest = toMinorUnits(options.max ?? DEFAULT_MAX_AMOUNT, digits)
+  const min = amountToUnits(options.min ?? '0', digits)
+  const largest = amountToUnits(options.max ?? DEFAULT_MAX_AMOUNT, digits)
   // The library refuses amounts beyond Number.MAX_SAFE_INTEGER minor units (its MAX_MINOR_UNITS): never drawn.
   const max = largest < SAFE_UNITS ? largest : SAFE_UNITS
   if (max < min) throw new Error(`arbMinorUnits: max ${options.max} is below min ${options.min}`)
@@ -163,12 +181,7 @@ export function arbAmountSpelling(
   currency: string,
   forms: readonly AmountForm[] = ['string', 'number'],
 ): fc.Arbitrary<AmountInput> {
-  const digits = minorUnitOf(currency)
-  const choices: (AmountForm | 'trimmed')[] = []
-  if (forms.includes('string')) choices.push('string', 'string', 'trimmed')
-  if (forms.includes('number')) choices.push('number')
-  if (choices.length === 0) throw new Error('arbAmountSpelling: no amount form chosen')
-  return fc.constantFrom(...choices).map((form) => spell(units, digits, form))
+  return arbAmountStyle(forms).map((style) => spellAmount(units, currency, style))
 }
 
 /**
@@ -180,7 +193,9 @@ export function arbAmountSpelling(
  */
 export function arbAmount(options: AmountOptions = {}): fc.Arbitrary<AmountInput> {
   const currency = options.currency ?? 'EUR'
-  return arbMinorUnits(options).chain((units) => arbAmountSpelling(units, currency, options.forms))
+  return fc
+    .tuple(arbMinorUnits(options), arbAmountStyle(options.forms))
+    .map(([units, style]) => spellAmount(units, currency, style))
 }
 
 /** Overrides of {@link arbMoney}: a fixed value or an arbitrary for the currency, and amount bounds. */
@@ -189,13 +204,13 @@ export interface MoneyOverrides extends Omit<AmountOptions, 'currency'> {
 }
 
 /**
- * `{ amount, currency }` in any `Intl` currency (or the given one), respecting its minor unit.
+ * `{ amount, currency }` in any ISO 4217 currency (or the given one), respecting its minor unit.
  *
  * @example
  * arbMoney() // { amount: '12.30', currency: 'EUR' }, { amount: 5, currency: 'JPY' }, …
  * arbMoney({ currency: 'EUR', min: '0.01', max: '100' })
  */
-export function arbMoney(overrides: MoneyOverrides = {}): fc.Arbitrary<MoneyInput> {
+export function arbMoney(overrides: MoneyOverrides = {}): fc.Arbitrary<DecimalMoneyInput> {
   return lift(overrides.currency, arbCurrency()).chain((currency) =>
     arbAmount({ ...overrides, currency }).map((amount) => ({ amount, currency })),
   )

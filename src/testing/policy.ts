@@ -5,72 +5,36 @@
 
 import Holidays from 'date-holidays'
 import fc from 'fast-check'
-import { CTR_GROUP_DEFAULTS } from '../policy/defaults.js'
-import type { PolicyOptions } from '../policy/settings.js'
+import { FEE_ROUNDINGS, type FeeRuleInput, type FeeScheduleInput } from '../money/fees.js'
+import { ctrGroupPolicy } from '../policy/presets.js'
+import type { Policy, PolicyOptions } from '../policy/settings.js'
 import type { BusinessCalendarOptions, HolidayOptions, HolidayType } from '../time/calendar.js'
 import { daysFromCivil, formatPlainDate } from '../time/plain-date.js'
 import { DEFAULT_FROM_YEAR, DEFAULT_TO_YEAR, type YearRange } from './instants.js'
 import { type Gen, lift } from './lift.js'
-import { arbMinorUnits, formatMinorUnits, minorUnitOf } from './money.js'
-
-export type { BusinessCalendarOptions, HolidayOptions, HolidayType }
-
-/** A fee rule: `percent` of the gross plus `fixed`, clamped to `[min, max]`; amounts per currency. */
-export interface FeeRule {
-  readonly percent?: string
-  readonly fixed?: Readonly<Record<string, string>>
-  readonly min?: Readonly<Record<string, string>>
-  readonly max?: Readonly<Record<string, string>>
-}
-
-/** Fee rounding modes. */
-export type FeeRounding = 'half-up' | 'half-even' | 'up' | 'down'
-
-/** A fee schedule (SPEC §3). */
-export interface FeeSchedule {
-  readonly rounding?: FeeRounding
-  readonly default?: FeeRule
-  readonly methods?: Readonly<Record<string, FeeRule>>
-}
-
-/** Which event the order-cancellation window counts from. */
-export type OrderCancellationAnchor = 'top-up' | 'order'
-
-/** The plain options object `createPolicy(options)` takes (SPEC §3): the library's own type. */
-export type { PolicyOptions }
-
-/** The published policy's settings (SPEC §3), every field filled in. */
-export const PUBLISHED_POLICY_OPTIONS = CTR_GROUP_DEFAULTS as PolicyOptions & {
-  readonly topUpRefundWindowHours: number
-  readonly orderCancellationWindowHours: number
-  readonly orderCancellationAnchor: OrderCancellationAnchor
-  readonly cancellationStatusChangeHours: number
-  readonly refundBusinessDays: number
-  readonly inactivityMonths: number
-  readonly writtenChannels: readonly string[]
-  readonly calendar: BusinessCalendarOptions
-}
+import { arbMinorUnits, minorUnitOf, unitsToAmount } from './money.js'
 
 /** The settings the generators read, with the published defaults filled in. */
 export interface EffectiveSettings {
   readonly topUpRefundWindowHours: number
   readonly orderCancellationWindowHours: number
-  readonly orderCancellationAnchor: OrderCancellationAnchor
+  readonly orderCancellationAnchor: Policy['orderCancellationAnchor']
   readonly inactivityMonths: number
   readonly writtenChannels: readonly string[]
   readonly timeZone: string
 }
 
 /**
- * The window lengths, anchor, written channels and zone a policy-options
- * object implies, defaults filled in (no validation: that is `createPolicy`'s job).
+ * The window lengths, anchor, written channels and zone a policy (or its
+ * options) implies, the published policy's filling what is unset (no
+ * validation: that is `createPolicy`'s job).
  *
  * @example
  * settingsOf({ topUpRefundWindowHours: 24 }).orderCancellationWindowHours // => 48
  * settingsOf().timeZone // => 'Europe/London'
  */
-export function settingsOf(options: PolicyOptions = {}): EffectiveSettings {
-  const d = PUBLISHED_POLICY_OPTIONS
+export function settingsOf(options: PolicyOptions | Policy = {}): EffectiveSettings {
+  const d = ctrGroupPolicy
   return {
     topUpRefundWindowHours: options.topUpRefundWindowHours ?? d.topUpRefundWindowHours,
     orderCancellationWindowHours: options.orderCancellationWindowHours ?? d.orderCancellationWindowHours,
@@ -119,8 +83,6 @@ export interface FeeOptions {
   readonly methods?: readonly string[]
 }
 
-const ROUNDINGS: readonly FeeRounding[] = ['half-up', 'half-even', 'up', 'down']
-
 /**
  * A percent between 0 and 100 as a decimal string (`'2.9'`, `'0'`, `'100'`, `'1.75'`).
  *
@@ -130,7 +92,7 @@ const ROUNDINGS: readonly FeeRounding[] = ['half-up', 'half-even', 'up', 'down']
 export function arbPercent(): fc.Arbitrary<string> {
   return fc.oneof(
     fc.constantFrom('0', '1', '2.9', '3.5', '100'),
-    fc.integer({ min: 0, max: 10_000 }).map((hundredths) => formatMinorUnits(BigInt(hundredths), 2)),
+    fc.integer({ min: 0, max: 10_000 }).map((hundredths) => unitsToAmount(BigInt(hundredths), 2)),
     fc.integer({ min: 0, max: 100 }).map(String),
   )
 }
@@ -144,12 +106,12 @@ const obj = (entries: [string, string][]) => Object.fromEntries(entries) as Reco
  * @example
  * arbFeeRule({ currency: 'EUR' }) // { percent: '2.9', fixed: { EUR: '0.30' } }, { min: { EUR: '1.00' } }, …
  */
-export function arbFeeRule(options: FeeOptions = {}): fc.Arbitrary<FeeRule> {
+export function arbFeeRule(options: FeeOptions = {}): fc.Arbitrary<FeeRuleInput> {
   const { currency } = options
   if (currency === undefined) return fc.record({ percent: arbPercent() }, { requiredKeys: [] })
   const digits = minorUnitOf(currency)
   const units = arbMinorUnits({ currency, max: '1000' })
-  const amount = (u: bigint) => obj([[currency, formatMinorUnits(u, digits)]])
+  const amount = (u: bigint) => obj([[currency, unitsToAmount(u, digits)]])
   return fc
     .record(
       { percent: arbPercent(), fixed: units, bounds: fc.tuple(fc.option(units), fc.option(units)) },
@@ -173,13 +135,13 @@ export function arbFeeRule(options: FeeOptions = {}): fc.Arbitrary<FeeRule> {
  * @example
  * arbFeeSchedule({ currency: 'JPY', methods: ['card'] })
  */
-export function arbFeeSchedule(options: FeeOptions = {}): fc.Arbitrary<FeeSchedule> {
+export function arbFeeSchedule(options: FeeOptions = {}): fc.Arbitrary<FeeScheduleInput> {
   const methods = options.methods ?? METHOD_NAMES
   const rule = arbFeeRule(options)
   return fc
     .record(
       {
-        rounding: fc.constantFrom(...ROUNDINGS),
+        rounding: fc.constantFrom(...FEE_ROUNDINGS),
         default: rule,
         methods: fc.uniqueArray(fc.tuple(fc.constantFrom(...methods), rule), {
           selector: ([name]) => name,
@@ -190,7 +152,7 @@ export function arbFeeSchedule(options: FeeOptions = {}): fc.Arbitrary<FeeSchedu
     )
     .map(({ methods: entries, ...rest }) => ({
       ...rest,
-      ...(entries === undefined ? {} : { methods: Object.fromEntries(entries) as Record<string, FeeRule> }),
+      ...(entries === undefined ? {} : { methods: Object.fromEntries(entries) as Record<string, FeeRuleInput> }),
     }))
 }
 
@@ -354,7 +316,7 @@ export type PolicyOverrides = { readonly [K in keyof PolicyOptions]?: Gen<Policy
  * sometimes left out so the published default applies.
  *
  * @example
- * arbPolicyOptions({ currency: 'EUR', calendar: PUBLISHED_POLICY_OPTIONS.calendar })
+ * arbPolicyOptions({ currency: 'EUR', calendar: ctrGroupPolicy.calendar })
  * const policy = createPolicy(fc.sample(arbPolicyOptions(), 1)[0])
  */
 export function arbPolicyOptions(overrides: PolicyOverrides = {}): fc.Arbitrary<PolicyOptions> {
@@ -366,7 +328,7 @@ export function arbPolicyOptions(overrides: PolicyOverrides = {}): fc.Arbitrary<
     orderCancellationWindowHours: lift(overrides.orderCancellationWindowHours, hours),
     orderCancellationAnchor: lift(
       overrides.orderCancellationAnchor,
-      fc.constantFrom<OrderCancellationAnchor>('top-up', 'order'),
+      fc.constantFrom<Policy['orderCancellationAnchor']>('top-up', 'order'),
     ),
     cancellationStatusChangeHours: lift(overrides.cancellationStatusChangeHours, hours),
     refundBusinessDays: lift(overrides.refundBusinessDays, fc.oneof(fc.constant(5), fc.integer({ min: 0, max: 30 }))),

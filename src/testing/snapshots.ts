@@ -2,38 +2,43 @@
  * Snapshots and requests (SPEC §1): each generated value is valid on its own,
  * and the ones that refer to each other (an order and its funding top-up, a
  * request and its event and `now`) are consistent.
+ *
+ * Every generator is a `fc.record` of independent draws (a currency first, by
+ * `chain`, because amounts depend on its minor unit), related by clamping in a
+ * `map`: a counterexample shrinks field by field towards the plainest value —
+ * the smallest amount, the earliest instant, nothing refunded, ISO with `Z`.
  */
 import fc from 'fast-check'
 import type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot } from '../inputs.js'
+import type { AmountInput, MoneyInput } from '../money/amount.js'
 import { MAX_INSTANT } from '../time/instant.js'
 import {
   arbEpochMs,
-  arbInstantSpelling,
+  arbInstantStyle,
   arbSafeInteger,
   type EpochMs,
   type InstantForm,
   type InstantInput,
+  type InstantStyle,
   MS_PER_DAY,
   MS_PER_HOUR,
   rangeOf,
+  spellStyled,
   toEpochMs,
 } from './instants.js'
-import { type Draw, drawing, type Gen, lift } from './lift.js'
+import { type Gen, lift } from './lift.js'
 import {
   type AmountForm,
-  type AmountInput,
-  arbAmountSpelling,
+  type AmountStyle,
+  amountToUnits,
+  arbAmountStyle,
   arbCurrency,
   arbMinorUnits,
   DEFAULT_MAX_AMOUNT,
-  type MoneyInput,
   minorUnitOf,
-  toMinorUnits,
+  spellAmount,
 } from './money.js'
 import { arbMethod, CHANNELS } from './policy.js'
-
-// The snapshot types are the library's own: a generated value is exactly what evaluations take.
-export type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot }
 
 /** Spellings used for generated instants and amounts. */
 export interface SpellingOptions {
@@ -43,11 +48,11 @@ export interface SpellingOptions {
   readonly amountForms?: readonly AmountForm[]
 }
 
-/** The longest gap generated between related events (e.g. a request and `now`) unless bounded: 400 days. */
-export const MAX_GAP_MS = 400 * MS_PER_DAY
+/** The longest gap generated between related events (e.g. a request and `now`): 400 days. */
+const MAX_GAP_MS = 400 * MS_PER_DAY
 
 /**
- * An identifier with a prefix: a small number or a UUID.
+ * An identifier with a prefix: a small number or a UUID; shrinks to `prefix_0`.
  *
  * @example
  * arbId('tu') // 'tu_42', 'tu_0b6c…', …
@@ -60,8 +65,8 @@ export function arbId(prefix: string): fc.Arbitrary<string> {
 }
 
 /**
- * A gap in milliseconds in [0, max], biased towards 0, 1 ms, and gaps of
- * minutes to days.
+ * Internal: a gap in milliseconds in [0, max], biased towards 0, 1 ms, and gaps of minutes to
+ * days; shrinks to 0.
  *
  * @example
  * arbGap(MS_PER_DAY)
@@ -76,27 +81,28 @@ export function arbGap(max = MAX_GAP_MS): fc.Arbitrary<number> {
   )
 }
 
-/** Internal: spells values with the chosen forms. */
-export interface Speller {
-  at(ms: EpochMs): InstantInput
-  money(units: bigint): MoneyInput
-}
-
 /**
- * Internal: spells instants and amounts of one currency with the chosen forms, drawing each choice.
+ * Internal: a share of something in thousandths (0 … 1000), biased towards none and all; shrinks to 0.
  *
  * @example
- * drawing((draw) => spellerOf(draw, 'EUR', {}).money(10050n)) // { amount: '100.50' | '100.5' | 100.5, currency: 'EUR' }
+ * fc.tuple(arbPermille(), arbMinorUnits()).map(([p, cap]) => partOf(cap, p))
  */
-export function spellerOf(draw: Draw, currency: string, spelling: SpellingOptions): Speller {
-  return {
-    at: (ms) => draw(arbInstantSpelling(ms, spelling.instantForms)),
-    money: (units) => ({ amount: draw(arbAmountSpelling(units, currency, spelling.amountForms)), currency }),
-  }
+export function arbPermille(): fc.Arbitrary<number> {
+  return fc.oneof(fc.constantFrom(0, 1000), fc.integer({ min: 0, max: 1000 }))
 }
 
 /**
- * Drops the keys whose value is `undefined` (generated values stay JSON-safe).
+ * Internal: `permille` thousandths of `whole`, rounded down.
+ *
+ * @example
+ * partOf(10_000n, 250) // => 2500n
+ */
+export function partOf(whole: bigint, permille: number): bigint {
+  return (whole * BigInt(permille)) / 1000n
+}
+
+/**
+ * Internal: drops the keys whose value is `undefined` (generated values stay JSON-safe).
  *
  * @example
  * compact({ a: 1, b: undefined }) // => { a: 1 }
@@ -105,10 +111,16 @@ export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 }
 
-/** Draws an optional amount in [0, max]: absent, 0, max or anything between. */
-function optionalUnits(draw: Draw, max: bigint, presence = 0.5): bigint | undefined {
-  if (!draw(fc.integer({ min: 0, max: 99 }).map((n) => n < presence * 100))) return undefined
-  return draw(fc.oneof(fc.constantFrom(0n, max), fc.bigInt({ min: 0n, max: max < 0n ? 0n : max })))
+/**
+ * Internal: the smallest positive amount of a currency, as a decimal string.
+ *
+ * @example
+ * smallest('EUR') // => '0.01'
+ * smallest('JPY') // => '1'
+ */
+export function smallest(currency: string): string {
+  const digits = minorUnitOf(currency)
+  return digits === 0 ? '1' : `0.${'1'.padStart(digits, '0')}`
 }
 
 /** Overrides shared by the snapshot generators. */
@@ -123,6 +135,63 @@ export interface CommonOverrides extends SpellingOptions {
   readonly to?: InstantInput
 }
 
+/** An amount as generated (minor units and how to spell them) or as given by an override. */
+type Drawn<T> = { readonly given: T } | { readonly units: bigint; readonly style: AmountStyle }
+
+/** A required amount: the override, or minor units in [min, max] with a spelling. */
+function arbDrawnAmount(
+  override: Gen<AmountInput> | undefined,
+  currency: string,
+  bounds: { min?: string; max: string },
+  forms: readonly AmountForm[] | undefined,
+): fc.Arbitrary<Drawn<AmountInput>> {
+  if (override !== undefined) return lift(override, fc.constant<AmountInput>('0')).map((given) => ({ given }))
+  return fc.record({ units: arbMinorUnits({ currency, ...bounds }), style: arbAmountStyle(forms) })
+}
+
+const unitsOf = (drawn: Drawn<AmountInput>, currency: string): bigint =>
+  'given' in drawn ? amountToUnits(drawn.given, minorUnitOf(currency)) : drawn.units
+const moneyOf = (drawn: Drawn<AmountInput>, currency: string): MoneyInput => ({
+  amount: 'given' in drawn ? drawn.given : spellAmount(drawn.units, currency, drawn.style),
+  currency,
+})
+
+/** An optional amount relative to a cap: the override (`null` leaves it out), or absent, or a share of the cap. */
+type DrawnPart =
+  | { readonly given: AmountInput | null }
+  | { readonly permille: number; readonly style: AmountStyle }
+  | null
+
+function arbDrawnPart(
+  override: Gen<AmountInput | null> | undefined,
+  forms: readonly AmountForm[] | undefined,
+  freq: number,
+): fc.Arbitrary<DrawnPart> {
+  if (override !== undefined) return lift(override, fc.constant(null)).map((given) => ({ given }))
+  return fc.option(fc.record({ permille: arbPermille(), style: arbAmountStyle(forms) }), { freq })
+}
+
+function partMoney(part: DrawnPart, currency: string, cap: bigint): MoneyInput | undefined {
+  if (part === null) return undefined
+  if ('given' in part) return part.given === null ? undefined : { amount: part.given, currency }
+  return { amount: spellAmount(partOf(cap, part.permille), currency, part.style), currency }
+}
+
+/** An instant as generated (epoch ms and a spelling) or as given by an override. */
+type DrawnInstant = { readonly given: InstantInput } | { readonly ms: EpochMs; readonly style: InstantStyle }
+
+function arbDrawnInstant(
+  override: Gen<InstantInput> | undefined,
+  ms: fc.Arbitrary<EpochMs>,
+  forms: readonly InstantForm[] | undefined,
+): fc.Arbitrary<DrawnInstant> {
+  if (override !== undefined) return lift(override, fc.constant<InstantInput>(0)).map((given) => ({ given }))
+  return fc.record({ ms, style: arbInstantStyle(forms) })
+}
+
+const instantOf = (drawn: DrawnInstant): InstantInput =>
+  'given' in drawn ? drawn.given : spellStyled(drawn.ms, drawn.style)
+
 /** Overrides of {@link arbTopUp}: any field fixed or an arbitrary (`null` leaves an optional field out). */
 export interface TopUpOverrides extends CommonOverrides {
   readonly id?: Gen<string>
@@ -133,100 +202,45 @@ export interface TopUpOverrides extends CommonOverrides {
   readonly refunded?: Gen<AmountInput | null>
 }
 
-function fieldAmount(
-  draw: Draw,
-  override: Gen<AmountInput> | undefined,
-  currency: string,
-  fallback: () => bigint,
-  spell: Speller,
-): { units: bigint; money: MoneyInput } {
-  if (override === undefined) {
-    const units = fallback()
-    return { units, money: spell.money(units) }
-  }
-  const amount = draw(lift(override, fc.constant<AmountInput>('0')))
-  return { units: toMinorUnits(amount, minorUnitOf(currency)), money: { amount, currency } }
-}
-
-function fieldInstant(
-  draw: Draw,
-  override: Gen<InstantInput> | undefined,
-  fallback: () => EpochMs,
-  spell: Speller,
-): { ms: EpochMs; value: InstantInput } {
-  if (override === undefined) {
-    const ms = fallback()
-    return { ms, value: spell.at(ms) }
-  }
-  const value = draw(lift(override, fc.constant<InstantInput>(0)))
-  return { ms: toEpochMs(value), value }
-}
-
-function optionalAmount(
-  draw: Draw,
-  override: Gen<AmountInput | null> | undefined,
-  currency: string,
-  max: bigint,
-  spell: Speller,
-  presence?: number,
-): MoneyInput | undefined {
-  if (override !== undefined) {
-    const amount = draw(lift(override, fc.constant(null)))
-    return amount === null ? undefined : { amount, currency }
-  }
-  const units = optionalUnits(draw, max, presence)
-  return units === undefined ? undefined : spell.money(units)
-}
-
-/** Draws a top-up and returns it with its numbers. */
-function drawTopUp(
-  draw: Draw,
-  o: TopUpOverrides,
-): { topUp: TopUpSnapshot; currency: string; units: bigint; creditedAt: EpochMs; spell: Speller } {
-  const currency = draw(lift(o.currency, arbCurrency()))
-  const spell = spellerOf(draw, currency, o)
-  const [from, to] = rangeOf(o)
-  const amount = fieldAmount(
-    draw,
-    o.amount,
-    currency,
-    () => draw(arbMinorUnits({ currency, min: smallest(currency), max: o.maxAmount ?? DEFAULT_MAX_AMOUNT })),
-    spell,
-  )
-  const creditedAt = fieldInstant(draw, o.creditedAt, () => draw(arbEpochMs({ from, to })), spell)
-  const topUp = compact({
-    id: draw(lift(o.id, arbId('tu'))),
-    amount: amount.money,
-    creditedAt: creditedAt.value,
-    method: draw(lift(o.method, arbMethod())),
-    processingFee: optionalAmount(draw, o.processingFee, currency, amount.units, spell, 0.3),
-    refunded: optionalAmount(draw, o.refunded, currency, amount.units, spell),
-  })
-  return { topUp, currency, units: amount.units, creditedAt: creditedAt.ms, spell }
-}
-
-/**
- * The smallest positive amount of a currency, as a decimal string.
- *
- * @example
- * smallest('EUR') // => '0.01'
- * smallest('JPY') // => '1'
- */
-export function smallest(currency: string): string {
-  const digits = minorUnitOf(currency)
-  return digits === 0 ? '1' : `0.${'1'.padStart(digits, '0')}`
-}
-
 /**
  * A top-up: a positive amount, `creditedAt`, a payment method, and sometimes a
  * known processing fee and an already-refunded part (both ≤ the amount).
+ * Shrinks to the smallest amount, the earliest instant, no fee, nothing refunded.
  *
  * @example
  * arbTopUp({ currency: 'EUR' })
  * arbTopUp({ method: 'card', refunded: null, from: '2026-01-01T00:00:00Z', to: '2026-12-31T23:59:59Z' })
  */
 export function arbTopUp(overrides: TopUpOverrides = {}): fc.Arbitrary<TopUpSnapshot> {
-  return drawing((draw) => drawTopUp(draw, overrides).topUp)
+  const [from, to] = rangeOf(overrides)
+  const forms = overrides.amountForms
+  return lift(overrides.currency, arbCurrency()).chain((currency) =>
+    fc
+      .record({
+        id: lift(overrides.id, arbId('tu')),
+        amount: arbDrawnAmount(
+          overrides.amount,
+          currency,
+          { min: smallest(currency), max: overrides.maxAmount ?? DEFAULT_MAX_AMOUNT },
+          forms,
+        ),
+        creditedAt: arbDrawnInstant(overrides.creditedAt, arbEpochMs({ from, to }), overrides.instantForms),
+        method: lift(overrides.method, arbMethod()),
+        processingFee: arbDrawnPart(overrides.processingFee, forms, 3),
+        refunded: arbDrawnPart(overrides.refunded, forms, 2),
+      })
+      .map((d) => {
+        const units = unitsOf(d.amount, currency)
+        return compact({
+          id: d.id,
+          amount: moneyOf(d.amount, currency),
+          creditedAt: instantOf(d.creditedAt),
+          method: d.method,
+          processingFee: partMoney(d.processingFee, currency, units),
+          refunded: partMoney(d.refunded, currency, units),
+        })
+      }),
+  )
 }
 
 /** Overrides of {@link arbAccount}. */
@@ -242,8 +256,8 @@ export interface AccountOverrides extends CommonOverrides {
   readonly now?: InstantInput
 }
 
-const optionalFlag = (draw: Draw, override: Gen<boolean | null> | undefined) =>
-  draw(lift(override, fc.constantFrom<boolean | null>(true, false, null))) ?? undefined
+const arbFlag = (override: Gen<boolean | null> | undefined) =>
+  lift(override, fc.constantFrom<boolean | null>(null, true, false)).map((flag) => flag ?? undefined)
 
 /**
  * An account: a non-negative balance, sometimes a debt, a last activity no
@@ -254,31 +268,37 @@ const optionalFlag = (draw: Draw, override: Gen<boolean | null> | undefined) =>
  * arbAccount({ balance: '0', identityVerified: true })
  */
 export function arbAccount(overrides: AccountOverrides = {}): fc.Arbitrary<AccountSnapshot> {
-  return drawing((draw) => {
-    const currency = draw(lift(overrides.currency, arbCurrency()))
-    const spell = spellerOf(draw, currency, overrides)
-    const [from, to] = rangeOf(overrides)
-    const latest = overrides.now === undefined ? to : Math.min(to, toEpochMs(overrides.now))
-    const max = overrides.maxAmount ?? DEFAULT_MAX_AMOUNT
-    const balance = fieldAmount(draw, overrides.balance, currency, () => draw(arbMinorUnits({ currency, max })), spell)
-    const debtMax = toMinorUnits(max, minorUnitOf(currency))
-    return compact({
-      id: draw(lift(overrides.id, arbId('acc'))),
-      balance: balance.money,
-      debt: optionalAmount(draw, overrides.debt, currency, debtMax, spell, 0.3),
-      lastActivityAt: fieldInstant(
-        draw,
-        overrides.lastActivityAt,
-        () => draw(arbEpochMs({ from: Math.min(from, latest), to: latest })),
-        spell,
-      ).value,
-      identityVerified: optionalFlag(draw, overrides.identityVerified),
-      ownershipVerified: optionalFlag(draw, overrides.ownershipVerified),
-      payoutMethod:
-        draw(lift(overrides.payoutMethod, fc.option(arbMethod(), { freq: 2 }) as fc.Arbitrary<string | null>)) ??
-        undefined,
-    })
-  })
+  const [from, to] = rangeOf(overrides)
+  const latest = overrides.now === undefined ? to : Math.min(to, toEpochMs(overrides.now))
+  const max = overrides.maxAmount ?? DEFAULT_MAX_AMOUNT
+  const forms = overrides.amountForms
+  return lift(overrides.currency, arbCurrency()).chain((currency) =>
+    fc
+      .record({
+        id: lift(overrides.id, arbId('acc')),
+        balance: arbDrawnAmount(overrides.balance, currency, { max }, forms),
+        debt: arbDrawnPart(overrides.debt, forms, 3),
+        lastActivityAt: arbDrawnInstant(
+          overrides.lastActivityAt,
+          arbEpochMs({ from: Math.min(from, latest), to: latest }),
+          overrides.instantForms,
+        ),
+        identityVerified: arbFlag(overrides.identityVerified),
+        ownershipVerified: arbFlag(overrides.ownershipVerified),
+        payoutMethod: lift(overrides.payoutMethod, fc.option(arbMethod(), { freq: 2 })),
+      })
+      .map((d) =>
+        compact({
+          id: d.id,
+          balance: moneyOf(d.balance, currency),
+          debt: partMoney(d.debt, currency, amountToUnits(max, minorUnitOf(currency))),
+          lastActivityAt: instantOf(d.lastActivityAt),
+          identityVerified: d.identityVerified,
+          ownershipVerified: d.ownershipVerified,
+          payoutMethod: d.payoutMethod ?? undefined,
+        }),
+      ),
+  )
 }
 
 /** Overrides of {@link arbOrder}. */
@@ -308,6 +328,7 @@ export function arbOrder(overrides: OrderOverrides = {}): fc.Arbitrary<OrderSnap
 
 /**
  * An order together with the top-up that funded it (see {@link arbOrder}).
+ * Shrinks to the whole top-up spent on the order, placed as it was credited.
  *
  * @example
  * fc.assert(fc.property(arbFundedOrder(), ({ topUp, order }) => order.fundedBy.topUpId === topUp.id))
@@ -315,38 +336,50 @@ export function arbOrder(overrides: OrderOverrides = {}): fc.Arbitrary<OrderSnap
 export function arbFundedOrder(
   overrides: OrderOverrides = {},
 ): fc.Arbitrary<{ topUp: TopUpSnapshot; order: OrderSnapshot }> {
-  return drawing((draw) => {
-    const topUp = draw(lift(overrides.topUp, arbTopUp(overrides)))
+  const forms = overrides.amountForms
+  return lift(overrides.topUp, arbTopUp(overrides)).chain((topUp) => {
     const { currency } = topUp.amount
-    const digits = minorUnitOf(currency)
-    const spell = spellerOf(draw, currency, overrides)
-    const topUpUnits = toMinorUnits(topUp.amount.amount, digits)
+    // arbTopUp writes its amount in decimal form, never as `minor`.
+    const topUpUnits = amountToUnits(String(topUp.amount.amount), minorUnitOf(currency))
     const credited = toEpochMs(topUp.creditedAt)
-    const amount = fieldAmount(
-      draw,
-      overrides.amount,
-      currency,
-      () => draw(fc.oneof(fc.constant(topUpUnits), fc.bigInt({ min: 1n, max: topUpUnits > 1n ? topUpUnits : 1n }))),
-      spell,
-    )
-    const placedAt = fieldInstant(
-      draw,
-      overrides.placedAt,
-      () => Math.min(MAX_INSTANT, credited + draw(arbGap())),
-      spell,
-    )
-    const order = compact({
-      id: draw(lift(overrides.id, arbId('ord'))),
-      amount: amount.money,
-      placedAt: placedAt.value,
-      status: draw(lift(overrides.status, fc.constantFrom<'active' | 'cancelled'>('active', 'cancelled'))),
-      fundedBy: { topUpId: topUp.id, creditedAt: topUp.creditedAt, method: topUp.method },
-      processingFee: optionalAmount(draw, overrides.processingFee, currency, amount.units, spell, 0.3),
-      refunded: optionalAmount(draw, overrides.refunded, currency, amount.units, spell),
-    })
-    return { topUp, order }
+    return fc
+      .record({
+        id: lift(overrides.id, arbId('ord')),
+        // The share of the top-up left unspent by the order: 0 (the whole top-up) first.
+        amount:
+          overrides.amount === undefined
+            ? fc.record({ permille: arbPermille(), style: arbAmountStyle(forms) })
+            : lift(overrides.amount, fc.constant<AmountInput>('0')).map((given) => ({ given })),
+        placedAt: arbDrawnInstant(
+          overrides.placedAt,
+          arbGap().map((gap) => Math.min(MAX_INSTANT, credited + gap)),
+          overrides.instantForms,
+        ),
+        status: lift(overrides.status, fc.constantFrom<'active' | 'cancelled'>('active', 'cancelled')),
+        processingFee: arbDrawnPart(overrides.processingFee, forms, 3),
+        refunded: arbDrawnPart(overrides.refunded, forms, 2),
+      })
+      .map((d) => {
+        const amount: Drawn<AmountInput> =
+          'given' in d.amount
+            ? d.amount
+            : { units: maxOf(1n, topUpUnits - partOf(topUpUnits, d.amount.permille)), style: d.amount.style }
+        const units = unitsOf(amount, currency)
+        const order = compact({
+          id: d.id,
+          amount: moneyOf(amount, currency),
+          placedAt: instantOf(d.placedAt),
+          status: d.status,
+          fundedBy: { topUpId: topUp.id, creditedAt: topUp.creditedAt, method: topUp.method },
+          processingFee: partMoney(d.processingFee, currency, units),
+          refunded: partMoney(d.refunded, currency, units),
+        })
+        return { topUp, order }
+      })
   })
 }
+
+const maxOf = (a: bigint, b: bigint) => (a > b ? a : b)
 
 /** Which request-information state to generate. */
 export type InformationState = 'none' | 'pending' | 'provided'
@@ -373,64 +406,87 @@ export const INFORMATION_ITEMS: readonly string[] = Object.freeze([
   'iban',
 ])
 
+/** Internal: the draws a request is made of besides its channel, order id and information state. */
+export interface RequestDraws {
+  readonly items: readonly string[]
+  /** `providedAt` − `receivedAt`, clamped to `now`. */
+  readonly providedAfter: number
+  readonly receivedStyle: InstantStyle
+  readonly providedStyle: InstantStyle
+}
+
 /**
- * Internal: draws a request received at `receivedAt` with the given channel,
- * order id and information state; `providedAt` falls in [receivedAt, now].
+ * Internal: the draws of {@link requestOf}; shrinks to one item provided at once, ISO with `Z`.
  *
  * @example
- * drawing((draw) => drawRequest(draw, spellerOf(draw, 'EUR', {}), { receivedAt: 0, now: 1000, channel: 'email', information: 'provided' }))
+ * fc.tuple(arbRequestDraws(), arbEpochMs()).map(([draws, at]) => requestOf(draws, { receivedAt: at, now: at, channel: 'email', information: 'none' }))
  */
-export function drawRequest(
-  draw: Draw,
-  spell: Speller,
+export function arbRequestDraws(forms?: readonly InstantForm[]): fc.Arbitrary<RequestDraws> {
+  return fc.record({
+    items: fc.subarray([...INFORMATION_ITEMS], { minLength: 1, maxLength: 3 }),
+    providedAfter: arbGap(),
+    receivedStyle: arbInstantStyle(forms),
+    providedStyle: arbInstantStyle(forms),
+  })
+}
+
+/**
+ * Internal: a request received at `receivedAt` on `channel`, with the order id and information
+ * state given; `providedAt` falls in [receivedAt, now].
+ *
+ * @example
+ * requestOf(draws, { receivedAt: 0, now: 1000, channel: 'email', information: 'provided' })
+ */
+export function requestOf(
+  draws: RequestDraws,
   r: {
-    receivedAt: EpochMs
-    now: EpochMs
-    channel: string
-    orderId?: string | undefined
-    information: InformationState
-    /** Earliest `providedAt` (default `receivedAt`). */
-    providedFrom?: EpochMs
+    readonly receivedAt: EpochMs
+    readonly now: EpochMs
+    readonly channel: string
+    readonly orderId?: string | undefined
+    readonly information: InformationState
   },
 ): RefundRequest {
-  let informationRequested: RefundRequest['informationRequested']
-  if (r.information !== 'none') {
-    const items = draw(fc.subarray([...INFORMATION_ITEMS], { minLength: 1, maxLength: 3 }))
-    if (r.information === 'pending') informationRequested = { items }
-    else {
-      const first = Math.max(r.receivedAt, r.providedFrom ?? r.receivedAt)
-      const providedAt = draw(fc.oneof(fc.constantFrom(first, r.now), arbSafeInteger(first, r.now)))
-      informationRequested = { items, providedAt: spell.at(providedAt) }
-    }
-  }
+  const providedAt = Math.min(r.now, r.receivedAt + draws.providedAfter)
   return compact({
-    receivedAt: spell.at(r.receivedAt),
+    receivedAt: spellStyled(r.receivedAt, draws.receivedStyle),
     channel: r.channel,
     orderDetails: r.orderId === undefined ? undefined : { orderId: r.orderId },
-    informationRequested,
+    informationRequested:
+      r.information === 'none'
+        ? undefined
+        : r.information === 'pending'
+          ? { items: draws.items }
+          : { items: draws.items, providedAt: spellStyled(providedAt, draws.providedStyle) },
   })
 }
 
 /**
  * A request received between `after` and `now` (inclusive), on any channel,
  * sometimes with order details, sometimes with information asked for (and
- * provided between `receivedAt` and `now`).
+ * provided between `receivedAt` and `now`). Shrinks to an e-mail received at
+ * `after`, without order details or information asked for.
  *
  * @example
  * arbRequest({ after: topUp.creditedAt, now: '2026-11-22T00:00:00Z', channel: 'email', information: 'none' })
  */
 export function arbRequest(overrides: RequestOverrides = {}): fc.Arbitrary<RefundRequest> {
-  return drawing((draw) => {
-    const [after, now] = rangeOf({ from: overrides.after, to: overrides.now })
-    const spell = spellerOf(draw, 'EUR', overrides)
-    const receivedAt = draw(fc.oneof(fc.constantFrom(after, now), arbSafeInteger(after, now)))
-    const orderId = draw(lift(overrides.orderId, fc.option(arbId('ord')))) ?? undefined
-    return drawRequest(draw, spell, {
-      receivedAt,
-      now,
-      channel: draw(lift(overrides.channel, fc.constantFrom(...CHANNELS))),
-      orderId,
-      information: draw(lift(overrides.information, fc.constantFrom<InformationState>('none', 'pending', 'provided'))),
+  const [after, now] = rangeOf({ from: overrides.after, to: overrides.now })
+  return fc
+    .record({
+      receivedAt: fc.oneof(fc.constantFrom(after, now), arbSafeInteger(after, now)),
+      channel: lift(overrides.channel, fc.constantFrom(...CHANNELS)),
+      orderId: lift(overrides.orderId, fc.option(arbId('ord'))),
+      information: lift(overrides.information, fc.constantFrom<InformationState>('none', 'pending', 'provided')),
+      draws: arbRequestDraws(overrides.instantForms),
     })
-  })
+    .map((d) =>
+      requestOf(d.draws, {
+        receivedAt: d.receivedAt,
+        now,
+        channel: d.channel,
+        orderId: d.orderId ?? undefined,
+        information: d.information,
+      }),
+    )
 }

@@ -1,13 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  arbAccount,
-  arbFundedOrder,
-  arbOrder,
-  arbRequest,
-  arbTopUp,
-  type TopUpSnapshot,
-} from '../../src/testing/index.js'
+import type { TopUpSnapshot } from '../../src/inputs.js'
+import { arbAccount, arbFundedOrder, arbOrder, arbRequest, arbTopUp } from '../../src/testing/index.js'
 import { expectNoUndefined, ms, units } from './support.js'
 
 function checkTopUp(topUp: TopUpSnapshot) {
@@ -24,7 +18,7 @@ function checkTopUp(topUp: TopUpSnapshot) {
 
 describe('snapshot arbitraries', () => {
   it('top-ups are valid: positive amount, refunded ≤ amount, one currency, parseable instant', () => {
-    fc.assert(fc.property(arbTopUp(), checkTopUp), { numRuns: 200 })
+    fc.assert(fc.property(arbTopUp(), checkTopUp), { seed: 1001, numRuns: 200 })
   })
 
   it('top-up overrides: fixed values, arbitraries and null', () => {
@@ -38,8 +32,12 @@ describe('snapshot arbitraries', () => {
           expect('refunded' in topUp).toBe(false)
         },
       ),
+      { seed: 1002 },
     )
-    fc.assert(fc.property(arbTopUp({ amount: '5', currency: 'JPY', refunded: '5' }), (t) => t.refunded?.amount === '5'))
+    fc.assert(
+      fc.property(arbTopUp({ amount: '5', currency: 'JPY', refunded: '5' }), (t) => t.refunded?.amount === '5'),
+      { seed: 1003 },
+    )
   })
 
   it('accounts: non-negative amounts, last activity not after now', () => {
@@ -51,7 +49,7 @@ describe('snapshot arbitraries', () => {
         expect(ms(account.lastActivityAt)).toBeLessThanOrEqual(ms(now))
         expectNoUndefined(account)
       }),
-      { numRuns: 200 },
+      { seed: 1004, numRuns: 200 },
     )
   })
 
@@ -68,10 +66,13 @@ describe('snapshot arbitraries', () => {
         expect(['active', 'cancelled']).toContain(order.status)
         expectNoUndefined(order)
       }),
-      { numRuns: 200 },
+      { seed: 1005, numRuns: 200 },
     )
     const topUp = arbTopUp({ currency: 'EUR', id: 'tu_1' })
-    fc.assert(fc.property(arbOrder({ topUp, status: 'active' }), (o) => o.fundedBy.topUpId === 'tu_1'))
+    fc.assert(
+      fc.property(arbOrder({ topUp, status: 'active' }), (o) => o.fundedBy.topUpId === 'tu_1'),
+      { seed: 1006 },
+    )
   })
 
   it('requests lie between the event and now, with information provided in between', () => {
@@ -90,13 +91,14 @@ describe('snapshot arbitraries', () => {
         expect(request.informationRequested?.items.length ?? 1).toBeGreaterThan(0)
         expectNoUndefined(request)
       }),
-      { numRuns: 200 },
+      { seed: 1007, numRuns: 200 },
     )
     fc.assert(
       fc.property(
         arbRequest({ channel: 'email', orderId: null, information: 'pending' }),
         (r) => r.channel === 'email' && !('orderDetails' in r) && r.informationRequested?.providedAt === undefined,
       ),
+      { seed: 1008 },
     )
   })
 })
