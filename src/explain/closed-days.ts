@@ -25,22 +25,25 @@ export interface ClosedRun {
 }
 
 /**
- * The day counting starts after: the day before the `n`-th business day
- * counted back from `due`, so that exactly `n` business days lie in
- * (that day, due]. `undefined` when `due` is not a business day of this
- * calendar or there are not `n` business days before it.
+ * The day counting starts after: the last business day before the `n`
+ * business days counted back from `due`, so that exactly `n` business days
+ * lie in (that day, due] and every closed day between is named. A request on
+ * a closed day (without a cutoff) counts from that day, which gives the same
+ * due date: the decision alone cannot tell the two apart, and the earlier
+ * day names more of what was skipped. `undefined` when `due` is not a
+ * business day of this calendar or no such day exists from 1970 on.
  *
  * @example
  * countingStart(calendar, daysFromCivil(2026, 12, 31), 5) // => day number of 2026-12-22
  */
 export function countingStart(calendar: BusinessCalendar, due: DayNumber, n: number): DayNumber | undefined {
   if (!calendar.isBusinessDay(formatPlainDate(due))) return undefined
-  let day = due
-  for (let counted = 0; counted < n; day--) {
-    if (day < MIN_DAY) return undefined
-    if (calendar.isBusinessDay(formatPlainDate(day))) counted++
+  // The due date is the n-th business day counted back from itself; the day sought is the (n + 1)-th.
+  let counted = 1
+  for (let day = due - 1; day >= MIN_DAY; day--) {
+    if (calendar.isBusinessDay(formatPlainDate(day)) && ++counted === n + 1) return day
   }
-  return day
+  return undefined
 }
 
 /** Holiday names by local date in the calendar's zone, for the years from `first` to `last`, in `language`. */

@@ -6,19 +6,9 @@ import { evaluateTopUpRefund } from '../../src/clauses/top-up-refund.js'
 import { explain } from '../../src/explain/index.js'
 import { createPolicy } from '../../src/policy/settings.js'
 import { account, cardFees, eur, order, topUp, verifiedAccount, WINDOW_CLOSES_AT } from '../clauses/fixtures.js'
+import { specExample } from './fixtures.js'
 
 const at = '2026-11-21T09:00:00Z'
-
-/** SPEC §4's example: a complete request on Tue 2026-12-22 at 10:00 in London, under the card fee schedule. */
-export const specExample = evaluateTopUpRefund(
-  {
-    topUp: { ...topUp, creditedAt: '2026-12-21T09:00:00Z' },
-    account,
-    request: { receivedAt: '2026-12-22T10:00:00Z', channel: 'email' },
-    now: '2026-12-22T10:05:00Z',
-  },
-  cardFees,
-)
 
 describe('explain in English', () => {
   it("pins SPEC §4's example: the clause named once, times in London, the due date with what it skipped", () => {
@@ -55,8 +45,10 @@ describe('explain in English', () => {
       ),
       { policy: cardFees },
     )
-    // Sunday 22 Nov: counting runs Mon 23 … Fri 27; no closed day lies between.
-    expect(text.split('\n').at(-1)).toBe('Refund due Fri 27 Nov 2026 — 5 business days after Sun 22 Nov.')
+    // A request on Sunday 22 Nov: counting runs Mon 23 … Fri 27, the same as from Friday 20.
+    expect(text.split('\n').at(-1)).toBe(
+      'Refund due Fri 27 Nov 2026 — 5 business days after Fri 20 Nov; not counted: 21–22 Nov weekend.',
+    )
   })
 
   it('lists what is still needed and where to send it, in the list style of the language', () => {
@@ -102,8 +94,8 @@ describe('explain in English', () => {
       'Why: The request arrived within the 48-hour window, open until 22 Nov 2026, 10:00 GMT.',
       'Refund: EUR 40.00 (nothing deducted from EUR 40.00).',
       'Order status changes by 23 Nov 2026, 09:00 GMT.',
-      // Counted back from the due date: exactly 5 business days lie in (Sun 22, Fri 27] (the request came on Saturday).
-      'Refund due Fri 27 Nov 2026 — 5 business days after Sun 22 Nov.',
+      // The request came on Saturday; counted from Friday the due date is the same, and the weekend is named.
+      'Refund due Fri 27 Nov 2026 — 5 business days after Fri 20 Nov; not counted: 21–22 Nov weekend.',
     ])
   })
 
@@ -121,7 +113,7 @@ describe('explain in English', () => {
       'For manual review — refund upon termination of use.',
       'Why: Termination terms are discussed individually: the amounts are a proposal.',
       'Proposed refund: EUR 0.00 = EUR 30.00 − debt EUR 30.00 (debt owed to the provider (50.00 EUR), capped at the 30.00 EUR available); EUR 20.00 of debt remains owed.',
-      'Refund due Fri 27 Nov 2026 — 5 business days after Sun 22 Nov.',
+      'Refund due Fri 27 Nov 2026 — 5 business days after Fri 20 Nov; not counted: 21–22 Nov weekend.',
     ])
   })
 
