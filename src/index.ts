@@ -50,7 +50,15 @@ export {
 } from './decision.js'
 export type { ErrorCode } from './errors.js'
 export { ErrorCode as ErrorCodes, RefundRulesError, type RefundRulesIssue } from './errors.js'
-export { type ExplainLocale, type ExplainOptions, explain } from './explain/index.js'
+export {
+  type DueFacts,
+  type ExplainedReasonCode,
+  type ExplainLabels,
+  type ExplainLocale,
+  type ExplainOptions,
+  explain,
+  type ReasonFacts,
+} from './explain/index.js'
 export type { AmountInput, DecimalLike, MoneyInput } from './money/amount.js'
 export type { FeeRounding, FeeRule, FeeRuleInput, FeeSchedule, FeeScheduleInput } from './money/fees.js'
 export { ctrGroupPolicy } from './policy/presets.js'

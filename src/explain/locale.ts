@@ -47,6 +47,7 @@ export interface ExplainLocale {
   /** The clause names, written once in the headline. */
   readonly clauses: Readonly<Record<ClauseId, string>>
   readonly headlines: Readonly<Record<Outcome, string>>
+  /** Each reason's sentence, without its final full stop. */
   readonly reasons: Readonly<Record<ExplainedReasonCode, (facts: ReasonFacts) => string>>
   /** What the customer must still send, as the object of "Still needed". */
   readonly requirements: Readonly<Record<RequirementCode, string>>
@@ -55,25 +56,38 @@ export interface ExplainLocale {
 
 /** The fixed phrases of an explanation. */
 export interface ExplainLabels {
+  /** Opens each reason's line. */
   readonly why: string
-  /** The amount line's label, by outcome. */
+  /** The amount line's label when approved. */
   readonly refund: string
+  /** … under manual review. */
   readonly proposedRefund: string
+  /** … while the customer must still send something. */
   readonly refundOnceComplete: string
+  /** … on a rejection that keeps its amounts (nothing left after deductions). */
   readonly computedRefund: string
+  /** The label of a deactivated account's settlement. */
   readonly settlement: string
   readonly processingFee: string
   readonly debt: string
+  /** The amount line's ending when nothing was deducted from `gross`. */
   readonly nothingDeducted: (gross: string) => string
+  /** The amount line's ending when part of a debt stays owed. */
   readonly debtRemains: (debt: string) => string
+  /** The line with the instant a cancelled order's status must have changed by. */
   readonly statusChange: (at: string) => string
+  /** The due-date line. */
   readonly due: (facts: DueFacts) => string
   readonly weekend: string
   /** A date closed by the policy's `closedDates`. */
   readonly closed: string
+  /** The line of what the customer must still send (`items`, already a list) and where. */
   readonly stillNeeded: (items: string, address: string) => string
+  /** The line of a deactivated account: when it was deactivated and its last activity. */
   readonly deactivated: (at: string, lastActivity: string) => string
+  /** The line of an active account: when it will be deactivated and its last activity. */
   readonly deactivates: (at: string, lastActivity: string) => string
+  /** How the holder claims a deactivated account's balance, and where to write. */
   readonly claimSettlement: (address: string) => string
 }
 
