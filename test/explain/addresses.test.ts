@@ -2,28 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { evaluateInactivity } from '../../src/clauses/inactivity.js'
 import { evaluateTermination } from '../../src/clauses/termination.js'
 import { evaluateTopUpRefund } from '../../src/clauses/top-up-refund.js'
-import { RefundRulesError } from '../../src/errors.js'
 import { explain } from '../../src/explain/index.js'
 import { de, ru } from '../../src/locales/index.js'
 import { ctrGroupPolicy } from '../../src/policy/presets.js'
 import { createPolicy } from '../../src/policy/settings.js'
 import { account, eur, topUp, verifiedAccount } from '../clauses/fixtures.js'
+import { errorOf } from '../support/errors.js'
 
 const at = '2026-11-21T09:00:00Z'
 const mypay = createPolicy({ id: 'mypay', contacts: { refunds: 'refunds@mypay.example' } })
 
 /** A request by phone: the reasons ask for a written request, and "Still needed" says where to send it. */
 const byPhone = evaluateTopUpRefund({ topUp, account, request: { receivedAt: at, channel: 'phone' }, now: at }, mypay)
-
-function thrown(run: () => unknown): RefundRulesError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof RefundRulesError) return error
-    throw error
-  }
-  throw new Error('did not throw')
-}
 
 describe("explain names the addresses of the policy that made the decision, and no other's", () => {
   it('writes the policy’s refund address in the written-request reason and in "Still needed" alike', () => {
@@ -64,7 +54,7 @@ describe("explain names the addresses of the policy that made the decision, and 
   })
 
   it('throws when it cannot know the right addresses: no policy given for another policy’s decision', () => {
-    const error = thrown(() => explain(byPhone))
+    const error = errorOf(() => explain(byPhone))
     expect(error.code).toBe('INCONSISTENT_INPUT')
     expect(error.path).toBe('options.policy')
     expect(error.message).toContain('"mypay" version "1"')
@@ -72,10 +62,10 @@ describe("explain names the addresses of the policy that made the decision, and 
 
   it('throws when the policy given is not the one that made the decision', () => {
     const published = evaluateTopUpRefund({ topUp, account, request: { receivedAt: at, channel: 'phone' }, now: at })
-    expect(thrown(() => explain(byPhone, { policy: ctrGroupPolicy })).path).toBe('options.policy')
-    expect(thrown(() => explain(published, { policy: mypay })).code).toBe('INCONSISTENT_INPUT')
+    expect(errorOf(() => explain(byPhone, { policy: ctrGroupPolicy })).path).toBe('options.policy')
+    expect(errorOf(() => explain(published, { policy: mypay })).code).toBe('INCONSISTENT_INPUT')
     const nextVersion = createPolicy({ ...mypay, version: '2' })
-    expect(thrown(() => explain(byPhone, { policy: nextVersion })).message).toContain(
+    expect(errorOf(() => explain(byPhone, { policy: nextVersion })).message).toContain(
       'not under this one ("mypay" version "2")',
     )
     // The published policy's decision needs no policy, or the published one.

@@ -10,7 +10,7 @@ import { createPolicy } from '../../src/policy/settings.js'
 import { arbPolicyOptions } from '../../src/testing/policy.js'
 import { arbScenario } from '../../src/testing/scenarios.js'
 import { cardFees } from '../clauses/fixtures.js'
-import { specExample } from './fixtures.js'
+import { specExample, specExampleInput } from './fixtures.js'
 
 const LOCALES: Record<string, ExplainLocale> = { en, de, ru }
 
@@ -76,24 +76,10 @@ describe("SPEC §4's example in each language (hand-written expectations)", () =
 
   it('Russian counts business days with Russian plural forms', () => {
     const twoDays = createPolicy({ ...cardFees, refundBusinessDays: 2 })
-    const d = evaluate({ ...specExampleInput(), clause: 'top-up-refund' }, twoDays)
+    const d = evaluate({ ...specExampleInput, clause: 'top-up-refund' }, twoDays)
     expect(explain(d, { policy: twoDays, locale: ru })).toContain('2 рабочих дня после')
   })
 })
-
-function specExampleInput() {
-  return {
-    topUp: {
-      id: 't1',
-      amount: { amount: '100.00', currency: 'EUR' },
-      creditedAt: '2026-12-21T09:00:00Z',
-      method: 'card',
-    },
-    account: { id: 'a1', balance: { amount: '100.00', currency: 'EUR' }, lastActivityAt: '2026-12-21T09:00:00Z' },
-    request: { receivedAt: '2026-12-22T10:00:00Z', channel: 'email' },
-    now: '2026-12-22T10:05:00Z',
-  }
-}
 
 const ISO_MILLISECONDS = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/
 

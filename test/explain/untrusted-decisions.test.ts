@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { RefundRulesError } from '../../src/errors.js'
 import { explain } from '../../src/explain/index.js'
 import { cardFees } from '../clauses/fixtures.js'
+import { errorOf } from '../support/errors.js'
 import { specExample } from './fixtures.js'
-
-/** The error `run` throws; fails the test when it throws anything else or nothing. */
-function thrown(run: () => unknown): RefundRulesError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof RefundRulesError) return error
-    throw error
-  }
-  throw new Error('did not throw')
-}
 
 const forged = (changes: object) => ({ ...JSON.parse(JSON.stringify(specExample)), ...changes })
 const MB10 = 'x'.repeat(10 * 1024 * 1024)
@@ -61,13 +50,13 @@ describe('explain reads a decision as untrusted data', () => {
       'decision.dates.lastActivityAt',
     ],
   ])('%s is a RefundRulesError at its path', (_, decision, path) => {
-    const error = thrown(() => explain(decision as never, { policy: cardFees }))
+    const error = errorOf(() => explain(decision as never, { policy: cardFees }))
     expect(error.path).toBe(path)
     expect(['INVALID_INPUT', 'INVALID_INSTANT', 'INVALID_DATE']).toContain(error.code)
   })
 
   it('reads own properties only: a decision inherited through a prototype is not one', () => {
-    expect(thrown(() => explain(Object.create(specExample), { policy: cardFees })).path).toBe('decision.clause')
+    expect(errorOf(() => explain(Object.create(specExample), { policy: cardFees })).path).toBe('decision.clause')
     const inheritedAmounts = forged({})
     delete inheritedAmounts.amounts
     Object.setPrototypeOf(inheritedAmounts, { amounts: { currency: 'EUR', gross: '9', net: '9', deductions: [] } })
@@ -85,7 +74,7 @@ describe('explain reads a decision as untrusted data', () => {
       forged({ reasons: [{ code: MB10 }] }),
       forged({ amounts: { ...specExample.amounts, deductions: [{ kind: 'debt', amount: '1.00', basis: MB10 }] } }),
     ]) {
-      expect(thrown(() => explain(decision, { policy: cardFees })).message.length).toBeLessThan(300)
+      expect(errorOf(() => explain(decision, { policy: cardFees })).message.length).toBeLessThan(300)
     }
   })
 
@@ -95,15 +84,15 @@ describe('explain reads a decision as untrusted data', () => {
         throw new TypeError('no')
       },
     })
-    expect(thrown(() => explain(hostile, { policy: cardFees })).code).toBe('INVALID_INPUT')
+    expect(errorOf(() => explain(hostile, { policy: cardFees })).code).toBe('INVALID_INPUT')
   })
 
   it('checks its options: the old contacts argument, an unknown locale or zone', () => {
-    expect(thrown(() => explain(specExample, cardFees.contacts as never)).path).toBe('options.refunds')
-    expect(thrown(() => explain(specExample, { policy: cardFees, locale: {} as never })).path).toBe('options.locale')
-    expect(thrown(() => explain(specExample, { policy: cardFees, timeZone: 'Mars/Olympus' })).path).toBe(
+    expect(errorOf(() => explain(specExample, cardFees.contacts as never)).path).toBe('options.refunds')
+    expect(errorOf(() => explain(specExample, { policy: cardFees, locale: {} as never })).path).toBe('options.locale')
+    expect(errorOf(() => explain(specExample, { policy: cardFees, timeZone: 'Mars/Olympus' })).path).toBe(
       'options.timeZone',
     )
-    expect(thrown(() => explain(specExample, { policy: { refundBusinessDays: -1 } })).code).toBe('INVALID_POLICY')
+    expect(errorOf(() => explain(specExample, { policy: { refundBusinessDays: -1 } })).code).toBe('INVALID_POLICY')
   })
 })
