@@ -83,6 +83,11 @@ function readOptions(value: unknown): ReadOptions {
   }
 }
 
+/**
+ * A locale must carry every entry the English one does, each of the same
+ * kind (a string or a function): a locale written in JavaScript, or for an
+ * older version, names the entry it lacks instead of failing mid-sentence.
+ */
 function readLocale(locale: unknown): void {
   const code = isRecord(locale) && Object.hasOwn(locale, 'code') ? (locale as { code: unknown }).code : undefined
   let valid = typeof code === 'string'
@@ -91,19 +96,32 @@ function readLocale(locale: unknown): void {
   } catch {
     valid = false
   }
-  if (!valid || !LOCALE_PARTS.every((part) => Object.hasOwn(locale as object, part))) {
+  if (!valid)
     throw refundRulesError('INVALID_INPUT', 'options.locale', expected('a locale from refund-rules/locales', locale))
+  for (const part of LOCALE_PARTS) {
+    const path = joinPath('options.locale', part)
+    const entries: unknown = Object.hasOwn(locale as object, part)
+      ? (locale as Record<string, unknown>)[part]
+      : undefined
+    if (!isRecord(entries)) throw refundRulesError('INVALID_INPUT', path, expected('an object', entries))
+    for (const [key, english] of Object.entries(en[part])) {
+      const entry: unknown = Object.hasOwn(entries, key) ? (entries as Record<string, unknown>)[key] : undefined
+      if (typeof entry !== typeof english) {
+        throw refundRulesError('INVALID_INPUT', joinPath(path, key), expected(`a ${typeof english}`, entry))
+      }
+    }
   }
 }
 
+/** A zone `Intl` knows: its formatter throws a `RangeError` for any other. */
 function readTimeZone(timeZone: unknown): void {
+  let known = typeof timeZone === 'string'
   try {
-    if (typeof timeZone === 'string') {
-      new Intl.DateTimeFormat('en', { timeZone })
-      return
-    }
-  } catch {}
-  throw refundRulesError('INVALID_INPUT', 'options.timeZone', expected('an IANA time zone', timeZone))
+    if (known) new Intl.DateTimeFormat('en', { timeZone: timeZone as string })
+  } catch {
+    known = false
+  }
+  if (!known) throw refundRulesError('INVALID_INPUT', 'options.timeZone', expected('an IANA time zone', timeZone))
 }
 
 /**
@@ -125,11 +143,11 @@ function checkPolicy(view: DecisionView, policy: Policy, given: boolean): void {
     'options.policy',
     given
       ? `${made}, not under this one (${describeReceived(policy.id)} version ${describeReceived(policy.version)}): pass the policy that made it`
-      : `is missing: ${made}, not under the published policy: pass the policy that made it, whose addresses the account names`,
+      : `is missing: ${made}, not under the published policy: pass the policy that made it, whose addresses it names`,
   )
 }
 
-/** `1` when an amount string is not zero: decided on its digits, exactly. */
+/** Whether an amount string is not zero: decided on its digits, exactly. */
 const isNonZero = (amount: string) => /[1-9]/.test(amount)
 
 function moneyLine(amounts: AmountsView, label: string, labels: ExplainLabels, formats: Formats): string {
@@ -193,6 +211,7 @@ function lines(view: DecisionView, policy: Policy, locale: ExplainLocale, format
   const out = [`${locale.headlines[view.outcome]} — ${locale.clauses[view.clause]}.`]
   for (const code of view.reasons) out.push(`${labels.why}: ${locale.reasons[code](facts)}.`)
   if (view.clause === 'inactivity') {
+    // readDecision makes sure an inactivity decision has both of its dates.
     const at = formats.instant(view.deactivatesAt as number)
     out.push((view.outcome === 'deactivated' ? labels.deactivated : labels.deactivates)(at, facts.lastActivityAt))
     if (view.settlement !== undefined) {

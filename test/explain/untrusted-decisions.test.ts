@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { explain } from '../../src/explain/index.js'
+import { de } from '../../src/locales/index.js'
 import { cardFees } from '../clauses/fixtures.js'
 import { errorOf } from '../support/errors.js'
 import { specExample } from './fixtures.js'
@@ -90,6 +91,10 @@ describe('explain reads a decision as untrusted data', () => {
   it('checks its options: the old contacts argument, an unknown locale or zone', () => {
     expect(errorOf(() => explain(specExample, cardFees.contacts as never)).path).toBe('options.refunds')
     expect(errorOf(() => explain(specExample, { policy: cardFees, locale: {} as never })).path).toBe('options.locale')
+    const withoutCode = { ...de, reasons: { ...de.reasons, WITHIN_WINDOW: undefined } }
+    expect(errorOf(() => explain(specExample, { policy: cardFees, locale: withoutCode as never })).path).toBe(
+      'options.locale.reasons.WITHIN_WINDOW',
+    )
     expect(errorOf(() => explain(specExample, { policy: cardFees, timeZone: 'Mars/Olympus' })).path).toBe(
       'options.timeZone',
     )
