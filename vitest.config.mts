@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^refund-rules\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^refund-rules\/locales$/, replacement: src('locales/index.ts') },
       { find: /^refund-rules$/, replacement: src('index.ts') },
     ],
   },

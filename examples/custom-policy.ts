@@ -51,7 +51,7 @@ const request = {
 const cancellation = evaluateOrderCancellation({ order, request, now: '2026-12-23T17:00:00+01:00' }, policy)
 console.log('1. Order cancellation under the Berlin policy')
 console.log(JSON.stringify(cancellation, null, 2))
-console.log(explain(cancellation, policy.contacts))
+console.log(explain(cancellation, { policy }))
 
 assert.equal(cancellation.outcome, 'approved')
 assert.deepEqual(cancellation.policy, { id: 'zahlwerk-de', version: '2026-11' })
@@ -98,7 +98,7 @@ const termination = evaluateTermination(
 )
 console.log('\n2. Termination, settled automatically')
 console.log(JSON.stringify(termination, null, 2))
-console.log(explain(termination, policy.contacts))
+console.log(explain(termination, { policy }))
 
 assert.equal(termination.outcome, 'approved') // settlement: 'automatic' — no INDIVIDUAL_TERMS
 assert.deepEqual(termination.reasons, [])

@@ -225,8 +225,8 @@ for (const { name, note } of cases) console.log(`${name}  ${note}`)
 for (const name of ['OC-1', 'TM-1']) {
   const decision = decisions.get(name)
   if (decision === undefined) continue
-  console.log(`\n── ${name}: explain(decision) ${'─'.repeat(60)}`)
-  console.log(explain(decision))
+  console.log(`\n── ${name}: explain(decision, { policy }) ${'─'.repeat(60)}`)
+  console.log(explain(decision, { policy }))
 }
 
 // The demo's answers, checked (worked out by hand from SPEC §4 and §5).

@@ -24,7 +24,7 @@ const account = {
 // 1. At the exact end of the 12 months: not yet "more than" 12 months.
 const atThreshold = evaluateInactivity({ account, now: '2025-02-28T14:00:00.000Z' }, policy)
 console.log('1. Exactly 12 months (clamped to 28 February)')
-console.log(explain(atThreshold))
+console.log(explain(atThreshold, { policy }))
 
 assert.equal(atThreshold.outcome, 'active')
 assert.deepEqual(
@@ -38,7 +38,7 @@ assert.equal(atThreshold.settlement, undefined)
 const deactivated = evaluateInactivity({ account, now: '2025-02-28T14:00:00.001Z' }, policy)
 console.log('\n2. One millisecond later')
 console.log(JSON.stringify(deactivated, null, 2))
-console.log(explain(deactivated))
+console.log(explain(deactivated, { policy }))
 
 assert.equal(deactivated.outcome, 'deactivated')
 assert.deepEqual(
@@ -74,7 +74,7 @@ const dstGap = evaluateInactivity(
   policy,
 )
 console.log('\n3. The month count lands in the hour skipped by BST')
-console.log(explain(dstGap))
+console.log(explain(dstGap, { policy }))
 
 assert.equal(dstGap.outcome, 'deactivated')
 assert.deepEqual(

@@ -37,7 +37,7 @@ const firstLetter = evaluateOrderCancellation(
   policy,
 )
 console.log('1. The first letter, without the order details')
-console.log(explain(firstLetter))
+console.log(explain(firstLetter, { policy }))
 
 assert.equal(firstLetter.outcome, 'needs-information')
 assert.deepEqual(firstLetter.requirements, ['ORDER_DETAILS'])
@@ -63,7 +63,7 @@ const complete = evaluateOrderCancellation(
 )
 console.log('\n2. The details supplied on Monday for the letter received on Friday')
 console.log(JSON.stringify(complete, null, 2))
-console.log(explain(complete))
+console.log(explain(complete, { policy }))
 
 assert.equal(complete.outcome, 'approved')
 assert.deepEqual(complete.requirements, [])
@@ -93,7 +93,7 @@ const asNewLetter = evaluateOrderCancellation(
   policy,
 )
 console.log('\n3. The same reply filed as a new request')
-console.log(explain(asNewLetter))
+console.log(explain(asNewLetter, { policy }))
 
 assert.equal(asNewLetter.outcome, 'rejected')
 assert.deepEqual(

@@ -33,7 +33,7 @@ const request = { receivedAt: '2026-11-24T01:30:00Z', channel: 'letter' }
 // 1. The letter has arrived; nothing is verified yet.
 const unverified = evaluateTermination({ account, request, now: '2026-11-24T02:00:00Z' }, policy)
 console.log('1. Written request, holder not yet verified')
-console.log(explain(unverified))
+console.log(explain(unverified, { policy }))
 
 assert.equal(unverified.outcome, 'needs-information')
 assert.deepEqual(unverified.requirements, ['IDENTITY_VERIFICATION', 'OWNERSHIP_VERIFICATION'])
@@ -45,7 +45,7 @@ const verified = evaluateTermination(
 )
 console.log('\n2. Verified: the computed settlement goes to manual review')
 console.log(JSON.stringify(verified, null, 2))
-console.log(explain(verified))
+console.log(explain(verified, { policy }))
 
 assert.equal(verified.outcome, 'manual-review')
 assert.deepEqual(
@@ -83,7 +83,7 @@ const underwater = evaluateTermination(
   policy,
 )
 console.log('\n3. Debt larger than the balance: nothing left, rejected')
-console.log(explain(underwater))
+console.log(explain(underwater, { policy }))
 
 // Nothing is left after the debt: rejected, never a payout of 0, with the amounts kept (SPEC §5).
 assert.equal(underwater.outcome, 'rejected')

@@ -45,7 +45,7 @@ const partlySpent = evaluateTopUpRefund(
 )
 console.log('1. In time, partly spent, card fee')
 console.log(JSON.stringify(partlySpent, null, 2))
-console.log(explain(partlySpent))
+console.log(explain(partlySpent, { policy }))
 
 assert.equal(partlySpent.outcome, 'approved')
 assert.deepEqual(
@@ -99,10 +99,10 @@ const oneMsLate = evaluateTopUpRefund(
   policy,
 )
 console.log('\n2a. Exactly 48 hours after the top-up (across the end of BST)')
-console.log(explain(atTheEdge))
+console.log(explain(atTheEdge, { policy }))
 console.log('\n2b. One millisecond later')
 console.log(JSON.stringify(oneMsLate, null, 2))
-console.log(explain(oneMsLate))
+console.log(explain(oneMsLate, { policy }))
 
 assert.equal(atTheEdge.outcome, 'approved')
 assert.equal(atTheEdge.amounts?.net, '119.65') // 120.00 − the fixed 0.35 SEPA fee

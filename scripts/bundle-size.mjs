@@ -4,16 +4,20 @@
 // Two numbers: TARGET is the size the release issue asks for (12 kB), which the library does not
 // meet yet (it is reported, with the gap); BUDGET is what it may not grow past, so a change that
 // bloats it fails `npm test`. Lower BUDGET as the size comes down; never raise it silently.
-// The `refund-rules/testing` entry, when built, is reported too, for information only.
+// The `refund-rules/testing` entry, when built, is reported too, for information only; so is the
+// `refund-rules/locales` entry, whose catalogs must stay out of the main entry (checked: no
+// non-English locale's headline may appear in the main bundle).
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 
 const TARGET = 12 * 1024
-const BUDGET = 14.75 * 1024
+// Raised from 14.75 kB (15,104 B) to 18 kB by explanations people can read (SPEC §8): explain's
+// English catalog, its validation of untrusted decisions, Intl dates and amounts, holiday names.
+const BUDGET = 18 * 1024
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const main = join(root, 'dist', 'index.mjs')
@@ -54,6 +58,28 @@ const testing = join(root, 'dist', 'testing.mjs')
 if (existsSync(testing)) {
   const t = await measure(testing)
   console.log(`testing entry: ${t.gzip} B min+gzip (no limit) [${t.min} B minified]`)
+}
+
+const locales = join(root, 'dist', 'locales.mjs')
+if (existsSync(locales)) {
+  const l = await measure(locales)
+  console.log(`locales entry: ${l.gzip} B min+gzip (no limit) [${l.min} B minified]`)
+  const catalogs = Object.values(await import(pathToFileURL(locales).href)).filter(
+    (locale) => typeof locale?.code === 'string' && !locale.code.startsWith('en'),
+  )
+  // esbuild writes non-ASCII characters as escapes (\xE4, \u041E): the headline is looked for in both spellings.
+  const escaped = (text) =>
+    text.replace(/[^\x20-\x7e]/g, (c) => {
+      const hex = c.charCodeAt(0).toString(16).toUpperCase()
+      return hex.length <= 2 ? `\\x${hex.padStart(2, '0')}` : `\\u${hex.padStart(4, '0')}`
+    })
+  const leaked = catalogs
+    .filter(({ headlines: { approved } }) => size.text.includes(approved) || size.text.includes(escaped(approved)))
+    .map((l) => l.code)
+  if (catalogs.length === 0 || leaked.length > 0) {
+    console.error(`the main entry must not carry the locales' catalogs: ${leaked.join(', ') || 'no catalog found'}`)
+    process.exit(1)
+  }
 }
 
 if (size.gzip > TARGET) console.log(`main entry is ${size.gzip - TARGET} B over the ${TARGET} B target (not met yet)`)

@@ -59,7 +59,15 @@ export {
 } from './decision.js'
 export type { ErrorCode } from './errors.js'
 export { ErrorCode as ErrorCodes, RefundRulesError, type RefundRulesIssue } from './errors.js'
-export { explain } from './explain.js'
+export {
+  type DueFacts,
+  type ExplainedReasonCode,
+  type ExplainLabels,
+  type ExplainLocale,
+  type ExplainOptions,
+  explain,
+  type ReasonFacts,
+} from './explain/index.js'
 export type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot } from './inputs.js'
 export type {
   AmountInput,

@@ -1,0 +1,109 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { evaluate } from '../../src/clauses/evaluate.js'
+import { ClauseIds, Outcomes, ReasonCodes, RequirementCodes } from '../../src/decision.js'
+import { RefundRulesError } from '../../src/errors.js'
+import { explain } from '../../src/explain/index.js'
+import type { ExplainLocale, ReasonFacts } from '../../src/explain/locale.js'
+import { de, en, ru } from '../../src/locales/index.js'
+import { createPolicy } from '../../src/policy/settings.js'
+import { arbPolicyOptions } from '../../src/testing/policy.js'
+import { arbScenario } from '../../src/testing/scenarios.js'
+import { cardFees } from '../clauses/fixtures.js'
+import { specExample, specExampleInput } from './fixtures.js'
+
+const LOCALES: Record<string, ExplainLocale> = { en, de, ru }
+
+/** Codes the catalogs carry ahead of the clauses that will make them (SPEC §1, §5). */
+const CODES_AHEAD = ['NOTHING_LEFT_AFTER_DEDUCTIONS', 'CLOCK_SKEW_TOLERATED']
+
+const facts: ReasonFacts = {
+  windowHours: 48,
+  windowClosesAt: '‹closes›',
+  refunds: '‹address›',
+  channels: '‹channels›',
+  months: 12,
+  lastActivityAt: '‹last›',
+}
+
+/** A catalog entry's text: a string as it is, a function called with sample values. */
+function textOf(entry: unknown): string {
+  if (typeof entry === 'string') return entry
+  if (typeof entry !== 'function') return ''
+  const result: unknown = entry.length <= 1 ? entry(facts) : entry('‹a›', '‹b›')
+  return typeof result === 'string' ? result : ''
+}
+
+describe.each(Object.entries(LOCALES))('the %s catalog', (_, locale) => {
+  const sections: [string, object, readonly string[]][] = [
+    ['clauses', locale.clauses, Object.values(ClauseIds)],
+    ['headlines', locale.headlines, Object.values(Outcomes)],
+    ['reasons', locale.reasons, [...Object.values(ReasonCodes), ...CODES_AHEAD]],
+    ['requirements', locale.requirements, Object.values(RequirementCodes)],
+    ['labels', locale.labels, Object.keys(en.labels)],
+  ]
+  it.each(sections)('covers every one of the %s, and nothing else', (_, section, codes) => {
+    const missing = codes.filter(
+      (code) => !Object.hasOwn(section, code) || textOf((section as Record<string, unknown>)[code]).length === 0,
+    )
+    expect(missing).toEqual([])
+    expect(Object.keys(section).sort()).toEqual([...new Set(codes)].sort())
+  })
+
+  it('has a tag Intl knows', () => {
+    expect(Intl.getCanonicalLocales(locale.code)).toEqual([locale.code])
+  })
+})
+
+describe("SPEC §4's example in each language (hand-written expectations)", () => {
+  it('German: German dates, amounts and holiday names', () => {
+    expect(explain(specExample, { policy: cardFees, locale: de }).split('\n')).toEqual([
+      'Genehmigt — Erstattung nach Aufladung des Guthabens.',
+      'Grund: Der Antrag ging innerhalb der Frist von 48 Stunden ein, die bis 23. Dez. 2026, 09:00 GMT+0 läuft.',
+      'Erstattung: 96,80 EUR = 100,00 EUR − Bearbeitungsgebühr 3,20 EUR (card: 2.9% + 0.30 EUR).',
+      'Erstattung fällig am Do. 31. Dez. 2026 — 5 Geschäftstage nach Di. 22. Dez.; nicht gezählt: 25. Dez. Weihnachten, 26.–27. Dez. Wochenende, 28. Dez. 2. Weihnachtstag (Ersatztag).',
+    ])
+  })
+
+  it('Russian: Russian dates and amounts; holiday names in Russian where date-holidays has them', () => {
+    expect(explain(specExample, { policy: cardFees, locale: ru }).split('\n')).toEqual([
+      'Одобрено — возврат после пополнения баланса.',
+      'Причина: Заявка поступила в течение 48-часового срока, открытого до 23 дек. 2026 г., 09:00 GMT+0.',
+      'Возврат: 96,80 EUR = 100,00 EUR − комиссия за обработку 3,20 EUR (card: 2.9% + 0.30 EUR).',
+      'Срок возврата — чт 31 дек. 2026 г.: 5 рабочих дней после вт 22 дек.; не считаются: 25 дек. Рождество Христово, 26–27 дек. выходные, 28 дек. Boxing Day (substitute day).',
+    ])
+  })
+
+  it('Russian counts business days with Russian plural forms', () => {
+    const twoDays = createPolicy({ ...cardFees, refundBusinessDays: 2 })
+    const d = evaluate({ ...specExampleInput, clause: 'top-up-refund' }, twoDays)
+    expect(explain(d, { policy: twoDays, locale: ru })).toContain('2 рабочих дня после')
+  })
+})
+
+const ISO_MILLISECONDS = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/
+
+describe('every explanation, in every language', () => {
+  it('never shows an ISO instant and names only the policy’s own refund address (fixed seed)', () => {
+    const arbLocale = fc.constantFrom(en, de, ru)
+    fc.assert(
+      fc.property(arbScenario(), arbPolicyOptions(), arbLocale, ({ bundle }, options, locale) => {
+        let policy: ReturnType<typeof createPolicy>
+        let decision: ReturnType<typeof evaluate>
+        try {
+          policy = createPolicy(options)
+          decision = evaluate(bundle, policy)
+        } catch (error) {
+          if (error instanceof RefundRulesError) return
+          throw error
+        }
+        const text = explain(decision, { policy, locale })
+        expect(text).not.toMatch(ISO_MILLISECONDS)
+        const addresses = text.match(/[\w.+-]+@[\w.-]+\w/g) ?? []
+        expect(addresses.every((address) => address === policy.contacts.refunds)).toBe(true)
+      }),
+      { numRuns: 60, seed: 20261129 },
+    )
+    // Each run may build holiday tables of a random country for the years its due date spans.
+  }, 60_000)
+})
