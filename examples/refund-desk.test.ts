@@ -2,22 +2,20 @@
 // PGlite's own (BIGINT as a number, TIMESTAMPTZ as a Date) and node-postgres' with timestamp
 // parsing off (BIGINT as a string, TIMESTAMPTZ as PostgreSQL's text, '2026-12-22 16:30:00+00').
 // NUMERIC is a decimal string and NULL is null in both.
-import { PGlite } from '@electric-sql/pglite'
+import { type ParserOptions, PGlite, types } from '@electric-sql/pglite'
 import type { Decision } from 'refund-rules'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type Database, fromPGlite } from './refund-desk/database'
 import { decideRefundRequest, deskPolicy } from './refund-desk/desk'
 import { schema, seed } from './refund-desk/schema'
 
-const INT8 = 20
-const TIMESTAMPTZ = 1184
 const asText = (value: string) => value
 
-const driverShapes = [
+const driverShapes: { name: string; parsers: ParserOptions }[] = [
   { name: 'PGlite rows (ids as numbers, timestamps as Dates)', parsers: {} },
   {
     name: 'node-postgres rows with timestamp parsing off (ids as strings, timestamps as text)',
-    parsers: { [INT8]: asText, [TIMESTAMPTZ]: asText },
+    parsers: { [types.INT8]: asText, [types.TIMESTAMPTZ]: asText },
   },
 ]
 

@@ -8,7 +8,7 @@ import pg from 'pg'
 /** What the desk needs from a connection. */
 export interface Database {
   /** One statement with `$1`-style parameters; resolves to the rows as the driver returned them. */
-  query<Row extends Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>
+  query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>
   /** Several statements without parameters (a schema, a seed). */
   exec(text: string): Promise<void>
   close(): Promise<void>
@@ -25,8 +25,8 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     return {
-      query: async <Row extends Record<string, unknown>>(text: string, params?: readonly unknown[]) =>
-        client.query<Row>(text, params === undefined ? undefined : [...params]),
+      query: async <Row extends Record<string, unknown>>(text: string, params?: unknown[]) =>
+        client.query<Row>(text, params),
       exec: async (text) => {
         await client.query(text)
       },
@@ -44,8 +44,7 @@ export async function openDatabase(url: string | undefined): Promise<Database> {
  */
 export function fromPGlite(db: PGlite): Database {
   return {
-    query: async <Row extends Record<string, unknown>>(text: string, params?: readonly unknown[]) =>
-      db.query<Row>(text, params === undefined ? undefined : [...params]),
+    query: async <Row extends Record<string, unknown>>(text: string, params?: unknown[]) => db.query<Row>(text, params),
     exec: async (text) => {
       await db.exec(text)
     },

@@ -26,13 +26,13 @@ export const deskPolicy: Policy = createPolicy({
   },
 })
 
-/** A BIGSERIAL/BIGINT value: a number from PGlite, a string from node-postgres (a bigint if you ask for one). */
-type Id = number | string | bigint
+/** A BIGINT or BIGSERIAL value: a number from PGlite, a string from node-postgres (a bigint if you ask for one). */
+type Int8 = number | string | bigint
 /** A TIMESTAMPTZ value: a Date, or PostgreSQL's text ('2026-12-22 16:30:00+00') when type parsing is off. */
 type Timestamp = Date | string
 
 type AccountRow = {
-  id: Id
+  id: Int8
   currency: string
   balance: string
   debt: string | null
@@ -42,17 +42,17 @@ type AccountRow = {
   payout_method: string | null
 }
 type TopUpRow = {
-  id: Id
+  id: Int8
   amount: string
   currency: string
   credited_at: Timestamp
   method: string
-  processing_fee_minor: Id | null
+  processing_fee_minor: Int8 | null
   refunded: string | null
 }
 type OrderRow = {
-  id: Id
-  top_up_id: Id
+  id: Int8
+  top_up_id: Int8
   amount: string
   currency: string
   placed_at: Timestamp
@@ -60,12 +60,12 @@ type OrderRow = {
 }
 type RequestRow = {
   clause: 'top-up-refund' | 'order-cancellation' | 'termination'
-  account_id: Id
-  top_up_id: Id | null
-  order_id: Id | null
+  account_id: Int8
+  top_up_id: Int8 | null
+  order_id: Int8 | null
   channel: string
   received_at: Timestamp
-  quoted_order_id: Id | null
+  quoted_order_id: Int8 | null
   information_requested: string[] | null
   information_provided_at: Timestamp | null
 }
