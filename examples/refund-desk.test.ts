@@ -102,4 +102,11 @@ describe.each(driverShapes)('refund desk on $name', ({ parsers }) => {
     )
     expect(rows).toEqual([{ key: 'msg-1001', decision: first }])
   })
+
+  it('stores one row when two workers decide the same request at once, and both return it', async () => {
+    const [one, other] = await Promise.all([decide('msg-1004'), decide('msg-1004', '2026-12-21T09:00:00Z')])
+    expect(other).toEqual(one)
+    const { rows } = await db.query<{ decisions: number }>('SELECT count(*)::int AS decisions FROM refund_decisions')
+    expect(rows).toEqual([{ decisions: 1 }])
+  })
 })

@@ -73,7 +73,8 @@ type RequestRow = {
 /**
  * Decides the refund request stored under `requestKey`, once. The first call evaluates it and stores
  * the decision; every later call (a retried job, a second worker) returns the stored decision and
- * writes nothing, whatever `now` it is given.
+ * writes nothing, whatever `now` it is given. Rows the library refuses, or that contradict each
+ * other, throw its `RefundRulesError` and nothing is stored.
  *
  * @example
  * const decision = await decideRefundRequest(db, 'msg-1001', new Date(), deskPolicy)
