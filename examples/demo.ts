@@ -3,12 +3,26 @@
 // Nine realistic requests across all four clauses of the published CTR Group policy (48-hour windows,
 // refunds within 5 business days of England, 12 months of inactivity), with a sample fee schedule —
 // card 2.9 % + 0.30 EUR / 0.25 GBP (at least 0.50 EUR / 0.45 GBP), SEPA 0.35 EUR, anything else 1 % —
-// evaluated through the single entry point `evaluate({ clause, ... })`. Prints one line per case
-// (outcome, gross, deductions, net, the date that matters, the reason codes), then the full
-// `explain()` text of two of them. Every `now` is fixed, so the output never changes; the key answers
-// are asserted, so `npm run test:examples` checks the demo too.
+// evaluated through the single entry point `evaluate({ clause, ... })`. Prints each case as what was
+// asked (the input, in one line) and what was decided (outcome, gross − deductions = net, the date
+// that matters, the reason codes), then the full `explain()` text of two of them, every line within
+// 120 columns. Every `now` is fixed, so the output never changes; the key answers are asserted, so
+// `npm run test:examples` checks the demo too.
+//
+// `npm run demo` starts in about a second with nothing built: esbuild bundles this file with the
+// sources (tsconfig `paths` maps 'refund-rules' to src/index.ts) and pipes it to node. The examples
+// runner runs the same file under ts-node against the built package, as a user's copy would.
 import assert from 'node:assert/strict'
-import { createPolicy, type Decision, type DecisionAmounts, type EvaluateInput, evaluate, explain } from 'refund-rules'
+import {
+  createPolicy,
+  type Decision,
+  type DecisionAmounts,
+  type EvaluateInput,
+  evaluate,
+  explain,
+  type InstantInput,
+  type MoneyInput,
+} from 'refund-rules'
 
 const policy = createPolicy({
   fees: {
@@ -152,20 +166,71 @@ const cases: { name: string; note: string; input: EvaluateInput }[] = [
   },
 ]
 
-// 2026-12-22T16:30:00.000Z → 2026-12-22 16:30Z
-const instant = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z`
+// 2026-12-22T16:30:00Z → 2026-12-22 16:30Z; seconds and milliseconds stay when they are not zero.
+function instant(value: InstantInput): string {
+  const iso = typeof value === 'string' ? value : new Date(value).toISOString()
+  return iso.replace('T', ' ').replace(/:00(\.000)?(?=Z|[+-]\d\d:\d\d$)/, '')
+}
+
+function money(value: MoneyInput): string {
+  return `${'minor' in value ? `${String(value.minor)} minor units of` : String(value.amount)} ${value.currency}`
+}
+
+/** Writes a line's instants: the date only when it differs from the previous instant's (asked lines are long). */
+function timeline(): (value: InstantInput) => string {
+  let previousDate = ''
+  return (value) => {
+    const text = instant(value)
+    const date = text.slice(0, 10)
+    const shown = date === previousDate ? text.slice(11) : text
+    previousDate = date
+    return shown
+  }
+}
+
+function balanceAndDebt(balance: MoneyInput, debt: MoneyInput | null | undefined): string {
+  return `balance ${money(balance)}${debt ? `, debt ${money(debt)}` : ''}`
+}
+
+/** What was asked, in one line: the snapshot's facts that the clause reads, and the request. */
+function asked(input: EvaluateInput): string {
+  const at = timeline()
+  const facts = (() => {
+    switch (input.clause) {
+      case 'top-up-refund':
+        return `${money(input.topUp.amount)} ${input.topUp.method} top-up ${at(input.topUp.creditedAt)}; balance ${money(input.account.balance)}`
+      case 'order-cancellation': {
+        const { order } = input
+        return `${money(order.amount)} order ${at(order.placedAt)} (${order.fundedBy.method} top-up ${at(order.fundedBy.creditedAt)})`
+      }
+      case 'termination': {
+        const { account } = input
+        const verified = account.identityVerified && account.ownershipVerified ? 'verified' : 'not verified'
+        const payout = account.payoutMethod ? `, payout by ${account.payoutMethod}` : ''
+        return `${balanceAndDebt(account.balance, account.debt)}, ${verified}${payout}`
+      }
+      case 'inactivity':
+        return `${balanceAndDebt(input.account.balance, input.account.debt)}, last used ${at(input.account.lastActivityAt)}`
+    }
+  })()
+  if (!('request' in input)) return facts
+  const { channel, receivedAt, informationRequested } = input.request
+  const provided = informationRequested?.providedAt
+  return `${facts}; ${channel} ${at(receivedAt)}${provided ? `, details ${at(provided)}` : ''}`
+}
 
 function amountsOf(decision: Decision): DecisionAmounts | undefined {
   return decision.clause === 'inactivity' ? decision.settlement : decision.amounts
 }
 
-function deductionsText(amounts: DecisionAmounts | undefined): string {
-  if (amounts === undefined) return '—'
-  const parts = amounts.deductions
+/** 180.40 EUR − fee 5.53 = 174.87 EUR, with any debt left owing. */
+function arithmetic(amounts: DecisionAmounts): string {
+  const deductions = amounts.deductions
     .filter((d) => Number(d.amount) !== 0)
-    .map((d) => `${d.kind === 'debt' ? 'debt' : 'fee'} ${d.amount}`)
+    .map((d) => ` − ${d.kind === 'debt' ? 'debt' : 'fee'} ${d.amount}`)
   const owed = amounts.outstandingDebt !== undefined && Number(amounts.outstandingDebt) !== 0
-  return (parts.join(' + ') || 'none') + (owed ? ` (${amounts.outstandingDebt} still owed)` : '')
+  const stillOwed = owed ? ` (${amounts.outstandingDebt} still owed)` : ''
+  return `${amounts.gross} ${amounts.currency}${deductions.join('')} = ${amounts.net} ${amounts.currency}${stillOwed}`
 }
 
 function keyDate(decision: Decision): string {
@@ -176,7 +241,8 @@ function keyDate(decision: Decision): string {
         : `deactivates ${instant(decision.dates.deactivatesAt)}`
     case 'termination':
       if (decision.dates) return `due ${decision.dates.refundDueDate}`
-      return decision.outcome === 'manual-review' ? 'terms set individually' : '—'
+      if (decision.outcome === 'rejected') return 'nothing to pay'
+      return decision.outcome === 'manual-review' ? 'terms set individually' : 'no due date yet'
     default:
       if (decision.dates.refundDueDate) return `due ${decision.dates.refundDueDate}`
       return decision.outcome === 'rejected'
@@ -185,48 +251,47 @@ function keyDate(decision: Decision): string {
   }
 }
 
+const WIDTH = 120
+
+/** Breaks a line at spaces so that none is wider than WIDTH (the explain() text has long sentences). */
+function wrap(line: string, indent: string): string[] {
+  const lines: string[] = []
+  let current = ''
+  for (const word of line.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > WIDTH) {
+      lines.push(current)
+      current = indent + word
+    } else current = current === '' ? word : `${current} ${word}`
+  }
+  lines.push(current)
+  return lines
+}
+
+/** Prints a line, checking that it fits a 120-column terminal. */
+function say(line = ''): void {
+  assert.ok(line.length <= WIDTH, `${line.length} columns: ${line}`)
+  console.log(line)
+}
+
+say('refund-rules demo — CTR Group published policy, sample fee schedule')
 const decisions = new Map<string, Decision>()
-const rows = [['case', 'clause', 'outcome', 'gross', 'deductions', 'net', 'due / key date', 'reasons']]
-for (const { name, input } of cases) {
+for (const { name, note, input } of cases) {
   const decision = evaluate(input, policy)
   decisions.set(name, decision)
   const amounts = amountsOf(decision)
-  rows.push([
-    name,
-    decision.clause,
-    decision.outcome,
-    amounts ? `${amounts.gross} ${amounts.currency}` : '—',
-    deductionsText(amounts),
-    amounts ? `${amounts.net} ${amounts.currency}` : '—',
-    keyDate(decision),
-    decision.reasons.map((r) => r.code).join(', '),
-  ])
+  say()
+  say(`${name}  ${note} (now ${instant(input.now)})`)
+  say(`  asked   ${asked(input)}`)
+  say(`  decided ${decision.outcome}${amounts ? `: ${arithmetic(amounts)}` : ''}, ${keyDate(decision)}`)
+  say(`  because ${decision.reasons.map((r) => r.code).join(', ') || '—'}`)
 }
-
-// Amounts right-aligned, text left-aligned; the last column is not padded.
-const numeric = new Set([3, 5])
-const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? []
-const line = (row: string[]) =>
-  row
-    .map((cell, i) =>
-      i === row.length - 1 ? cell : numeric.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0),
-    )
-    .join('  ')
-    .trimEnd()
-
-console.log('refund-rules demo — CTR Group published policy, sample fee schedule\n')
-const [header, ...body] = rows
-console.log(line(header ?? []))
-console.log(widths.map((w, i) => '─'.repeat(i === widths.length - 1 ? 'reasons'.length : w)).join('  '))
-for (const row of body) console.log(line(row))
-console.log()
-for (const { name, note } of cases) console.log(`${name}  ${note}`)
 
 for (const name of ['OC-1', 'TM-1']) {
   const decision = decisions.get(name)
   if (decision === undefined) continue
-  console.log(`\n── ${name}: explain(decision, { policy }) ${'─'.repeat(60)}`)
-  console.log(explain(decision, { policy }))
+  say()
+  say(`── ${name}: explain(decision, { policy }) `.padEnd(WIDTH, '─'))
+  for (const line of explain(decision, { policy }).split('\n')) for (const part of wrap(line, '    ')) say(part)
 }
 
 // The demo's answers, checked (worked out by hand from SPEC §4 and §5).
@@ -242,7 +307,7 @@ assert.deepEqual(get('TU-3').requirements, ['WRITTEN_REQUEST'])
 assert.deepEqual(summary('OC-1'), ['approved', '87.13', 'due 2026-12-30']) // 22, 23, 24, 29, 30 Dec
 assert.deepEqual(summary('OC-2'), ['rejected', null, 'window closed 2026-12-06 09:00Z'])
 assert.deepEqual(summary('TM-1'), ['manual-review', '44847', 'terms set individually'])
-assert.deepEqual(summary('TM-2'), ['rejected', '0.00', '—']) // nothing left after the debt (SPEC §5)
+assert.deepEqual(summary('TM-2'), ['rejected', '0.00', 'nothing to pay']) // nothing left after the debt (SPEC §5)
 assert.equal(amountsOf(get('TM-2'))?.outstandingDebt, '7.50')
 assert.deepEqual(summary('IN-1'), ['deactivated', '32.37', 'deactivated 2025-02-28 14:00Z'])
 assert.deepEqual(

@@ -10,12 +10,13 @@ const examples = readdirSync(dir)
   .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
   .sort()
 const tsNode = join(dir, '..', 'node_modules', '.bin', 'ts-node')
+// A zone far from UTC, so an example that leaned on the host's zone would show it; and the database
+// example on its embedded PostgreSQL (PGlite) even where DATABASE_URL names a real server.
+const env = { ...process.env, TZ: 'America/Los_Angeles' }
+delete env.DATABASE_URL
 let failed = 0
 for (const name of examples) {
-  const result = spawnSync(tsNode, [join(dir, name)], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'America/Los_Angeles' },
-  })
+  const result = spawnSync(tsNode, [join(dir, name)], { encoding: 'utf8', env })
   const ok = result.status === 0
   if (!ok) failed++
   console.log(`${ok ? 'ok  ' : 'FAIL'} examples/${name}`)
