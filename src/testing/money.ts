@@ -135,6 +135,18 @@ export function arbAmountStyle(forms: readonly AmountForm[] = ['string', 'number
 
 const SAFE_UNITS = BigInt(Number.MAX_SAFE_INTEGER)
 
+/**
+ * `max` in minor units of `currency`, capped at 2^53 − 1: the library refuses larger amounts (its
+ * `MAX_MINOR_UNITS`), so no generator draws one — 10^12 CLF is 10^16 minor units.
+ *
+ * @example
+ * largestUnits('1000000000000', 'CLF') // => 9007199254740991n
+ */
+export function largestUnits(max: AmountInput, currency: string): bigint {
+  const units = amountToUnits(max, minorUnitOf(currency))
+  return units < SAFE_UNITS ? units : SAFE_UNITS
+}
+
 /** Options of {@link arbAmount}. */
 export interface AmountOptions {
   /** The currency whose minor unit bounds the decimals. Default `'EUR'`. */
@@ -157,9 +169,7 @@ export interface AmountOptions {
 export function arbMinorUnits(options: Omit<AmountOptions, 'forms'> = {}): fc.Arbitrary<bigint> {
   const digits = minorUnitOf(options.currency ?? 'EUR')
   const min = amountToUnits(options.min ?? '0', digits)
-  const largest = amountToUnits(options.max ?? DEFAULT_MAX_AMOUNT, digits)
-  // The library refuses amounts beyond Number.MAX_SAFE_INTEGER minor units (its MAX_MINOR_UNITS): never drawn.
-  const max = largest < SAFE_UNITS ? largest : SAFE_UNITS
+  const max = largestUnits(options.max ?? DEFAULT_MAX_AMOUNT, options.currency ?? 'EUR')
   if (max < min) throw new Error(`arbMinorUnits: max ${options.max} is below min ${options.min}`)
   // Most payments are small: three in four draws stay within 10 000 major units of `min`.
   const everyday = min + 10_000n * 10n ** BigInt(digits)

@@ -33,12 +33,11 @@ import {
 import { type Gen, lift } from './lift.js'
 import {
   type AmountStyle,
-  amountToUnits,
   arbAmountStyle,
   arbCurrency,
   arbMinorUnits,
   DEFAULT_MAX_AMOUNT,
-  minorUnitOf,
+  largestUnits,
   spellAmount,
 } from './money.js'
 import { arbMethod, CHANNELS, METHOD_NAMES } from './policy.js'
@@ -623,7 +622,7 @@ export function arbTerminationScenario<K extends ScenarioKinds['termination']>(
               ? undefined
               : KEEPS_NET.includes(kind)
                 ? partOf(balance - 1n, d.debt)
-                : partOf(amountToUnits(s.max, minorUnitOf(currency)), d.debt)
+                : partOf(largestUnits(s.max, currency), d.debt)
         const receivedAt = d.lastActivityAt + d.receivedAfter
         const now = Math.min(MAX_INSTANT, receivedAt + d.nowAfter)
         const money = moneyIn(currency, d.styles.amounts)
@@ -689,7 +688,7 @@ export function arbInactivityScenario<K extends ScenarioKinds['inactivity']>(
         const threshold = deactivationAt(last, policy.inactivityMonths, policy.calendar.timeZone).at
         const now = kind === 'active' ? Math.max(last, threshold - d.fromEdge) : threshold + 1 + d.fromEdge
         const money = moneyIn(currency, d.styles.amounts)
-        const maxUnits = amountToUnits(s.max, minorUnitOf(currency))
+        const maxUnits = largestUnits(s.max, currency)
         const bundle = {
           clause: 'inactivity' as const,
           account: compact<AccountSnapshot>({

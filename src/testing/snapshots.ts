@@ -35,6 +35,7 @@ import {
   arbCurrency,
   arbMinorUnits,
   DEFAULT_MAX_AMOUNT,
+  largestUnits,
   minorUnitOf,
   spellAmount,
 } from './money.js'
@@ -291,7 +292,7 @@ export function arbAccount(overrides: AccountOverrides = {}): fc.Arbitrary<Accou
         compact({
           id: d.id,
           balance: moneyOf(d.balance, currency),
-          debt: partMoney(d.debt, currency, amountToUnits(max, minorUnitOf(currency))),
+          debt: partMoney(d.debt, currency, largestUnits(max, currency)),
           lastActivityAt: instantOf(d.lastActivityAt),
           identityVerified: d.identityVerified,
           ownershipVerified: d.ownershipVerified,
