@@ -48,8 +48,13 @@ export {
   type TopUpRefundDates,
   type TopUpRefundDecision,
 } from './decision.js'
-export type { ErrorCode } from './errors.js'
-export { ErrorCode as ErrorCodes, RefundRulesError, type RefundRulesIssue } from './errors.js'
+export {
+  type ErrorCode,
+  ErrorCodes,
+  isRefundRulesError,
+  RefundRulesError,
+  type RefundRulesIssue,
+} from './errors.js'
 export { explain } from './explain.js'
 export type { AmountInput, DecimalLike, MoneyInput } from './money/amount.js'
 export type { FeeRounding, FeeRule, FeeRuleInput, FeeSchedule, FeeScheduleInput } from './money/fees.js'

@@ -12,7 +12,7 @@ import {
   type ReasonCode,
   type RequirementCode,
 } from '../decision.js'
-import { RefundRulesError, refundRulesError, unreadable } from '../errors.js'
+import { isRefundRulesError, refundRulesError, unreadable } from '../errors.js'
 import { compareMoney, describeMoney, type Money, subtractMoney } from '../money/amount.js'
 import { feeClaim, formatSettlement, scheduleFeeClaim, settle } from '../money/deductions.js'
 import { givenFee } from '../money/fees.js'
@@ -52,7 +52,7 @@ export function evaluateInput<T>(
     const reader = new InputReader()
     return decide(reader, reader.root(input, path), policy, runtime)
   } catch (error) {
-    if (error instanceof RefundRulesError) throw error
+    if (isRefundRulesError(error)) throw error
     throw refundRulesError('INVALID_INPUT', 'input', unreadable(error))
   }
 }
