@@ -140,16 +140,15 @@ export function unreadable(error: unknown, what = 'read'): string {
   return `could not be ${what}: ${thrownName(error)}`
 }
 
-/** The `name` of a thrown `Error`, if it is a short identifier; never calls a trap or getter outside a `try`. */
+/** The `name` of a thrown `Error`, cut at 60 characters; never calls a trap or getter outside a `try`. */
 function thrownName(error: unknown): string {
-  if (typeof error !== 'object' || error === null) return 'a non-error was thrown'
   try {
     // `instanceof` runs a proxy's getPrototypeOf trap and `name` may be a getter: both may throw.
     if (!(error instanceof Error)) return 'a non-error was thrown'
     const name: unknown = error.name
-    return typeof name === 'string' && /^[A-Za-z_$][\w$]{0,59}$/.test(name) ? name : 'an error'
+    return typeof name === 'string' ? name.slice(0, 60) : 'an error'
   } catch {
-    return 'a value that could not be inspected'
+    return 'an uninspectable value'
   }
 }
 
@@ -210,12 +209,18 @@ export class RefundRulesError extends Error {
   /** `omitted` counts problems found but not passed in `issues`; issues past {@link MAX_ISSUES} are counted too. */
   constructor(issues: readonly [RefundRulesIssue, ...RefundRulesIssue[]], omitted = 0) {
     const [first] = issues
-    const kept = issues.length > MAX_ISSUES ? issues.slice(0, MAX_ISSUES) : issues
+    const kept = issues.slice(0, MAX_ISSUES)
     const omittedIssues = omitted + issues.length - kept.length
-    const lines = kept.map((issue) => cutLine(`${issue.path}: ${issue.message}`))
-    const more = omittedIssues > 0 ? `; and ${omittedIssues} more` : ''
-    const total = kept.length + omittedIssues
-    super(total === 1 ? (lines[0] as string) : `${total} problems: ${lines.join('; ')}${more}`)
+    // Each line cut short past MAX_LINE_CHARS: the message stays bounded whatever the issues hold.
+    const lines = kept.map(({ path, message }) => {
+      const line = `${path}: ${message}`
+      return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line
+    })
+    super(
+      omittedIssues + kept.length === 1
+        ? (lines[0] as string)
+        : `${omittedIssues + kept.length} problems: ${lines.join('; ')}${omittedIssues > 0 ? `; and ${omittedIssues} more` : ''}`,
+    )
     this.code = first.code
     this.path = first.path
     this.issues = Object.freeze(kept.map((issue) => Object.freeze({ ...issue })))
@@ -224,11 +229,6 @@ export class RefundRulesError extends Error {
     // Not enumerable, like `message`: a brand, not data (absent from JSON and from `Object.keys`).
     Object.defineProperty(this, BRAND, { value: true })
   }
-}
-
-/** One issue's line of a message, cut short past {@link MAX_LINE_CHARS}. */
-function cutLine(line: string): string {
-  return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line
 }
 
 /**
@@ -249,14 +249,13 @@ function cutLine(line: string): string {
  * isRefundRulesError(Object.create(RefundRulesError.prototype)) // => false
  */
 export function isRefundRulesError(value: unknown): value is RefundRulesError {
-  if (typeof value !== 'object' || value === null) return false
   try {
     // A descriptor, not `value[BRAND]`: an own property only, never the prototype's or a getter's. The brand is
-    // non-configurable and read-only, so a proxy can report it only if its target really has it.
+    // not configurable, so a proxy can report it only if its target really has it (the engine checks).
     const brand = Object.getOwnPropertyDescriptor(value, BRAND)
-    return brand !== undefined && brand.value === true && brand.configurable === false && brand.writable === false
+    return brand?.value === true && !brand.configurable
   } catch {
-    // A proxy whose getOwnPropertyDescriptor trap throws, or a revoked proxy.
+    // `null` or `undefined`, a proxy whose getOwnPropertyDescriptor trap throws, or a revoked proxy.
     return false
   }
 }
@@ -278,12 +277,12 @@ export function collectPolicyIssues<T>(issues: RefundRulesIssue[], read: () => T
   } catch (error) {
     if (!isRefundRulesError(error)) throw error
     const list: IssueList = issues
-    let omitted = error.omittedIssues
+    let omitted = (list.omittedIssues ?? 0) + error.omittedIssues
     for (const issue of error.issues) {
       if (list.length < MAX_ISSUES) list.push({ ...issue, code: 'INVALID_POLICY' })
       else omitted++
     }
-    if (omitted > 0) list.omittedIssues = (list.omittedIssues ?? 0) + omitted
+    list.omittedIssues = omitted
     return undefined
   }
 }
@@ -301,7 +300,7 @@ export function throwIssues(issues: readonly RefundRulesIssue[]): void {
   if (issues.length > 0) {
     throw new RefundRulesError(
       issues as readonly [RefundRulesIssue, ...RefundRulesIssue[]],
-      (issues as IssueList).omittedIssues ?? 0,
+      (issues as IssueList).omittedIssues,
     )
   }
 }
