@@ -8,44 +8,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import { unreadable } from '../../src/errors.js'
 import { evaluate, isRefundRulesError, RefundRulesError, safeEvaluate } from '../../src/index.js'
+import { prototypeTrapThrows, trapsThrow } from '../fuzz/hostile.js'
 import { CLAUSES, VALID, withPath } from './fixtures.js'
 
-/** The reproducer exactly: a proxy whose getPrototypeOf trap throws the proxy itself. */
-function makeEvil(): object {
-  const evil: object = new Proxy(
-    {},
-    {
-      getPrototypeOf() {
-        throw evil
-      },
-    },
-  )
-  return evil
-}
+/** The reproducer exactly: `const evil = new Proxy({}, { getPrototypeOf() { throw evil } })`. */
+const makeEvil = (): object => prototypeTrapThrows()
 
 /** A proxy every one of whose traps throws it. */
-function makeAllTrapsThrow(): object {
-  const handler: ProxyHandler<object> = {}
-  const proxy: object = new Proxy({}, handler)
-  for (const trap of [
-    'getPrototypeOf',
-    'setPrototypeOf',
-    'isExtensible',
-    'preventExtensions',
-    'getOwnPropertyDescriptor',
-    'defineProperty',
-    'has',
-    'get',
-    'set',
-    'deleteProperty',
-    'ownKeys',
-  ] as const) {
-    handler[trap] = () => {
-      throw proxy
-    }
-  }
-  return proxy
-}
+const makeAllTrapsThrow = (): object => trapsThrow({})
 
 const revoked = () => {
   const r = Proxy.revocable({}, {})

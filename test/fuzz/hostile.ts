@@ -11,7 +11,7 @@ import { RefundRulesError } from '../../src/index.js'
 export type HostileField = { value: unknown } | { get: () => unknown }
 
 /** A proxy every trap of which throws `thrown(proxy)` (the proxy itself, by default). */
-function trapsThrow(target: object, thrown: (proxy: object) => unknown = (proxy) => proxy): object {
+export function trapsThrow(target: object, thrown: (proxy: object) => unknown = (proxy) => proxy): object {
   const handler: ProxyHandler<object> = {}
   const proxy = new Proxy(target, handler)
   for (const trap of [
