@@ -282,7 +282,8 @@ export function collectPolicyIssues<T>(issues: RefundRulesIssue[], read: () => T
       if (list.length < MAX_ISSUES) list.push({ ...issue, code: 'INVALID_POLICY' })
       else omitted++
     }
-    list.omittedIssues = omitted
+    // Only when there are some: a collecting array otherwise stays a plain array of issues.
+    if (omitted > 0) list.omittedIssues = omitted
     return undefined
   }
 }
