@@ -183,6 +183,12 @@ ${js(main.setup)}
 ${js(main.asserts)}
 // Same export names from import and require (no dual-package drift).
 assert.deepEqual(Object.keys(rr).sort(), Object.keys(require('refund-rules')).sort())
+// Both builds loaded: each guard recognises the other's errors, which instanceof does not.
+const thrown = (evaluate) => { try { evaluate(null) } catch (error) { return error } }
+const fromCjs = thrown(require('refund-rules').evaluate)
+assert.equal(fromCjs instanceof rr.RefundRulesError, false)
+assert.equal(rr.isRefundRulesError(fromCjs), true)
+assert.equal(require('refund-rules').isRefundRulesError(thrown(rr.evaluate)), true)
 ${each((s, v) => `{\n  const sub = ${v}\n  assert.deepEqual(Object.keys(sub).sort(), Object.keys(require('${spec(s)}')).sort())\n  ${js(subCheck(s))}\n}`)}
 console.log('esm ok:', Object.keys(rr).length, 'exports')
 `
