@@ -131,7 +131,7 @@ export function expected(what: string, value: unknown): string {
  * {@link RefundRulesError} (a revoked proxy, a throwing getter, a stack
  * overflow): names what was thrown, never echoes it. Never throws itself: a
  * thrown proxy whose traps throw, or an error whose `name` getter throws, is
- * "a value that could not be inspected".
+ * "an uninspectable value".
  *
  * @example
  * unreadable(new RangeError('too deep')) // => 'could not be read: RangeError'
