@@ -14,6 +14,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+    // Property tests run with one printed seed per run: fixed in `npm test`, random in `npm run fuzz`.
+    globalSetup: ['test/support/fast-check-seed.global.ts'],
+    setupFiles: ['test/support/fast-check-seed.setup.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 })

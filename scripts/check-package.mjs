@@ -6,6 +6,12 @@
 //   3. ts-node, type-checking against the shipped .d.ts with the README's tsconfig (TS_CONFIG).
 // Every subpath of the packed `exports` map besides '.' and './package.json' (today
 // './testing') is required, imported and type-checked as well.
+// Then two checks publint and attw do not make:
+//   4. every value the .d.ts and .d.mts of each entry declare exists at runtime, in CommonJS and
+//      in ESM, and every runtime export is declared (a constant declared but absent compiles, then
+//      fails: `undefined` under require, a SyntaxError under import);
+//   5. the runtime dependencies are exactly the packages the built JavaScript imports (peer
+//      dependencies aside): nothing installed that nothing uses, nothing used but not installed.
 //
 // No network: the temp project's node_modules is built by hand, not by `npm install`. The
 // packed package's dependencies, peer and optional dependencies, and the tools (typescript,
@@ -20,6 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { declaredValues, importedPackages } from './package-contents.mjs'
 
 /** The tsconfig the README recommends to ts-node (CommonJS) users; keep the two identical. */
 export const TS_CONFIG = {
@@ -176,6 +183,12 @@ ${js(main.setup)}
 ${js(main.asserts)}
 // Same export names from import and require (no dual-package drift).
 assert.deepEqual(Object.keys(rr).sort(), Object.keys(require('refund-rules')).sort())
+// Both builds loaded: each guard recognises the other's errors, which instanceof does not.
+const thrown = (evaluate) => { try { evaluate(null) } catch (error) { return error } }
+const fromCjs = thrown(require('refund-rules').evaluate)
+assert.equal(fromCjs instanceof rr.RefundRulesError, false)
+assert.equal(rr.isRefundRulesError(fromCjs), true)
+assert.equal(require('refund-rules').isRefundRulesError(thrown(rr.evaluate)), true)
 ${each((s, v) => `{\n  const sub = ${v}\n  assert.deepEqual(Object.keys(sub).sort(), Object.keys(require('${spec(s)}')).sort())\n  ${js(subCheck(s))}\n}`)}
 console.log('esm ok:', Object.keys(rr).length, 'exports')
 `
@@ -208,6 +221,77 @@ console.log('ts-node ok:', Object.keys(rr).length, 'exports')
     join(modules, 'ts-node', 'dist', 'bin.js'),
     'check.ts',
   ])
+
+  // 4. Declared values against runtime exports, for each entry: both declaration files, both formats.
+  const entries = Object.keys(manifest.exports ?? {}).filter((k) => k !== './package.json')
+  const specOf = (entry) => (entry === '.' ? 'refund-rules' : spec(entry))
+  writeFileSync(
+    join(project, 'exports.mjs'),
+    `import { createRequire } from 'node:module'
+const require = createRequire(import.meta.url)
+const out = {}
+for (const spec of process.argv.slice(2)) {
+  out[spec] = { CommonJS: Object.keys(require(spec)), ESM: Object.keys(await import(spec)) }
+}
+console.log(JSON.stringify(out))
+`,
+  )
+  const keys = spawnSync(process.execPath, ['exports.mjs', ...entries.map(specOf)], {
+    cwd: project,
+    env,
+    encoding: 'utf8',
+  })
+  if (keys.status !== 0) throw new Error(`reading the runtime exports failed:\n${keys.stderr}`)
+  const runtime = JSON.parse(keys.stdout)
+  for (const entry of entries) {
+    for (const condition of ['require', 'import']) {
+      const types = manifest.exports[entry]?.[condition]?.types
+      if (typeof types !== 'string') {
+        fail(`${specOf(entry)}: no types for ${condition}`)
+        continue
+      }
+      const declared = declaredValues(join(target, types))
+      for (const [format, names] of Object.entries(runtime[specOf(entry)])) {
+        const missing = declared.filter((name) => !names.includes(name))
+        const undeclared = names.filter((name) => !declared.includes(name))
+        const what = `${specOf(entry)}: the ${declared.length} values ${types} declares exist in ${format}, and no others`
+        if (missing.length === 0 && undeclared.length === 0) pass(what)
+        else {
+          fail(
+            what,
+            [
+              missing.length ? `declared but absent at runtime: ${missing.join(', ')}` : '',
+              undeclared.length ? `at runtime but not declared: ${undeclared.join(', ')}` : '',
+            ]
+              .filter(Boolean)
+              .join('\n'),
+          )
+        }
+      }
+    }
+  }
+
+  // 5. Runtime dependencies against what the built code imports.
+  const built = files.filter((f) => /^dist\/.+\.(c|m)?js$/.test(f))
+  const imported = [...new Set(built.flatMap((f) => importedPackages(join(target, f))))].sort()
+  const peers = Object.keys(manifest.peerDependencies ?? {})
+  const dependencies = Object.keys(manifest.dependencies ?? {}).sort()
+  const needed = imported.filter((name) => !peers.includes(name))
+  const unused = dependencies.filter((name) => !needed.includes(name))
+  const undeclaredImports = needed.filter((name) => !dependencies.includes(name))
+  const what = `dependencies are exactly what ${built.length} built files import: ${needed.join(', ')} (peers: ${peers.join(', ') || 'none'})`
+  if (unused.length === 0 && undeclaredImports.length === 0) pass(what)
+  else {
+    fail(
+      what,
+      [
+        unused.length ? `dependencies nothing in dist imports: ${unused.join(', ')}` : '',
+        undeclaredImports.length ? `imported but not dependencies: ${undeclaredImports.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    )
+  }
 } catch (error) {
   fail('package check', error instanceof Error ? (error.stack ?? error.message) : String(error))
 } finally {

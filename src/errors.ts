@@ -29,7 +29,10 @@ export function codeConstants<const Code extends string>(
 }
 
 /**
- * Every error code, as a runtime constant (`ErrorCode.INVALID_INSTANT`).
+ * Every error code, as a runtime constant (`ErrorCodes.INVALID_INSTANT`); the
+ * type of one code is {@link ErrorCode}. Two names, not one name for both: a
+ * bundled declaration file would export the pair as one value, and a program
+ * importing `ErrorCode` as a value would compile and then fail at runtime.
  *
  * - `INVALID_INSTANT`: an instant that is not a `Date`, epoch-ms integer or ISO-8601 string with an offset.
  * - `INVALID_DATE`: a plain date that is not a real `YYYY-MM-DD` calendar date in the supported range.
@@ -43,7 +46,7 @@ export function codeConstants<const Code extends string>(
  * - `INCONSISTENT_INPUT`: fields that are each valid but contradict each other (a request received after `now`).
  * - `OUT_OF_RANGE`: a computation that would leave the supported range of dates (years 1970–9999).
  */
-export const ErrorCode = codeConstants([
+export const ErrorCodes = codeConstants([
   'INVALID_INSTANT',
   'INVALID_DATE',
   'INVALID_CURRENCY',
@@ -58,7 +61,7 @@ export const ErrorCode = codeConstants([
 ])
 
 /** Every error code, as a string-literal union. */
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
 
 /** One problem with one field. A {@link RefundRulesError} carries one or more. */
 export interface RefundRulesIssue {
@@ -126,13 +129,27 @@ export function expected(what: string, value: unknown): string {
 /**
  * The message for a value whose reading threw something other than a
  * {@link RefundRulesError} (a revoked proxy, a throwing getter, a stack
- * overflow): names what was thrown, never echoes it.
+ * overflow): names what was thrown, never echoes it. Never throws itself: a
+ * thrown proxy whose traps throw, or an error whose `name` getter throws, is
+ * "an uninspectable value".
  *
  * @example
  * unreadable(new RangeError('too deep')) // => 'could not be read: RangeError'
  */
 export function unreadable(error: unknown, what = 'read'): string {
-  return `could not be ${what}: ${error instanceof Error ? error.name : 'a non-error was thrown'}`
+  return `could not be ${what}: ${thrownName(error)}`
+}
+
+/** The `name` of a thrown `Error`, cut at 60 characters; never calls a trap or getter outside a `try`. */
+function thrownName(error: unknown): string {
+  try {
+    // `instanceof` runs a proxy's getPrototypeOf trap and `name` may be a getter: both may throw.
+    if (!(error instanceof Error)) return 'a non-error was thrown'
+    const name: unknown = error.name
+    return typeof name === 'string' ? name.slice(0, 60) : 'an error'
+  } catch {
+    return 'an uninspectable value'
+  }
 }
 
 /** An object that is not an array. A revoked proxy, which throws even when asked that, is not one. */
@@ -146,40 +163,108 @@ export function isRecord(value: unknown): value is object {
 }
 
 /**
+ * The most issues one {@link RefundRulesError} keeps; the rest are counted in
+ * `omittedIssues`. A million bad keys make an error of a hundred issues and a
+ * count, not a message of tens of megabytes.
+ */
+export const MAX_ISSUES = 100
+
+/** The longest line one issue adds to an error's message (its `path: message`), cut short past it. */
+const MAX_LINE_CHARS = 300
+
+/**
+ * The brand every {@link RefundRulesError} carries as its own property, in the
+ * global symbol registry: the same symbol in every copy of the package (the
+ * CommonJS and the ES module build loaded side by side), where `instanceof`
+ * sees two classes.
+ */
+const BRAND: unique symbol = Symbol.for('refund-rules.RefundRulesError')
+
+/** Issues collected past {@link MAX_ISSUES}: only counted, on the collecting array itself. */
+type IssueList = RefundRulesIssue[] & { omittedIssues?: number }
+
+/**
  * The only error the library throws. `code` says what kind of problem it is,
  * `path` which field, and `issues` lists every problem found when several
- * fields are wrong at once (the first one is also `code`/`path`).
+ * fields are wrong at once (the first one is also `code`/`path`): at most
+ * {@link MAX_ISSUES} of them, with `omittedIssues` counting the rest.
  *
  * @example
  * try {
  *   parseInstant('2026-02-30T00:00:00Z', 'request.receivedAt')
  * } catch (error) {
- *   if (error instanceof RefundRulesError) console.log(error.code, error.path)
+ *   if (isRefundRulesError(error)) console.log(error.code, error.path)
  *   // INVALID_INSTANT request.receivedAt
  * }
  */
 export class RefundRulesError extends Error {
   // `declare`: the constructor assigns them, so no class-field definitions are emitted; it assigns them
-  // before `name`, which keeps the own-property order code, path, issues, name.
+  // before `name`, which keeps the own-property order code, path, issues, omittedIssues, name.
   declare readonly code: ErrorCode
   declare readonly path: string
   declare readonly issues: readonly RefundRulesIssue[]
+  /** How many problems were found beyond the {@link MAX_ISSUES} in `issues` (usually 0). */
+  declare readonly omittedIssues: number
 
-  constructor(issues: readonly [RefundRulesIssue, ...RefundRulesIssue[]]) {
+  /** `omitted` counts problems found but not passed in `issues`; issues past {@link MAX_ISSUES} are counted too. */
+  constructor(issues: readonly [RefundRulesIssue, ...RefundRulesIssue[]], omitted = 0) {
     const [first] = issues
-    const lines = issues.map((issue) => `${issue.path}: ${issue.message}`)
-    super(lines.length === 1 ? (lines[0] as string) : `${lines.length} problems: ${lines.join('; ')}`)
+    const kept = issues.slice(0, MAX_ISSUES)
+    const omittedIssues = omitted + issues.length - kept.length
+    // Each line cut short past MAX_LINE_CHARS: the message stays bounded whatever the issues hold.
+    const lines = kept.map(({ path, message }) => {
+      const line = `${path}: ${message}`
+      return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line
+    })
+    super(
+      omittedIssues + kept.length === 1
+        ? (lines[0] as string)
+        : `${omittedIssues + kept.length} problems: ${lines.join('; ')}${omittedIssues > 0 ? `; and ${omittedIssues} more` : ''}`,
+    )
     this.code = first.code
     this.path = first.path
-    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue })))
+    this.issues = Object.freeze(kept.map((issue) => Object.freeze({ ...issue })))
+    this.omittedIssues = omittedIssues
     this.name = 'RefundRulesError'
+    // Not enumerable, like `message`: a brand, not data (absent from JSON and from `Object.keys`).
+    Object.defineProperty(this, BRAND, { value: true })
+  }
+}
+
+/**
+ * Whether `value` is a {@link RefundRulesError} made by any copy of this
+ * package — the CommonJS and the ES module build both loaded, where
+ * `instanceof` answers `false` for the other copy's errors. Recognises the
+ * brand every such error carries as its own property; an object merely made
+ * from the prototype (`Object.create(RefundRulesError.prototype)`) has none.
+ * Never throws, not even for a proxy whose traps throw or a revoked proxy.
+ *
+ * @example
+ * try {
+ *   evaluate(input)
+ * } catch (error) {
+ *   if (isRefundRulesError(error)) console.log(error.code, error.path)
+ *   else throw error
+ * }
+ * isRefundRulesError(Object.create(RefundRulesError.prototype)) // => false
+ */
+export function isRefundRulesError(value: unknown): value is RefundRulesError {
+  try {
+    // A descriptor, not `value[BRAND]`: an own property only, never the prototype's or a getter's. The brand is
+    // not configurable, so a proxy can report it only if its target really has it (the engine checks).
+    const brand = Object.getOwnPropertyDescriptor(value, BRAND)
+    return brand?.value === true && !brand.configurable
+  } catch {
+    // `null` or `undefined`, a proxy whose getOwnPropertyDescriptor trap throws, or a revoked proxy.
+    return false
   }
 }
 
 /**
  * Runs `read`, moving the issues of a {@link RefundRulesError} it throws into
  * `issues` as `INVALID_POLICY`, so that a policy reports every problem at
- * once; anything else it throws is rethrown.
+ * once; anything else it throws is rethrown. Past {@link MAX_ISSUES}, issues
+ * are only counted, and {@link throwIssues} reports the count.
  *
  * @example
  * const issues: RefundRulesIssue[] = []
@@ -190,14 +275,22 @@ export function collectPolicyIssues<T>(issues: RefundRulesIssue[], read: () => T
   try {
     return read()
   } catch (error) {
-    if (!(error instanceof RefundRulesError)) throw error
-    for (const issue of error.issues) issues.push({ ...issue, code: 'INVALID_POLICY' })
+    if (!isRefundRulesError(error)) throw error
+    const list: IssueList = issues
+    let omitted = (list.omittedIssues ?? 0) + error.omittedIssues
+    for (const issue of error.issues) {
+      if (list.length < MAX_ISSUES) list.push({ ...issue, code: 'INVALID_POLICY' })
+      else omitted++
+    }
+    // Only when there are some: a collecting array otherwise stays a plain array of issues.
+    if (omitted > 0) list.omittedIssues = omitted
     return undefined
   }
 }
 
 /**
- * Throws the issues collected, if there are any, as one {@link RefundRulesError}.
+ * Throws the issues collected, if there are any, as one {@link RefundRulesError}
+ * (the first {@link MAX_ISSUES} of them, and a count of the rest).
  *
  * @example
  * throwIssues([]) // returns
@@ -205,7 +298,12 @@ export function collectPolicyIssues<T>(issues: RefundRulesIssue[], read: () => T
  */
 export function throwIssues(issues: readonly RefundRulesIssue[]): void {
   // A length check, not `[first, ...rest]`: the input reader calls this on every evaluation.
-  if (issues.length > 0) throw new RefundRulesError(issues as readonly [RefundRulesIssue, ...RefundRulesIssue[]])
+  if (issues.length > 0) {
+    throw new RefundRulesError(
+      issues as readonly [RefundRulesIssue, ...RefundRulesIssue[]],
+      (issues as IssueList).omittedIssues,
+    )
+  }
 }
 
 /**

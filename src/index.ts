@@ -57,8 +57,13 @@ export {
   type TopUpRefundRejected,
   type WindowDates,
 } from './decision.js'
-export type { ErrorCode } from './errors.js'
-export { ErrorCode as ErrorCodes, RefundRulesError, type RefundRulesIssue } from './errors.js'
+export {
+  type ErrorCode,
+  ErrorCodes,
+  isRefundRulesError,
+  RefundRulesError,
+  type RefundRulesIssue,
+} from './errors.js'
 export {
   type DueFacts,
   type ExplainedReasonCode,

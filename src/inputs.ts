@@ -16,9 +16,9 @@ import {
   type ErrorCode,
   expected,
   isRecord,
+  isRefundRulesError,
   joinKnownKey,
   joinPath,
-  RefundRulesError,
   type RefundRulesIssue,
   throwIssues,
 } from './errors.js'
@@ -223,7 +223,7 @@ export class Reader {
    * reader's code when reading a policy); rethrows anything else.
    */
   private record(error: unknown): void {
-    if (!(error instanceof RefundRulesError)) throw error
+    if (!isRefundRulesError(error)) throw error
     const recode = this.code === 'INVALID_POLICY'
     for (const issue of error.issues) this.issues.push(recode ? { ...issue, code: this.code } : issue)
   }

@@ -2,4 +2,5 @@
 // handful of cases each there; `npm test` keeps fast-check's default of 100 (and `npm run fuzz` its 100,000).
 import fc from 'fast-check'
 
-fc.configureGlobal({ numRuns: 10 })
+// Runs after the seed setup (test/support/fast-check-seed.setup.ts): keeps its seed.
+fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: 10 })

@@ -9,7 +9,7 @@ import type {
   TerminationDecision,
   TopUpRefundDecision,
 } from '../decision.js'
-import { expected, RefundRulesError, refundRulesError, unreadable } from '../errors.js'
+import { expected, isRefundRulesError, type RefundRulesError, refundRulesError, unreadable } from '../errors.js'
 import type { Policy, PolicyOptions } from '../policy/settings.js'
 import { evaluateInactivity, type InactivityInput } from './inactivity.js'
 import { evaluateOrderCancellation, type OrderCancellationInput } from './order-cancellation.js'
@@ -90,7 +90,7 @@ export function safeEvaluate(input: unknown, policy?: unknown): SafeEvaluateResu
   try {
     return { ok: true, decision: evaluate(input as EvaluateInput, policy as Policy) }
   } catch (error) {
-    if (error instanceof RefundRulesError) return { ok: false, error }
+    if (isRefundRulesError(error)) return { ok: false, error }
     return {
       ok: false,
       error: refundRulesError('INVALID_INPUT', 'input', unreadable(error, 'evaluated')),

@@ -13,7 +13,7 @@ import {
   type ReasonCode,
   type RequirementCode,
 } from '../decision.js'
-import { RefundRulesError, refundRulesError, unreadable } from '../errors.js'
+import { isRefundRulesError, refundRulesError, unreadable } from '../errors.js'
 import { type Fields, Reader } from '../inputs.js'
 import { ctrGroupPolicy } from '../policy/presets.js'
 import { type CompiledPolicy, compilePolicy, type Policy, type PolicyOptions } from '../policy/settings.js'
@@ -54,7 +54,7 @@ export function runClause<T>(run: ClauseRun<T>, input: unknown, policy: Policy |
     const root = run.root
     return run.decide(new Reader('INVALID_INPUT').at(input, root, root === 'input' ? '' : root), compiled)
   } catch (error) {
-    if (error instanceof RefundRulesError) throw error
+    if (isRefundRulesError(error)) throw error
     throw refundRulesError('INVALID_INPUT', 'input', unreadable(error))
   }
 }

@@ -8,8 +8,8 @@ import {
   describeReceived,
   expected,
   isRecord,
+  isRefundRulesError,
   joinPath,
-  RefundRulesError,
   refundRulesError,
   unreadable,
 } from '../errors.js'
@@ -257,7 +257,7 @@ export function explain(decision: Decision, options?: ExplainOptions): string {
     checkPolicy(view, policy, given)
     return lines(view, policy, locale, createFormats(locale.code, timeZone ?? policy.calendar.timeZone)).join('\n')
   } catch (error) {
-    if (error instanceof RefundRulesError) throw error
+    if (isRefundRulesError(error)) throw error
     // A proxy or getter that throws while the decision or options are read: named, never echoed.
     throw refundRulesError('INVALID_INPUT', 'decision', unreadable(error))
   }

@@ -6,7 +6,14 @@
  * percentage fee) goes through decimal.js when it would leave that range (see `fees.ts`). No host setting can reach
  * either.
  */
-import { describeReceived, isRecord, joinKnownKey, RefundRulesError, refundRulesError } from '../errors.js'
+import {
+  describeReceived,
+  isRecord,
+  isRefundRulesError,
+  joinKnownKey,
+  type RefundRulesError,
+  refundRulesError,
+} from '../errors.js'
 import { type CurrencyOverrides, currencyMinorUnit } from './currency.js'
 
 /**
@@ -201,7 +208,7 @@ export function readPlainDecimal(value: unknown, path: string): PlainDecimal {
     try {
       if (isDecimalLike(value)) return fromDecimalLike(value, path)
     } catch (error) {
-      if (error instanceof RefundRulesError) throw error
+      if (isRefundRulesError(error)) throw error
       // A hostile or broken object (throwing getter, revoked proxy) is a bad amount, not a crash.
       throw invalid(path, 'could not be read as a decimal value')
     }

@@ -8,7 +8,7 @@
  * built once per policy object and kept beside it in a WeakMap.
  */
 
-import { expected, RefundRulesError, refundRulesError, unreadable } from '../errors.js'
+import { expected, isRefundRulesError, refundRulesError, unreadable } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
 import { type Check, Reader } from '../inputs.js'
 import { createFeeSchedule, type FeeSchedule, type FeeScheduleInput } from '../money/fees.js'
@@ -157,7 +157,7 @@ export function compilePolicy(options: Policy | PolicyOptions): CompiledPolicy {
   try {
     return compile(options)
   } catch (error) {
-    if (error instanceof RefundRulesError) throw error
+    if (isRefundRulesError(error)) throw error
     // A revoked proxy, a throwing getter or a cycle too deep to read is a bad policy, not a crash (SPEC §7.6):
     // named as such, so it is not mistaken for a problem with the snapshot being evaluated.
     throw refundRulesError('INVALID_POLICY', 'policy', unreadable(error))

@@ -5,7 +5,7 @@
  * Also the error type itself: codes, issues, truncation of what was received.
  */
 import { describe, expect, it } from 'vitest'
-import { describeReceived, ErrorCode, joinPath, refundRulesError } from '../../src/errors.js'
+import { describeReceived, joinPath, refundRulesError } from '../../src/errors.js'
 import {
   createPolicy,
   ErrorCodes,
@@ -216,7 +216,7 @@ describe('no input changes the next call', () => {
 describe('RefundRulesError', () => {
   it('exports every code as a constant equal to its name', () => {
     for (const [key, value] of Object.entries(ErrorCodes)) expect(key).toBe(value)
-    expect(Object.keys(ErrorCode)).toEqual([
+    expect(Object.keys(ErrorCodes)).toEqual([
       'INVALID_INSTANT',
       'INVALID_DATE',
       'INVALID_CURRENCY',

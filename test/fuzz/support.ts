@@ -7,7 +7,14 @@
 import DecimalJs from 'decimal.js'
 import fc from 'fast-check'
 import { expect } from 'vitest'
-import { type Decision, type DecisionAmounts, ErrorCodes, RefundRulesError } from '../../src/index.js'
+import { unreadable } from '../../src/errors.js'
+import {
+  type Decision,
+  type DecisionAmounts,
+  ErrorCodes,
+  isRefundRulesError,
+  type RefundRulesError,
+} from '../../src/index.js'
 
 /** `npm test` runs the default; `npm run fuzz` sets FUZZ_RUNS=100000. */
 export const numRuns = Number(process.env.FUZZ_RUNS ?? 200)
@@ -184,16 +191,18 @@ export function withField(value: unknown, keys: readonly (string | number)[], ju
   return copy
 }
 
-/** Runs an evaluation and classifies its result; anything thrown but a RefundRulesError fails the test. */
+/**
+ * Runs an evaluation and classifies its result; anything thrown but a RefundRulesError fails the test,
+ * described without touching it (a thrown proxy's traps may throw again, and vitest would crash on it).
+ */
 export function attempt<T>(
   run: () => T,
 ): { decision: T; error?: undefined } | { decision?: undefined; error: RefundRulesError } {
   try {
     return { decision: run() }
   } catch (error) {
-    if (!(error instanceof RefundRulesError)) {
-      throw new Error(`threw something other than a RefundRulesError: ${String(error)}`, { cause: error })
-    }
+    if (!isRefundRulesError(error))
+      throw new Error(`threw something other than a RefundRulesError: ${unreadable(error)}`)
     return { error }
   }
 }

@@ -1,18 +1,22 @@
 /**
- * SPEC §7.6 (issue #5): any input — random values, JSON bodies, valid
- * snapshots with one field replaced by junk, junk policies — yields a
+ * SPEC §7.6: any input — random values, JSON bodies, valid snapshots with
+ * one field replaced by junk or by a hostile object (test/fuzz/hostile.ts),
+ * junk policies — yields a
  * decision or a RefundRulesError, never another exception; every decision
  * still satisfies §6 and §7.1–7.2; and no input changes the next call.
  *
- * `npm test` runs each property FUZZ_RUNS times (default 200);
- * `npm run fuzz` runs 100,000 and prints the counts tried.
+ * `npm test` runs each property 200 times with the run's fixed seed;
+ * `npm run fuzz` runs 100,000 with a random seed and prints the seed, the
+ * counts tried and the time of each property.
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Decision, type EvaluateInput, evaluate, type RefundRulesError, safeEvaluate } from '../../src/index.js'
 import { arbPolicyOptions, arbScenario } from '../../src/testing/index.js'
+import { HOSTILE_KIND_NAMES, HOSTILE_KINDS, isGetterKind, TOO_LONG_FOR_POLICIES, withHostileField } from './hostile.js'
 import {
   arbJunk,
+  assertConservation,
   assertDecisionInvariants,
   assertWellFormedError,
   attempt,
@@ -211,6 +215,47 @@ describe('totality (SPEC §7.6)', () => {
       for (const issue of error.issues) expect(['INVALID_POLICY', 'OUT_OF_RANGE']).toContain(issue.code)
     })
     fc.assert(fc.property(arbScenario(), arbPolicy, run.predicate), { numRuns })
+    run.report()
+  })
+
+  it('a valid scenario or policy with one field, or the whole, made a hostile object', { timeout }, () => {
+    const arbHostile = fc.record({
+      scenario: arbScenario(),
+      policy: arbPolicyOptions(),
+      inPolicy: fc.boolean(),
+      pick: fc.nat(),
+      kind: fc.constantFrom(...HOSTILE_KIND_NAMES),
+      variant: fc.nat(40),
+    })
+    type HostileCase = typeof arbHostile extends fc.Arbitrary<infer T> ? T : never
+    const run = counted('hostile objects in valid scenarios and policies', (generated: HostileCase) => {
+      const { scenario, policy, pick, kind, variant } = generated
+      const inPolicy = generated.inPolicy && !TOO_LONG_FOR_POLICIES.has(kind)
+      const target = inPolicy ? policy : scenario.bundle
+      const root = { path: '', keys: [] as (string | number)[] }
+      const below = pathsOf(target)
+      // A getter needs a holder: under the root, or an `id` getter on an empty policy.
+      const getterPaths = below.length > 0 ? below : [{ path: 'id', keys: ['id'] }]
+      const paths = isGetterKind(kind) ? getterPaths : [root, ...below]
+      const at = paths[pick % paths.length] as (typeof paths)[number]
+      const make = (original: unknown) => HOSTILE_KINDS[kind]?.(original, variant) ?? { value: original }
+      const hostile = withHostileField(target, at.keys, make)
+      const [input, options] = inPolicy ? [scenario.bundle, hostile] : [hostile, policy]
+      const outcome = attempt(() => evaluate(input as EvaluateInput, options as never))
+      if (outcome.error) assertWellFormedError(outcome.error)
+      else {
+        // The over-refund checks read the input, which is hostile here: conservation and shape only.
+        const decision = outcome.decision
+        expect(JSON.parse(JSON.stringify(decision))).toEqual(decision)
+        expect(Object.isFrozen(decision)).toBe(true)
+        if ('amounts' in decision && decision.amounts) assertConservation(decision.amounts)
+        if ('settlement' in decision && decision.settlement) assertConservation(decision.settlement)
+      }
+      // Never throws; a getter that changes value may change the outcome of a second evaluation.
+      const safe = safeEvaluate(input, options)
+      if (!safe.ok) assertWellFormedError(safe.error)
+    })
+    fc.assert(fc.property(arbHostile, run.predicate), { numRuns })
     run.report()
   })
 
