@@ -99,7 +99,22 @@ describe('explain in English', () => {
     ])
   })
 
-  it('shows a proposed termination settlement with the debt that remains owed, and a payout date', () => {
+  it('shows a proposed termination settlement with its debt deducted, and a payout date', () => {
+    const policy = createPolicy({ termination: { payoutBusinessDays: 5 } })
+    const d = evaluateTermination(
+      { account: verifiedAccount, request: { receivedAt: at, channel: 'letter' }, now: at },
+      policy,
+    )
+    expect(explain(d, { policy }).split('\n')).toEqual([
+      'For manual review — refund upon termination of use.',
+      'Why: Termination terms are discussed individually: the amounts are a proposal.',
+      'Proposed refund: EUR 230.00 = EUR 250.00 − debt EUR 20.00 (debt owed to the provider).',
+      'Refund due Fri 27 Nov 2026 — 5 business days after Fri 20 Nov; not counted: 21–22 Nov weekend.',
+    ])
+  })
+
+  it('a debt larger than the balance leaves nothing: rejected, with the debt that remains owed and no payout date', () => {
+    // SPEC §5: a zero net is not an approval; the decision keeps its amounts so the debt stays visible.
     const policy = createPolicy({ termination: { payoutBusinessDays: 5 } })
     const d = evaluateTermination(
       {
@@ -110,10 +125,9 @@ describe('explain in English', () => {
       policy,
     )
     expect(explain(d, { policy }).split('\n')).toEqual([
-      'For manual review — refund upon termination of use.',
-      'Why: Termination terms are discussed individually: the amounts are a proposal.',
-      'Proposed refund: EUR 0.00 = EUR 30.00 − debt EUR 30.00 (debt owed to the provider (50.00 EUR), capped at the 30.00 EUR available); EUR 20.00 of debt remains owed.',
-      'Refund due Fri 27 Nov 2026 — 5 business days after Fri 20 Nov; not counted: 21–22 Nov weekend.',
+      'Rejected — refund upon termination of use.',
+      'Why: The deductions take the whole amount: nothing is left to pay out.',
+      'Computed refund: EUR 0.00 = EUR 30.00 − debt EUR 30.00 (debt owed to the provider (50.00 EUR), capped at the 30.00 EUR available); EUR 20.00 of debt remains owed.',
     ])
   })
 

@@ -27,7 +27,7 @@ describe('explain reads a decision as untrusted data', () => {
     ],
     [
       'a due date that does not exist',
-      forged({ dates: { windowClosesAt: 0, refundDueDate: '2026-13-01' } }),
+      forged({ dates: { ...specExample.dates, refundDueDate: '2026-13-01' } }),
       'decision.dates.refundDueDate',
     ],
     [
