@@ -84,13 +84,104 @@ export const RequirementCodes = codeConstants(REQUIREMENT_CODES)
 /** A requirement code, as a string-literal union. */
 export type RequirementCode = (typeof RequirementCodes)[keyof typeof RequirementCodes]
 
-/** One reason for a decision, citing its clause. */
-export interface Reason {
-  readonly code: ReasonCode
-  readonly clause: ClauseId
-  /** A sentence a support agent can read to the customer; ends with the clause heading it comes from. */
-  readonly message: string
+/** A sum of money in a reason's `params`: the amount with exactly the currency's minor digits, and the currency's ISO 4217 code. */
+export interface AmountParam {
+  readonly amount: string
+  readonly currency: string
 }
+
+/** The params of `WITHIN_WINDOW` and `WINDOW_EXPIRED`. */
+export interface WindowParams {
+  /** When the request arrived (the first letter's `receivedAt`), UTC ISO. */
+  readonly receivedAt: string
+  /** The window's length in hours. */
+  readonly windowHours: number
+  /** What the window runs from: a top-up credited (the top-up itself, or an order's funding top-up) or the order placed. */
+  readonly windowFrom: 'top-up-credited' | 'order-placed'
+  /** The window's last instant, UTC ISO: a request received then is still in time. */
+  readonly windowClosesAt: string
+}
+
+/** The params of a reason whose sentence names no value. */
+export interface NoParams {
+  readonly [key: string]: never
+}
+
+/**
+ * What each reason's sentence names, by code: the `params` of a reason with
+ * that code. Instants are UTC ISO strings with milliseconds, amounts
+ * {@link AmountParam}s, hours and months numbers; every value is JSON and
+ * frozen, so an application can write the sentence in its own words and
+ * language (as `explain` does).
+ *
+ * `CLOCK_SKEW_TOLERATED` (an instant a little after `now` read as `now`,
+ * SPEC §1) has its params here ahead of the clauses that add it.
+ */
+export interface ReasonParams {
+  readonly WITHIN_WINDOW: WindowParams
+  readonly WINDOW_EXPIRED: WindowParams
+  /** What was refunded in full: the top-up's or the order's amount; `orderId` for an order, else `null`. */
+  readonly ALREADY_REFUNDED: { readonly amount: AmountParam; readonly orderId: string | null }
+  /** The balance, zero or negative. */
+  readonly NOTHING_TO_REFUND: { readonly balance: AmountParam }
+  /** The balance that limits the refund, and what is left of the top-up (more than the balance). */
+  readonly PARTIALLY_SPENT: { readonly balance: AmountParam; readonly left: AmountParam }
+  readonly ALREADY_CANCELLED: { readonly orderId: string }
+  /** The gross the deductions take whole. */
+  readonly NOTHING_LEFT_AFTER_DEDUCTIONS: { readonly gross: AmountParam }
+  /**
+   * The channel the request came by (its first 40 characters), the policy's
+   * written channels and its address for refund requests.
+   */
+  readonly WRITTEN_REQUEST: {
+    readonly channel: string
+    readonly writtenChannels: readonly string[]
+    readonly address: string
+  }
+  /** The items asked for and not yet provided. */
+  readonly REQUESTED_INFORMATION: { readonly items: readonly string[] }
+  /** This order's id, and the order the letter names instead (its first 40 characters), or `null` when it names none. */
+  readonly ORDER_DETAILS: { readonly orderId: string; readonly letterOrderId: string | null }
+  readonly IDENTITY_VERIFICATION: NoParams
+  readonly OWNERSHIP_VERIFICATION: NoParams
+  readonly INDIVIDUAL_TERMS: NoParams
+  /** The last activity (UTC ISO) and the policy's `inactivityMonths`. */
+  readonly INACTIVE_OVER_THRESHOLD: { readonly lastActivityAt: string; readonly months: number }
+  /** The months counted and the instant the count was clamped to (the month's last day), UTC ISO. */
+  readonly MONTH_END_CLAMPED: { readonly months: number; readonly deactivatesAt: string }
+  /**
+   * The months counted, the zone, the local time the count moved forward to
+   * (`YYYY-MM-DD HH:mm`) and that instant, UTC ISO.
+   */
+  readonly NONEXISTENT_LOCAL_TIME: {
+    readonly months: number
+    readonly timeZone: string
+    readonly localTime: string
+    readonly deactivatesAt: string
+  }
+  /** The field whose instant was a little after `now`, and that instant as given, UTC ISO. */
+  readonly CLOCK_SKEW_TOLERATED: {
+    readonly field: 'request.receivedAt' | 'request.informationRequested.providedAt' | 'account.lastActivityAt'
+    readonly at: string
+  }
+}
+
+/** A reason with the code `C`, whose `params` are `ReasonParams[C]`. */
+export interface ReasonOf<C extends keyof ReasonParams> {
+  readonly code: C
+  readonly clause: ClauseId
+  /** A sentence in English a support agent can read to the customer; ends with the clause heading it comes from. */
+  readonly message: string
+  /** The values the sentence names, for writing it in other words or languages. */
+  readonly params: ReasonParams[C]
+}
+
+/**
+ * One reason for a decision, citing its clause. A union over the codes:
+ * `reason.code === 'WINDOW_EXPIRED'` narrows `reason.params` to
+ * {@link WindowParams}.
+ */
+export type Reason = { readonly [C in ReasonCode]: ReasonOf<C> }[ReasonCode]
 
 /** One deduction from the gross amount. */
 export interface DecisionDeduction {

@@ -73,18 +73,23 @@ function decide(input: Fields, policy: CompiledPolicy): InactivityDecision {
     reasons.note(
       'INACTIVE_OVER_THRESHOLD',
       `The account has not been used since ${lastActivityAt}, more than ${months} months: it is deactivated and its funds are returned under the termination rules`,
+      { lastActivityAt, months },
     )
   }
   if (threshold.clamped) {
     reasons.note(
       'MONTH_END_CLAMPED',
       `The month count ended on a day the month lacks, so it stops at the month's last day, ${deactivatesAt}`,
+      { months, deactivatesAt },
     )
   }
   if (threshold.movedForward) {
+    const timeZone = policy.settings.calendar.timeZone
+    const localTime = formatLocalDateTime(zone, threshold.ms)
     reasons.note(
       'NONEXISTENT_LOCAL_TIME',
-      `The month count ended in a daylight-saving gap in ${policy.settings.calendar.timeZone}, so it moved forward to ${formatLocalDateTime(zone, threshold.ms)} local time (${deactivatesAt})`,
+      `The month count ended in a daylight-saving gap in ${timeZone}, so it moved forward to ${localTime} local time (${deactivatesAt})`,
+      { months, timeZone, localTime, deactivatesAt },
     )
   }
   const dates = { lastActivityAt, deactivatesAt }
@@ -93,6 +98,6 @@ function decide(input: Fields, policy: CompiledPolicy): InactivityDecision {
   // > termination of use of the website.
   if (!isPositive(account.balance)) return reasons.decide<InactivityDeactivated>('deactivated', { dates })
   const settlement = terminationSettlement(policy, account)
-  if (!isPositive(settlement.net)) reasons.note('NOTHING_LEFT_AFTER_DEDUCTIONS', nothingLeft(settlement))
+  if (!isPositive(settlement.net)) nothingLeft(reasons, settlement, 'note')
   return reasons.decide<InactivityDeactivated>('deactivated', { dates, settlement: formatSettlement(settlement) })
 }

@@ -37,7 +37,7 @@ import {
   readOrder,
   readRequest,
 } from '../inputs.js'
-import { describeMoney, isPositive } from '../money/amount.js'
+import { isPositive } from '../money/amount.js'
 import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
 import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
 import {
@@ -51,7 +51,7 @@ import {
   requireRequestedInformation,
   requireWrittenRequest,
 } from './request.js'
-import { type ClauseRun, Reasons, runClause } from './run.js'
+import { amountParam, type ClauseRun, describeAmount, Reasons, runClause } from './run.js'
 
 /** The input of {@link evaluateOrderCancellation}. */
 export interface OrderCancellationInput {
@@ -61,11 +61,16 @@ export interface OrderCancellationInput {
   readonly now: InstantInput
 }
 
-/** When the window starts (SPEC §3 `orderCancellationAnchor`), and how a message names that moment. */
+/** When the window starts (SPEC §3 `orderCancellationAnchor`), what that moment is, and how a message names it. */
 function windowStart(policy: CompiledPolicy, anchors: { placedAt: EpochMs; fundedAt: EpochMs }) {
   return policy.settings.orderCancellationAnchor === 'order'
-    ? { at: anchors.placedAt, what: 'the order was placed', path: 'order.placedAt' }
-    : { at: anchors.fundedAt, what: 'the funding top-up was credited', path: 'order.fundedBy.creditedAt' }
+    ? { at: anchors.placedAt, from: 'order-placed' as const, what: 'the order was placed', path: 'order.placedAt' }
+    : {
+        at: anchors.fundedAt,
+        from: 'top-up-credited' as const,
+        what: 'the funding top-up was credited',
+        path: 'order.fundedBy.creditedAt',
+      }
 }
 
 /**
@@ -157,36 +162,44 @@ function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecisio
   // > You have the right to cancel the purchase after replenishing your account within 48 hours.
   // (and, closing the clause: "your transaction will not be canceled and you will not be eligible for a refund
   // if you send a cancellation request after the cancellation period has expired")
-  if (order.status === 'cancelled') reasons.reject('ALREADY_CANCELLED', `Order ${order.id} is already cancelled`)
+  if (order.status === 'cancelled') {
+    reasons.reject('ALREADY_CANCELLED', `Order ${order.id} is already cancelled`, { orderId: order.id })
+  }
   const start = windowStart(policy, order)
   const closes = formatInstant(start.at + policy.windowMs.cancellation, start.path)
   const received = formatInstant(request.receivedAt)
+  const window = { receivedAt: received, windowHours: hours, windowFrom: start.from, windowClosesAt: closes }
   if (isWithinWindow(start.at, policy.windowMs.cancellation, request.receivedAt)) {
     reasons.note(
       'WITHIN_WINDOW',
       `The cancellation request arrived at ${received}, within the ${hours}-hour period that closes at ${closes}`,
+      window,
     )
   } else {
     reasons.reject(
       'WINDOW_EXPIRED',
       `The cancellation request arrived at ${received}, after the ${hours}-hour period from when ${start.what} closed at ${closes}: the order will not be cancelled or refunded`,
+      window,
     )
   }
   const left = leftToRefund(order)
   if (!isPositive(left)) {
-    reasons.reject(
-      'ALREADY_REFUNDED',
-      `Order ${order.id} (${describeMoney(order.amount)}) was already refunded in full`,
-    )
+    const amount = amountParam(order.amount)
+    reasons.reject('ALREADY_REFUNDED', `Order ${order.id} (${describeAmount(amount)}) was already refunded in full`, {
+      amount,
+      orderId: order.id,
+    })
   }
   // > To cancel an order, you need to enter your personal account, copy the order information that you wish to
   // > cancel, and insert this information into the body of the letter requesting a refund.
   if (request.orderId !== order.id) {
+    const named = request.orderId?.slice(0, 40)
     reasons.require(
       'ORDER_DETAILS',
-      request.orderId === undefined
+      named === undefined
         ? `The letter must include the details of the order to cancel (order ${order.id}), copied from the personal account`
-        : `The letter names order ${JSON.stringify(request.orderId.slice(0, 40))}, not order ${order.id}: copy this order's details into it`,
+        : `The letter names order ${JSON.stringify(named)}, not order ${order.id}: copy this order's details into it`,
+      { orderId: order.id, letterOrderId: named ?? null },
     )
   }
   requireWrittenRequest(reasons, request)

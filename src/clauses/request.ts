@@ -11,7 +11,7 @@ import { givenFee } from '../money/fees.js'
 import type { CompiledPolicy } from '../policy/settings.js'
 import { type EpochMs, formatInstant } from '../time/instant.js'
 import { formatPlainDate } from '../time/plain-date.js'
-import type { Reasons } from './run.js'
+import { amountParam, describeAmount, type Reasons } from './run.js'
 
 /** The event a request is about, which it cannot precede: `topUp.creditedAt`, `order.placedAt`. */
 export interface RequestEvent {
@@ -73,20 +73,24 @@ export function isWithinWindow(start: EpochMs, windowMs: number, receivedAt: Epo
 export function requireWrittenRequest(reasons: Reasons<ClauseId>, request: ReadRequest): void {
   const policy = reasons.policy
   if (!policy.writtenChannels.has(request.channel)) {
+    const channel = request.channel.slice(0, 40)
+    const { writtenChannels, contacts } = policy.settings
     reasons.require(
       'WRITTEN_REQUEST',
-      `The request came by ${JSON.stringify(request.channel.slice(0, 40))}; it must be sent in writing (${policy.settings.writtenChannels.join(' or ')}) to ${policy.settings.contacts.refunds}`,
+      `The request came by ${JSON.stringify(channel)}; it must be sent in writing (${writtenChannels.join(' or ')}) to ${contacts.refunds}`,
+      { channel, writtenChannels, address: contacts.refunds },
     )
   }
 }
 
 /** SPEC §5: additional data asked of the customer must have arrived. Requires `REQUESTED_INFORMATION` while it has not. */
 export function requireRequestedInformation(reasons: Reasons<ClauseId>, request: ReadRequest): void {
-  if (request.informationItems.length > 0 && request.providedAt === undefined) {
-    reasons.require(
-      'REQUESTED_INFORMATION',
-      `The additional data requested is still missing: ${request.informationItems.join(', ')}`,
-    )
+  const items = request.informationItems
+  if (items.length > 0 && request.providedAt === undefined) {
+    reasons.require('REQUESTED_INFORMATION', `The additional data requested is still missing: ${items.join(', ')}`, {
+      // The reader's own list, made for this request: frozen in place, not copied.
+      items: Object.freeze(items),
+    })
   }
 }
 
@@ -106,16 +110,22 @@ export function refundSettlement(reasons: Reasons<ClauseId>, gross: Money, cost:
   const fee =
     given === undefined ? scheduleFeeClaim(reasons.policy.settings.fees, cost.method) : feeClaim(() => givenFee(given))
   const settlement = settle(gross, [fee])
-  if (!isPositive(settlement.net)) reasons.reject('NOTHING_LEFT_AFTER_DEDUCTIONS', nothingLeft(settlement))
+  if (!isPositive(settlement.net)) nothingLeft(reasons, settlement, 'reject')
   return formatSettlement(settlement)
 }
 
 /**
- * The message of `NOTHING_LEFT_AFTER_DEDUCTIONS` (SPEC §5): the deductions
- * of `settlement` take its whole gross.
+ * SPEC §5: the deductions of `settlement` take its whole gross. Rejects with
+ * `NOTHING_LEFT_AFTER_DEDUCTIONS`, or, on a decision that is not a request
+ * (inactivity), notes it beside the settlement.
  */
-export function nothingLeft(settlement: Settlement): string {
-  return `The deductions take the whole ${describeMoney(settlement.gross)}: nothing is left to pay out`
+export function nothingLeft(reasons: Reasons<ClauseId>, settlement: Settlement, how: 'reject' | 'note'): void {
+  const gross = amountParam(settlement.gross)
+  reasons[how](
+    'NOTHING_LEFT_AFTER_DEDUCTIONS',
+    `The deductions take the whole ${describeAmount(gross)}: nothing is left to pay out`,
+    { gross },
+  )
 }
 
 /** SPEC §4: the refund clock starts at the complete request, max(receivedAt, providedAt). */

@@ -3,18 +3,23 @@
  * and the reasons a decision collects on the way (SPEC §5, §6).
  */
 import {
+  type AmountParam,
   CLAUSE_TITLES,
   type ClauseId,
   type Decision,
   type DecisionBase,
   freezeDecision,
+  type NoParams,
   type Outcome,
   type Reason,
   type ReasonCode,
+  type ReasonOf,
+  type ReasonParams,
   type RequirementCode,
 } from '../decision.js'
 import { isRefundRulesError, refundRulesError, unreadable } from '../errors.js'
 import { type Fields, Reader } from '../inputs.js'
+import { formatMoney, type Money } from '../money/amount.js'
 import { ctrGroupPolicy } from '../policy/presets.js'
 import { type CompiledPolicy, compilePolicy, type Policy, type PolicyOptions } from '../policy/settings.js'
 import { type EpochMs, formatInstant } from '../time/instant.js'
@@ -88,8 +93,16 @@ export class Reasons<C extends ClauseId> {
     readonly policy: CompiledPolicy,
   ) {}
 
-  private reason(code: ReasonCode, message: string): Reason {
-    return Object.freeze({ code, clause: this.clause, message: message + CITATIONS[this.clause] })
+  /**
+   * A frozen reason: `message` (in English, without its citation) names the
+   * values in `params`, which are frozen here (their amounts and lists are
+   * frozen as they are made): the one object a reason adds beyond itself.
+   */
+  private reason<R extends ReasonCode>(code: R, message: string, params: ReasonParams[R]): Reason {
+    Object.freeze(params)
+    const reason: ReasonOf<R> = { code, clause: this.clause, message: message + CITATIONS[this.clause], params }
+    // The member of the Reason union for R: the compiler does not pick a union member by a type parameter.
+    return Object.freeze(reason) as Reason
   }
 
   /** Whether some rule rejected the request (SPEC §5: rejection comes first). */
@@ -97,20 +110,20 @@ export class Reasons<C extends ClauseId> {
     return this.rejections.length > 0
   }
 
-  /** Rejects the request, saying why. */
-  reject(code: ReasonCode, message: string): void {
-    this.rejections.push(this.reason(code, message))
+  /** Rejects the request, saying why in `message` and naming the values it cites in `params`. */
+  reject<R extends ReasonCode>(code: R, message: string, params: ReasonParams[R]): void {
+    this.rejections.push(this.reason(code, message, params))
   }
 
   /** Explains an outcome that is not a rejection; left out of a rejected decision. */
-  note(code: ReasonCode, message: string): void {
-    this.notes.push(this.reason(code, message))
+  note<R extends ReasonCode>(code: R, message: string, params: ReasonParams[R]): void {
+    this.notes.push(this.reason(code, message, params))
   }
 
   /** Adds something the customer must still send (`needs-information` unless rejected). */
-  require(code: RequirementCode, message: string): void {
+  require<R extends RequirementCode>(code: R, message: string, params: ReasonParams[R]): void {
     this.requirements.push(code)
-    this.needs.push(this.reason(code, message))
+    this.needs.push(this.reason(code, message, params))
   }
 
   /** SPEC §5 precedence: rejected, then needs-information, then the clause's positive outcome. */
@@ -149,6 +162,31 @@ export class Reasons<C extends ClauseId> {
     // Built field by field above; its type is D by construction, and the parts were checked against D.
     return freezeDecision(decision as D)
   }
+}
+
+/** Shared by every reason whose sentence names no value: frozen, so sharing it is safe. */
+export const NO_PARAMS: NoParams = Object.freeze({})
+
+/**
+ * A sum of money as a reason's params name it, frozen: its amount with
+ * exactly the currency's minor digits and its currency code.
+ *
+ * @example
+ * amountParam(parseAmount('96.8', 'EUR', 'x')) // => { amount: '96.80', currency: 'EUR' }
+ */
+export function amountParam(money: Money): AmountParam {
+  return Object.freeze({ amount: formatMoney(money), currency: money.currency })
+}
+
+/**
+ * How a message writes an {@link AmountParam}: `96.80 EUR`, as `describeMoney`
+ * writes the money it came from.
+ *
+ * @example
+ * describeAmount({ amount: '96.80', currency: 'EUR' }) // => '96.80 EUR'
+ */
+export function describeAmount(amount: AmountParam): string {
+  return `${amount.amount} ${amount.currency}`
 }
 
 /** The fields of a decision type that its clause supplies: all but the common ones. */

@@ -31,7 +31,7 @@ import {
   readAccount,
   readRequest,
 } from '../inputs.js'
-import { describeMoney, isPositive } from '../money/amount.js'
+import { isPositive } from '../money/amount.js'
 import { debtClaim, formatSettlement, type Settlement, scheduleFeeClaim, settle } from '../money/deductions.js'
 import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
 import type { InstantInput } from '../time/instant.js'
@@ -43,7 +43,7 @@ import {
   requireRequestedInformation,
   requireWrittenRequest,
 } from './request.js'
-import { type ClauseRun, Reasons, runClause } from './run.js'
+import { amountParam, type ClauseRun, describeAmount, NO_PARAMS, Reasons, runClause } from './run.js'
 
 /** The input of {@link evaluateTermination}. */
 export interface TerminationInput {
@@ -111,17 +111,24 @@ function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
   // > Regardless of the reasons for the termination of the use of the Website, cash on the balance of your
   // > account that has not been withdrawn will be returned
   if (!isPositive(account.balance)) {
-    reasons.reject('NOTHING_TO_REFUND', `The balance is ${describeMoney(account.balance)}: there is nothing to return`)
+    const balance = amountParam(account.balance)
+    reasons.reject('NOTHING_TO_REFUND', `The balance is ${describeAmount(balance)}: there is nothing to return`, {
+      balance,
+    })
   }
   // > only after you have contacted the Service Provider in writing,
   requireWrittenRequest(reasons, request)
   // > confirm your identity,
   if (!account.identityVerified) {
-    reasons.require('IDENTITY_VERIFICATION', 'The account holder must confirm their identity')
+    reasons.require('IDENTITY_VERIFICATION', 'The account holder must confirm their identity', NO_PARAMS)
   }
   // > the right to use the account and funds on the account.
   if (!account.ownershipVerified) {
-    reasons.require('OWNERSHIP_VERIFICATION', 'The holder must confirm their right to the account and its funds')
+    reasons.require(
+      'OWNERSHIP_VERIFICATION',
+      'The holder must confirm their right to the account and its funds',
+      NO_PARAMS,
+    )
   }
   // (additional data asked of the holder, as in the other clauses: SPEC §5)
   requireRequestedInformation(reasons, request)
@@ -129,7 +136,7 @@ function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
   // > From the positive balance on your account, the amount necessary to process the transaction will be
   // > deducted, as well as the amount of your possible debt to the Service Provider.
   const settlement = terminationSettlement(policy, account)
-  if (!isPositive(settlement.net)) reasons.reject('NOTHING_LEFT_AFTER_DEDUCTIONS', nothingLeft(settlement))
+  if (!isPositive(settlement.net)) nothingLeft(reasons, settlement, 'reject')
   const amounts = formatSettlement(settlement)
   // > The terms of the refund and the amount of deduction are discussed individually in each specific case and
   // > depend on the situation.
@@ -142,6 +149,7 @@ function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
     reasons.note(
       'INDIVIDUAL_TERMS',
       'Refund terms and deductions are discussed individually: the amounts are a proposal',
+      NO_PARAMS,
     )
   }
   // The text sets no payout deadline: a due date only when the policy sets one.

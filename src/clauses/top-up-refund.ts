@@ -32,7 +32,7 @@ import {
   readTopUp,
   type TopUpSnapshot,
 } from '../inputs.js'
-import { compareMoney, describeMoney, isPositive, minMoney } from '../money/amount.js'
+import { compareMoney, isPositive, minMoney } from '../money/amount.js'
 import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
 import { formatInstant, type InstantInput } from '../time/instant.js'
 import {
@@ -46,7 +46,7 @@ import {
   requireRequestedInformation,
   requireWrittenRequest,
 } from './request.js'
-import { type ClauseRun, Reasons, runClause } from './run.js'
+import { amountParam, type ClauseRun, describeAmount, Reasons, runClause } from './run.js'
 
 /** The input of {@link evaluateTopUpRefund}. */
 export interface TopUpRefundInput {
@@ -129,31 +129,46 @@ function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
   // > within 48 hours
   const closes = formatInstant(topUp.creditedAt + policy.windowMs.topUp, 'topUp.creditedAt')
   const received = formatInstant(request.receivedAt)
+  const window = {
+    receivedAt: received,
+    windowHours: hours,
+    windowFrom: 'top-up-credited',
+    windowClosesAt: closes,
+  } as const
   if (isWithinWindow(topUp.creditedAt, policy.windowMs.topUp, request.receivedAt)) {
     reasons.note(
       'WITHIN_WINDOW',
       `The request arrived at ${received}, within the ${hours}-hour window that closes at ${closes}`,
+      window,
     )
   } else {
     reasons.reject(
       'WINDOW_EXPIRED',
       `The request arrived at ${received}, after the ${hours}-hour refund window closed at ${closes}`,
+      window,
     )
   }
   // (the deposit: what is left of it, and no more than the balance holds — money already spent cannot come back)
   const left = leftToRefund(topUp)
   if (!isPositive(left)) {
+    const amount = amountParam(topUp.amount)
     reasons.reject(
       'ALREADY_REFUNDED',
-      `Nothing is left to refund: the whole top-up of ${describeMoney(topUp.amount)} was already refunded`,
+      `Nothing is left to refund: the whole top-up of ${describeAmount(amount)} was already refunded`,
+      { amount, orderId: null },
     )
   }
   if (!isPositive(account.balance)) {
-    reasons.reject('NOTHING_TO_REFUND', `The balance is ${describeMoney(account.balance)}: there is nothing to refund`)
+    const balance = amountParam(account.balance)
+    reasons.reject('NOTHING_TO_REFUND', `The balance is ${describeAmount(balance)}: there is nothing to refund`, {
+      balance,
+    })
   } else if (compareMoney(account.balance, left) < 0) {
+    const params = { balance: amountParam(account.balance), left: amountParam(left) }
     reasons.note(
       'PARTIALLY_SPENT',
-      `Part of the top-up was spent: only the ${describeMoney(account.balance)} left on the balance can be refunded, not ${describeMoney(left)}`,
+      `Part of the top-up was spent: only the ${describeAmount(params.balance)} left on the balance can be refunded, not ${describeAmount(params.left)}`,
+      params,
     )
   }
   // > by contacting the Service Provider's support service by sending a message to refund@ctr.group.

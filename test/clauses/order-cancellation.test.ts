@@ -275,6 +275,7 @@ describe('evaluateOrderCancellation and orderCancellationWindowClosesAt: message
       code: 'ORDER_DETAILS',
       clause: 'order-cancellation',
       message: `The letter names order "${'p'.repeat(40)}", not order o1: copy this order's details into it (REFUND UPON ORDER CANCELLATION)`,
+      params: { orderId: 'o1', letterOrderId: 'p'.repeat(40) },
     })
   })
 

@@ -420,6 +420,7 @@ describe('evaluateTopUpRefund and topUpRefundWindowClosesAt: messages and paths 
         code: 'NOTHING_TO_REFUND',
         clause: 'top-up-refund',
         message: 'The balance is -5.00 EUR: there is nothing to refund (REFUND AFTER TOPPING UP YOUR BALANCE)',
+        params: { balance: { amount: '-5.00', currency: 'EUR' } },
       },
     ])
   })
