@@ -21,6 +21,7 @@ export {
 export { evaluateTermination, type TerminationInput } from './clauses/termination.js'
 export { evaluateTopUpRefund, type TopUpRefundInput, topUpRefundWindowClosesAt } from './clauses/top-up-refund.js'
 export {
+  type AmountParam,
   CLAUSE_TITLES,
   type ClauseId,
   ClauseIds,
@@ -32,6 +33,7 @@ export {
   type InactivityDates,
   type InactivityDeactivated,
   type InactivityDecision,
+  type NoParams,
   type OrderCancellationApproved,
   type OrderCancellationDates,
   type OrderCancellationDecision,
@@ -43,6 +45,8 @@ export {
   type Reason,
   type ReasonCode,
   ReasonCodes,
+  type ReasonOf,
+  type ReasonParams,
   type RefundDueDates,
   type RequirementCode,
   RequirementCodes,
@@ -56,6 +60,7 @@ export {
   type TopUpRefundNeedsInformation,
   type TopUpRefundRejected,
   type WindowDates,
+  type WindowParams,
 } from './decision.js'
 export {
   type ErrorCode,
@@ -66,12 +71,15 @@ export {
 } from './errors.js'
 export {
   type DueFacts,
+  type ExplainedReason,
   type ExplainedReasonCode,
   type ExplainLabels,
   type ExplainLocale,
   type ExplainOptions,
   explain,
-  type ReasonFacts,
+  type ReasonFormats,
+  type ReasonSentence,
+  type ReasonSentences,
 } from './explain/index.js'
 export type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot } from './inputs.js'
 export type {

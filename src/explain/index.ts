@@ -16,12 +16,29 @@ import {
 import { ctrGroupPolicy } from '../policy/presets.js'
 import { compilePolicy, type Policy, type PolicyOptions } from '../policy/settings.js'
 import { type BusinessCalendar, createBusinessCalendar } from '../time/calendar.js'
+import { parseInstant } from '../time/instant.js'
 import { closedRuns, countingStart } from './closed-days.js'
 import { type AmountsView, type DecisionView, readDecision } from './decision-shape.js'
 import { createFormats, type Formats } from './format.js'
-import { type ExplainLabels, type ExplainLocale, en, type ReasonFacts } from './locale.js'
+import {
+  type ExplainedReason,
+  type ExplainedReasonCode,
+  type ExplainLabels,
+  type ExplainLocale,
+  en,
+  type ReasonFormats,
+} from './locale.js'
 
-export type { DueFacts, ExplainedReasonCode, ExplainLabels, ExplainLocale, ReasonFacts } from './locale.js'
+export type {
+  DueFacts,
+  ExplainedReason,
+  ExplainedReasonCode,
+  ExplainLabels,
+  ExplainLocale,
+  ReasonFormats,
+  ReasonSentence,
+  ReasonSentences,
+} from './locale.js'
 
 /** The options of {@link explain}. */
 export interface ExplainOptions {
@@ -197,25 +214,49 @@ function dueLine(view: DecisionView, due: number, policy: Policy, locale: Explai
   })
 }
 
+/**
+ * SPEC §6: a written-request reason names the refund address of the policy
+ * that made the decision; explained under a policy with another address, it
+ * would name someone else's, so the two must agree.
+ */
+function checkReasonAddresses(view: DecisionView, policy: Policy): void {
+  view.reasons.forEach((reason, i) => {
+    if (reason.code === 'WRITTEN_REQUEST' && reason.params.address !== policy.contacts.refunds) {
+      throw refundRulesError(
+        'INCONSISTENT_INPUT',
+        `decision.reasons[${i}].params.address`,
+        `is ${describeReceived(reason.params.address)}, not the refund address of the policy given (${describeReceived(policy.contacts.refunds)}): pass the policy that made the decision`,
+      )
+    }
+  })
+}
+
+/** The sentence of one reason in `locale`, from its code and params. */
+function reasonSentence<C extends ExplainedReasonCode>(
+  locale: ExplainLocale,
+  reason: ExplainedReason<C>,
+  format: ReasonFormats,
+): string {
+  return locale.reasons[reason.code](reason.params, format)
+}
+
 function lines(view: DecisionView, policy: Policy, locale: ExplainLocale, formats: Formats): string[] {
   const { labels } = locale
-  const facts: ReasonFacts = {
-    windowHours:
-      view.clause === 'order-cancellation' ? policy.orderCancellationWindowHours : policy.topUpRefundWindowHours,
-    windowClosesAt: view.windowClosesAt === undefined ? '' : formats.instant(view.windowClosesAt),
-    refunds: policy.contacts.refunds,
-    channels: formats.list(policy.writtenChannels, 'disjunction'),
-    months: policy.inactivityMonths,
-    lastActivityAt: view.lastActivityAt === undefined ? '' : formats.instant(view.lastActivityAt),
+  const format: ReasonFormats = {
+    instant: (iso) => formats.instant(parseInstant(iso, 'params')),
+    money: (amount) => formats.money(amount.amount, amount.currency),
+    list: formats.list,
   }
+  const refunds = policy.contacts.refunds
+  const lastActivityAt = view.lastActivityAt === undefined ? '' : formats.instant(view.lastActivityAt)
   const out = [`${locale.headlines[view.outcome]} — ${locale.clauses[view.clause]}.`]
-  for (const code of view.reasons) out.push(`${labels.why}: ${locale.reasons[code](facts)}.`)
+  for (const reason of view.reasons) out.push(`${labels.why}: ${reasonSentence(locale, reason, format)}.`)
   if (view.clause === 'inactivity') {
     // readDecision makes sure an inactivity decision has both of its dates.
     const at = formats.instant(view.deactivatesAt as number)
-    out.push((view.outcome === 'deactivated' ? labels.deactivated : labels.deactivates)(at, facts.lastActivityAt))
+    out.push((view.outcome === 'deactivated' ? labels.deactivated : labels.deactivates)(at, lastActivityAt))
     if (view.settlement !== undefined) {
-      out.push(moneyLine(view.settlement, labels.settlement, labels, formats), labels.claimSettlement(facts.refunds))
+      out.push(moneyLine(view.settlement, labels.settlement, labels, formats), labels.claimSettlement(refunds))
     }
     return out
   }
@@ -227,7 +268,7 @@ function lines(view: DecisionView, policy: Policy, locale: ExplainLocale, format
       view.requirements.map((code) => locale.requirements[code]),
       'conjunction',
     )
-    out.push(labels.stillNeeded(items, facts.refunds))
+    out.push(labels.stillNeeded(items, refunds))
   }
   return out
 }
@@ -255,6 +296,7 @@ export function explain(decision: Decision, options?: ExplainOptions): string {
     const { policy, given, locale, timeZone } = readOptions(options)
     const view = readDecision(decision, 'decision')
     checkPolicy(view, policy, given)
+    checkReasonAddresses(view, policy)
     return lines(view, policy, locale, createFormats(locale.code, timeZone ?? policy.calendar.timeZone)).join('\n')
   } catch (error) {
     if (isRefundRulesError(error)) throw error

@@ -4,29 +4,35 @@
  * into sentences. English is built in; other languages are imported from
  * `refund-rules/locales`, so that the main entry carries one catalog only.
  */
-import type { ClauseId, Outcome, ReasonCode, RequirementCode } from '../decision.js'
+import type { AmountParam, ClauseId, Outcome, ReasonParams, RequirementCode } from '../decision.js'
 
 /**
- * Reason codes the catalogs cover beyond {@link ReasonCode}: written ahead of
- * the clauses that add them, keyed by their string.
+ * Every reason code the catalogs write a sentence for: those of
+ * {@link ReasonParams}, which includes codes written ahead of the clauses that
+ * add them (`CLOCK_SKEW_TOLERATED`).
  */
-export type ExplainedReasonCode = ReasonCode | 'NOTHING_LEFT_AFTER_DEDUCTIONS' | 'CLOCK_SKEW_TOLERATED'
+export type ExplainedReasonCode = keyof ReasonParams
 
-/** What a reason's sentence may name, each value already formatted for the locale. */
-export interface ReasonFacts {
-  /** The clause's window in hours (top-up refund or order cancellation). */
-  readonly windowHours: number
-  /** When the window closes (or closed); empty for clauses without a window. */
-  readonly windowClosesAt: string
-  /** The policy's address for refund requests. */
-  readonly refunds: string
-  /** The written channels, as a list in the locale's words (`email or letter`). */
-  readonly channels: string
-  /** The inactivity threshold in months. */
-  readonly months: number
-  /** The last activity; empty outside inactivity decisions. */
-  readonly lastActivityAt: string
+/** A reason as `explain` reads it from a decision: its code and that code's params (any code of `C`). */
+export type ExplainedReason<C extends ExplainedReasonCode = ExplainedReasonCode> = {
+  readonly [K in C]: { readonly code: K; readonly params: ReasonParams[K] }
+}[C]
+
+/** How a reason's sentence writes the values of its params, in the explanation's locale and zone. */
+export interface ReasonFormats {
+  /** An instant (a UTC ISO string) in the explanation's zone, to the minute: `22 Dec 2026, 10:00 GMT`. */
+  readonly instant: (iso: string) => string
+  /** An amount with its currency, every digit kept: `EUR 96.80`. */
+  readonly money: (amount: AmountParam) => string
+  /** Items joined in the locale's words: `a, b and c` (or `a or b`). */
+  readonly list: (items: readonly string[], type: 'conjunction' | 'disjunction') => string
 }
+
+/** The sentence of a reason with the code `C`, from its params, without its final full stop. */
+export type ReasonSentence<C extends ExplainedReasonCode> = (params: ReasonParams[C], format: ReasonFormats) => string
+
+/** A sentence for every reason code, each given the params of its own code. */
+export type ReasonSentences = { readonly [C in ExplainedReasonCode]: ReasonSentence<C> }
 
 /** What the due-date line names, each value already formatted for the locale. */
 export interface DueFacts {
@@ -47,8 +53,8 @@ export interface ExplainLocale {
   /** The clause names, written once in the headline. */
   readonly clauses: Readonly<Record<ClauseId, string>>
   readonly headlines: Readonly<Record<Outcome, string>>
-  /** Each reason's sentence, without its final full stop. */
-  readonly reasons: Readonly<Record<ExplainedReasonCode, (facts: ReasonFacts) => string>>
+  /** Each reason's sentence, written from its params, without its final full stop. */
+  readonly reasons: ReasonSentences
   /** What the customer must still send, as the object of "Still needed". */
   readonly requirements: Readonly<Record<RequirementCode, string>>
   readonly labels: ExplainLabels
@@ -91,6 +97,13 @@ export interface ExplainLabels {
   readonly claimSettlement: (address: string) => string
 }
 
+/** What the English sentence of `CLOCK_SKEW_TOLERATED` calls each field it may name. */
+const SKEWED_FIELDS: Readonly<Record<ReasonParams['CLOCK_SKEW_TOLERATED']['field'], string>> = {
+  'request.receivedAt': 'The time the request arrived',
+  'request.informationRequested.providedAt': 'The time the requested data was provided',
+  'account.lastActivityAt': 'The last activity',
+}
+
 /**
  * British English, built in: `Thu 31 Dec 2026`, `22 Dec 2026, 10:00 GMT`.
  *
@@ -114,27 +127,37 @@ export const en: ExplainLocale = {
     deactivated: 'Account deactivated',
   },
   reasons: {
-    WITHIN_WINDOW: (f) => `The request arrived within the ${f.windowHours}-hour window, open until ${f.windowClosesAt}`,
-    WINDOW_EXPIRED: (f) => `The request arrived after the ${f.windowHours}-hour window closed at ${f.windowClosesAt}`,
-    ALREADY_REFUNDED: () => 'Nothing is left to refund: it has been refunded already',
-    NOTHING_TO_REFUND: () => 'The balance is zero or negative: there is nothing to refund',
-    PARTIALLY_SPENT: () => 'Part of the top-up has been spent: only what is left on the balance can be refunded',
-    ALREADY_CANCELLED: () => 'The order has been cancelled already',
-    WRITTEN_REQUEST: (f) => `The request must be sent in writing (${f.channels}) to ${f.refunds}`,
-    REQUESTED_INFORMATION: () => 'The additional data requested has not been provided yet',
-    ORDER_DETAILS: () => "The request does not carry this order's details from the personal account",
+    WITHIN_WINDOW: (p, f) =>
+      `The request arrived within the ${p.windowHours}-hour window, open until ${f.instant(p.windowClosesAt)}`,
+    WINDOW_EXPIRED: (p, f) =>
+      `The request arrived at ${f.instant(p.receivedAt)}, after the ${p.windowHours}-hour window closed at ${f.instant(p.windowClosesAt)}`,
+    ALREADY_REFUNDED: (p, f) =>
+      `Nothing is left to refund: ${p.orderId === null ? 'the top-up' : `order ${p.orderId}`} of ${f.money(p.amount)} has been refunded in full`,
+    NOTHING_TO_REFUND: (p, f) => `The balance is ${f.money(p.balance)}: there is nothing to refund`,
+    PARTIALLY_SPENT: (p, f) =>
+      `Part of the top-up has been spent: only the ${f.money(p.balance)} left on the balance can be refunded, not ${f.money(p.left)}`,
+    ALREADY_CANCELLED: (p) => `Order ${p.orderId} has been cancelled already`,
+    WRITTEN_REQUEST: (p, f) =>
+      `The request came by ${p.channel}; it must be sent in writing (${f.list(p.writtenChannels, 'disjunction')}) to ${p.address}`,
+    REQUESTED_INFORMATION: (p, f) =>
+      `The additional data requested has not been provided yet: ${f.list(p.items, 'conjunction')}`,
+    ORDER_DETAILS: (p) =>
+      p.letterOrderId === null
+        ? `The request does not carry the details of order ${p.orderId} from the personal account`
+        : `The letter names order “${p.letterOrderId}”, not order ${p.orderId}: this order's details must be copied into it`,
     IDENTITY_VERIFICATION: () => 'The holder has not confirmed their identity',
     OWNERSHIP_VERIFICATION: () => "The holder's right to use the account and its funds is not confirmed",
     INDIVIDUAL_TERMS: () => 'Termination terms are discussed individually: the amounts are a proposal',
-    INACTIVE_OVER_THRESHOLD: (f) =>
-      `The account has not been used since ${f.lastActivityAt}, more than ${f.months} months`,
-    MONTH_END_CLAMPED: (f) =>
-      `${f.months} months after the last activity fall on a day that month lacks: its last day counts`,
-    NONEXISTENT_LOCAL_TIME: (f) =>
-      `${f.months} months after the last activity fall on a time skipped by a clock change: the next time that exists counts`,
-    NOTHING_LEFT_AFTER_DEDUCTIONS: () => 'The deductions take the whole amount: nothing is left to pay out',
-    CLOCK_SKEW_TOLERATED: () =>
-      "A time slightly after the evaluation was read as the evaluation's time (within the clock skew tolerated)",
+    INACTIVE_OVER_THRESHOLD: (p, f) =>
+      `The account has not been used since ${f.instant(p.lastActivityAt)}, more than ${p.months} months`,
+    MONTH_END_CLAMPED: (p) =>
+      `${p.months} months after the last activity fall on a day that month lacks: its last day counts`,
+    NONEXISTENT_LOCAL_TIME: (p) =>
+      `${p.months} months after the last activity fall on a time skipped by a clock change: the next time that exists counts`,
+    NOTHING_LEFT_AFTER_DEDUCTIONS: (p, f) =>
+      `The deductions take the whole ${f.money(p.gross)}: nothing is left to pay out`,
+    CLOCK_SKEW_TOLERATED: (p, f) =>
+      `${SKEWED_FIELDS[p.field]} (${f.instant(p.at)}) was a little after the evaluation and counts as its time (within the clock skew tolerated)`,
   },
   requirements: {
     WRITTEN_REQUEST: 'a written request',

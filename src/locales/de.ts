@@ -1,7 +1,15 @@
 /**
  * German (Germany): `Do. 31. Dez. 2026`, `22. Dez. 2026, 10:00 GMT+0`.
  */
+import type { ReasonParams } from '../decision.js'
 import type { ExplainLocale } from '../explain/locale.js'
+
+/** What the German sentence of `CLOCK_SKEW_TOLERATED` calls each field it may name. */
+const SKEWED_FIELDS: Readonly<Record<ReasonParams['CLOCK_SKEW_TOLERATED']['field'], string>> = {
+  'request.receivedAt': 'Der Eingang des Antrags',
+  'request.informationRequested.providedAt': 'Die Übermittlung der angeforderten Angaben',
+  'account.lastActivityAt': 'Die letzte Aktivität',
+}
 
 const businessDays = (n: number) => `${n} ${n === 1 ? 'Geschäftstag' : 'Geschäftstage'}`
 
@@ -28,31 +36,38 @@ export const de: ExplainLocale = {
     deactivated: 'Konto deaktiviert',
   },
   reasons: {
-    WITHIN_WINDOW: (f) =>
-      `Der Antrag ging innerhalb der Frist von ${f.windowHours} Stunden ein, die bis ${f.windowClosesAt} läuft`,
-    WINDOW_EXPIRED: (f) =>
-      `Der Antrag ging ein, nachdem die Frist von ${f.windowHours} Stunden am ${f.windowClosesAt} abgelaufen war`,
-    ALREADY_REFUNDED: () => 'Es ist nichts mehr zu erstatten: der Betrag wurde bereits erstattet',
-    NOTHING_TO_REFUND: () => 'Das Guthaben ist null oder negativ: es gibt nichts zu erstatten',
-    PARTIALLY_SPENT: () =>
-      'Ein Teil der Aufladung wurde ausgegeben: nur das verbleibende Guthaben kann erstattet werden',
-    ALREADY_CANCELLED: () => 'Die Bestellung wurde bereits storniert',
-    WRITTEN_REQUEST: (f) => `Der Antrag muss schriftlich (${f.channels}) an ${f.refunds} gesendet werden`,
-    REQUESTED_INFORMATION: () => 'Die zusätzlich angeforderten Angaben liegen noch nicht vor',
-    ORDER_DETAILS: () => 'Der Antrag enthält nicht die Angaben dieser Bestellung aus dem persönlichen Konto',
+    WITHIN_WINDOW: (p, f) =>
+      `Der Antrag ging innerhalb der Frist von ${p.windowHours} Stunden ein, die bis ${f.instant(p.windowClosesAt)} läuft`,
+    WINDOW_EXPIRED: (p, f) =>
+      `Der Antrag ging am ${f.instant(p.receivedAt)} ein, nachdem die Frist von ${p.windowHours} Stunden am ${f.instant(p.windowClosesAt)} abgelaufen war`,
+    ALREADY_REFUNDED: (p, f) =>
+      `Es ist nichts mehr zu erstatten: ${p.orderId === null ? 'die Aufladung' : `die Bestellung ${p.orderId}`} über ${f.money(p.amount)} wurde bereits vollständig erstattet`,
+    NOTHING_TO_REFUND: (p, f) => `Das Guthaben beträgt ${f.money(p.balance)}: es gibt nichts zu erstatten`,
+    PARTIALLY_SPENT: (p, f) =>
+      `Ein Teil der Aufladung wurde ausgegeben: erstattet werden können nur die verbleibenden ${f.money(p.balance)} Guthaben, nicht ${f.money(p.left)}`,
+    ALREADY_CANCELLED: (p) => `Die Bestellung ${p.orderId} wurde bereits storniert`,
+    WRITTEN_REQUEST: (p, f) =>
+      `Der Antrag kam über „${p.channel}“; er muss schriftlich (${f.list(p.writtenChannels, 'disjunction')}) an ${p.address} gesendet werden`,
+    REQUESTED_INFORMATION: (p, f) =>
+      `Die zusätzlich angeforderten Angaben liegen noch nicht vor: ${f.list(p.items, 'conjunction')}`,
+    ORDER_DETAILS: (p) =>
+      p.letterOrderId === null
+        ? `Der Antrag enthält nicht die Angaben der Bestellung ${p.orderId} aus dem persönlichen Konto`
+        : `Das Schreiben nennt die Bestellung „${p.letterOrderId}“, nicht die Bestellung ${p.orderId}: die Angaben dieser Bestellung müssen hineinkopiert werden`,
     IDENTITY_VERIFICATION: () => 'Der Inhaber hat seine Identität nicht bestätigt',
     OWNERSHIP_VERIFICATION: () => 'Das Recht des Inhabers, das Konto und sein Guthaben zu nutzen, ist nicht bestätigt',
     INDIVIDUAL_TERMS: () =>
       'Die Bedingungen einer Beendigung werden im Einzelfall besprochen: die Beträge sind ein Vorschlag',
-    INACTIVE_OVER_THRESHOLD: (f) =>
-      `Das Konto wurde seit ${f.lastActivityAt} nicht genutzt, länger als ${f.months} ${f.months === 1 ? 'Monat' : 'Monate'}`,
-    MONTH_END_CLAMPED: (f) =>
-      `Die ${f.months} Monate nach der letzten Aktivität enden an einem Tag, den der Monat nicht hat: es zählt sein letzter Tag`,
-    NONEXISTENT_LOCAL_TIME: (f) =>
-      `Die ${f.months} Monate nach der letzten Aktivität enden zu einer Uhrzeit, die die Zeitumstellung übersprungen hat: es zählt die nächste bestehende Uhrzeit`,
-    NOTHING_LEFT_AFTER_DEDUCTIONS: () => 'Die Abzüge umfassen den ganzen Betrag: es bleibt nichts auszuzahlen',
-    CLOCK_SKEW_TOLERATED: () =>
-      'Eine Zeit kurz nach der Prüfung wurde als Zeitpunkt der Prüfung gelesen (innerhalb der tolerierten Uhrenabweichung)',
+    INACTIVE_OVER_THRESHOLD: (p, f) =>
+      `Das Konto wurde seit ${f.instant(p.lastActivityAt)} nicht genutzt, länger als ${p.months} ${p.months === 1 ? 'Monat' : 'Monate'}`,
+    MONTH_END_CLAMPED: (p) =>
+      `Die ${p.months} Monate nach der letzten Aktivität enden an einem Tag, den der Monat nicht hat: es zählt sein letzter Tag`,
+    NONEXISTENT_LOCAL_TIME: (p) =>
+      `Die ${p.months} Monate nach der letzten Aktivität enden zu einer Uhrzeit, die die Zeitumstellung übersprungen hat: es zählt die nächste bestehende Uhrzeit`,
+    NOTHING_LEFT_AFTER_DEDUCTIONS: (p, f) =>
+      `Die Abzüge umfassen den ganzen Betrag von ${f.money(p.gross)}: es bleibt nichts auszuzahlen`,
+    CLOCK_SKEW_TOLERATED: (p, f) =>
+      `${SKEWED_FIELDS[p.field]} (${f.instant(p.at)}) lag kurz nach der Prüfung und gilt als deren Zeitpunkt (innerhalb der tolerierten Uhrenabweichung)`,
   },
   requirements: {
     WRITTEN_REQUEST: 'ein schriftlicher Antrag',

@@ -5,7 +5,16 @@
  *
  * @packageDocumentation
  */
-export type { DueFacts, ExplainedReasonCode, ExplainLabels, ExplainLocale, ReasonFacts } from '../explain/locale.js'
+export type {
+  DueFacts,
+  ExplainedReason,
+  ExplainedReasonCode,
+  ExplainLabels,
+  ExplainLocale,
+  ReasonFormats,
+  ReasonSentence,
+  ReasonSentences,
+} from '../explain/locale.js'
 export { en } from '../explain/locale.js'
 export { de } from './de.js'
 export { ru } from './ru.js'

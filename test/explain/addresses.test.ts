@@ -72,6 +72,19 @@ describe("explain names the addresses of the policy that made the decision, and 
     expect(explain(published)).toBe(explain(published, { policy: ctrGroupPolicy }))
   })
 
+  it('throws when a written-request reason names another address than the policy given', () => {
+    const reasons = byPhone.reasons.map((reason) =>
+      reason.code === 'WRITTEN_REQUEST'
+        ? { ...reason, params: { ...reason.params, address: 'refund@ctr.group' } }
+        : reason,
+    )
+    const error = errorOf(() => explain({ ...byPhone, reasons } as never, { policy: mypay }))
+    expect(error.code).toBe('INCONSISTENT_INPUT')
+    expect(error.path).toBe(
+      `decision.reasons[${reasons.findIndex((r) => r.code === 'WRITTEN_REQUEST')}].params.address`,
+    )
+  })
+
   it('a policy read back from JSON is the same policy', () => {
     expect(explain(byPhone, { policy: JSON.parse(JSON.stringify(mypay)) })).toBe(explain(byPhone, { policy: mypay }))
   })

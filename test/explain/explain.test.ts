@@ -61,8 +61,8 @@ describe('explain in English', () => {
     expect(explain(d).split('\n')).toEqual([
       'Waiting for the customer — refund after topping up the balance.',
       'Why: The request arrived within the 48-hour window, open until 22 Nov 2026, 10:00 GMT.',
-      'Why: The request must be sent in writing (email or letter) to refund@ctr.group.',
-      'Why: The additional data requested has not been provided yet.',
+      'Why: The request came by phone; it must be sent in writing (email or letter) to refund@ctr.group.',
+      'Why: The additional data requested has not been provided yet: iban.',
       'Refund once the request is complete: EUR 100.00 (nothing deducted from EUR 100.00).',
       'Still needed: a written request and the additional data requested — to refund@ctr.group.',
     ])
@@ -77,9 +77,9 @@ describe('explain in English', () => {
     })
     expect(explain(d).split('\n')).toEqual([
       'Rejected — refund after topping up the balance.',
-      'Why: The request arrived after the 48-hour window closed at 22 Nov 2026, 10:00 GMT.',
+      'Why: The request arrived at 23 Nov 2026, 10:00 GMT, after the 48-hour window closed at 22 Nov 2026, 10:00 GMT.',
       // Every reason that applies is listed (SPEC §5), but nothing is asked for: there is no "Still needed".
-      'Why: The request must be sent in writing (email or letter) to refund@ctr.group.',
+      'Why: The request came by phone; it must be sent in writing (email or letter) to refund@ctr.group.',
     ])
   })
 
@@ -126,7 +126,7 @@ describe('explain in English', () => {
     )
     expect(explain(d, { policy }).split('\n')).toEqual([
       'Rejected — refund upon termination of use.',
-      'Why: The deductions take the whole amount: nothing is left to pay out.',
+      'Why: The deductions take the whole EUR 30.00: nothing is left to pay out.',
       'Computed refund: EUR 0.00 = EUR 30.00 − debt EUR 30.00 (debt owed to the provider (50.00 EUR), capped at the 30.00 EUR available); EUR 20.00 of debt remains owed.',
     ])
   })

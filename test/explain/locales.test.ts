@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { evaluate } from '../../src/clauses/evaluate.js'
-import { ClauseIds, Outcomes, ReasonCodes, RequirementCodes } from '../../src/decision.js'
+import { ClauseIds, Outcomes, ReasonCodes, type ReasonParams, RequirementCodes } from '../../src/decision.js'
 import { RefundRulesError } from '../../src/errors.js'
 import { explain } from '../../src/explain/index.js'
-import type { ExplainLocale, ReasonFacts } from '../../src/explain/locale.js'
+import type { ExplainedReasonCode, ExplainLocale, ReasonFormats } from '../../src/explain/locale.js'
 import { de, en, ru } from '../../src/locales/index.js'
 import { createPolicy } from '../../src/policy/settings.js'
 import { arbPolicyOptions } from '../../src/testing/policy.js'
@@ -14,23 +14,56 @@ import { specExample, specExampleInput } from './fixtures.js'
 
 const LOCALES: Record<string, ExplainLocale> = { en, de, ru }
 
-/** Codes the catalogs carry ahead of the clauses that will make them (SPEC §1, §5). */
-const CODES_AHEAD = ['NOTHING_LEFT_AFTER_DEDUCTIONS', 'CLOCK_SKEW_TOLERATED']
+/** Codes the catalogs carry ahead of the clauses that will make them (SPEC §1). */
+const CODES_AHEAD = ['CLOCK_SKEW_TOLERATED']
 
-const facts: ReasonFacts = {
+const money = { amount: '1.00', currency: 'EUR' }
+const window = {
+  receivedAt: '2026-11-22T10:00:00.001Z',
   windowHours: 48,
-  windowClosesAt: '‹closes›',
-  refunds: '‹address›',
-  channels: '‹channels›',
-  months: 12,
-  lastActivityAt: '‹last›',
+  windowFrom: 'top-up-credited',
+  windowClosesAt: '2026-11-22T10:00:00.000Z',
+} as const
+
+/** Sample params of every code the catalogs cover, to call each sentence with. */
+const SAMPLE_PARAMS: { [C in ExplainedReasonCode]: ReasonParams[C] } = {
+  WITHIN_WINDOW: window,
+  WINDOW_EXPIRED: window,
+  ALREADY_REFUNDED: { amount: money, orderId: null },
+  NOTHING_TO_REFUND: { balance: money },
+  PARTIALLY_SPENT: { balance: money, left: money },
+  ALREADY_CANCELLED: { orderId: 'o1' },
+  NOTHING_LEFT_AFTER_DEDUCTIONS: { gross: money },
+  WRITTEN_REQUEST: { channel: 'phone', writtenChannels: ['email'], address: '‹address›' },
+  REQUESTED_INFORMATION: { items: ['iban'] },
+  ORDER_DETAILS: { orderId: 'o1', letterOrderId: null },
+  IDENTITY_VERIFICATION: {},
+  OWNERSHIP_VERIFICATION: {},
+  INDIVIDUAL_TERMS: {},
+  INACTIVE_OVER_THRESHOLD: { lastActivityAt: window.receivedAt, months: 12 },
+  MONTH_END_CLAMPED: { months: 12, deactivatesAt: window.receivedAt },
+  NONEXISTENT_LOCAL_TIME: {
+    months: 12,
+    timeZone: 'Europe/London',
+    localTime: '2027-03-28 01:30',
+    deactivatesAt: window.receivedAt,
+  },
+  CLOCK_SKEW_TOLERATED: { field: 'request.receivedAt', at: window.receivedAt },
+}
+
+const sampleFormats: ReasonFormats = {
+  instant: (iso) => `‹${iso}›`,
+  money: (amount) => `‹${amount.amount} ${amount.currency}›`,
+  list: (items) => items.join(' ‹and› '),
 }
 
 /** A catalog entry's text: a string as it is, a function called with sample values. */
-function textOf(entry: unknown): string {
+function textOf(entry: unknown, code: string): string {
   if (typeof entry === 'string') return entry
   if (typeof entry !== 'function') return ''
-  const result: unknown = entry.length <= 1 ? entry(facts) : entry('‹a›', '‹b›')
+  const result: unknown = Object.hasOwn(SAMPLE_PARAMS, code)
+    ? entry(SAMPLE_PARAMS[code as ExplainedReasonCode], sampleFormats)
+    : entry('‹a›', '‹b›')
   return typeof result === 'string' ? result : ''
 }
 
@@ -44,7 +77,7 @@ describe.each(Object.entries(LOCALES))('the %s catalog', (_, locale) => {
   ]
   it.each(sections)('covers every one of the %s, and nothing else', (_, section, codes) => {
     const missing = codes.filter(
-      (code) => !Object.hasOwn(section, code) || textOf((section as Record<string, unknown>)[code]).length === 0,
+      (code) => !Object.hasOwn(section, code) || textOf((section as Record<string, unknown>)[code], code).length === 0,
     )
     expect(missing).toEqual([])
     expect(Object.keys(section).sort()).toEqual([...new Set(codes)].sort())

@@ -7,6 +7,7 @@ import { specExample } from './fixtures.js'
 
 const forged = (changes: object) => ({ ...JSON.parse(JSON.stringify(specExample)), ...changes })
 const MB10 = 'x'.repeat(10 * 1024 * 1024)
+const withinWindow = specExample.reasons[0]?.params
 
 describe('explain reads a decision as untrusted data', () => {
   it.each([
@@ -45,6 +46,27 @@ describe('explain reads a decision as untrusted data', () => {
       forged({ reasons: new Array(1_000_000).fill({ code: 'WITHIN_WINDOW' }) }),
       'decision.reasons',
     ],
+    ['a reason without params', forged({ reasons: [{ code: 'WITHIN_WINDOW' }] }), 'decision.reasons[0].params'],
+    [
+      'an instant param written as a number',
+      forged({ reasons: [{ code: 'WITHIN_WINDOW', params: { ...withinWindow, windowClosesAt: 1795341600000 } }] }),
+      'decision.reasons[0].params.windowClosesAt',
+    ],
+    [
+      'a window that runs from something else',
+      forged({ reasons: [{ code: 'WITHIN_WINDOW', params: { ...withinWindow, windowFrom: 'the-moon' } }] }),
+      'decision.reasons[0].params.windowFrom',
+    ],
+    [
+      'an amount param that is not a decimal',
+      forged({ reasons: [{ code: 'NOTHING_TO_REFUND', params: { balance: { amount: '1e3', currency: 'EUR' } } }] }),
+      'decision.reasons[0].params.balance.amount',
+    ],
+    [
+      'requested items that are not a list',
+      forged({ reasons: [{ code: 'REQUESTED_INFORMATION', params: { items: 'iban' } }] }),
+      'decision.reasons[0].params.items',
+    ],
     [
       'an inactivity decision without dates',
       { ...forged({}), clause: 'inactivity', outcome: 'active', dates: {} },
@@ -65,14 +87,14 @@ describe('explain reads a decision as untrusted data', () => {
   })
 
   it('never echoes a forged 10 MB message, policy id or code whole', () => {
-    const text = explain(forged({ reasons: [{ code: 'WITHIN_WINDOW', clause: 'top-up-refund', message: MB10 }] }), {
-      policy: cardFees,
-    })
+    const text = explain(forged({ reasons: [{ ...specExample.reasons[0], message: MB10 }] }), { policy: cardFees })
     expect(text.length).toBeLessThan(1000)
     for (const decision of [
       forged({ clause: MB10 }),
       forged({ policy: { id: MB10, version: '1' } }),
       forged({ reasons: [{ code: MB10 }] }),
+      forged({ reasons: [{ code: 'REQUESTED_INFORMATION', params: { items: [MB10] } }] }),
+      forged({ reasons: [{ code: 'ALREADY_CANCELLED', params: { orderId: MB10 } }] }),
       forged({ amounts: { ...specExample.amounts, deductions: [{ kind: 'debt', amount: '1.00', basis: MB10 }] } }),
     ]) {
       expect(errorOf(() => explain(decision, { policy: cardFees })).message.length).toBeLessThan(300)
