@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { evaluate } from '../../src/clauses/evaluate.js'
+import { evaluateTopUpRefund } from '../../src/clauses/top-up-refund.js'
 import { ClauseIds, Outcomes, ReasonCodes, type ReasonParams, RequirementCodes } from '../../src/decision.js'
 import { RefundRulesError } from '../../src/errors.js'
 import { explain } from '../../src/explain/index.js'
@@ -9,7 +10,7 @@ import { de, en, ru } from '../../src/locales/index.js'
 import { createPolicy } from '../../src/policy/settings.js'
 import { arbPolicyOptions } from '../../src/testing/policy.js'
 import { arbScenario } from '../../src/testing/scenarios.js'
-import { cardFees } from '../clauses/fixtures.js'
+import { account, cardFees, topUp } from '../clauses/fixtures.js'
 import { specExample, specExampleInput } from './fixtures.js'
 
 const LOCALES: Record<string, ExplainLocale> = { en, de, ru }
@@ -111,6 +112,64 @@ describe("SPEC §4's example in each language (hand-written expectations)", () =
     const twoDays = createPolicy({ ...cardFees, refundBusinessDays: 2 })
     const d = evaluate({ ...specExampleInput, clause: 'top-up-refund' }, twoDays)
     expect(explain(d, { policy: twoDays, locale: ru })).toContain('2 рабочих дня после')
+  })
+})
+
+/** A top-up credited Wed 1 Jul 2026 09:00 UTC, asked back on Fri 3 Jul at 09:30 UTC: 30 minutes late (BST is UTC+1). */
+const lateRequest = evaluateTopUpRefund(
+  {
+    topUp: { ...topUp, creditedAt: '2026-07-01T09:00:00Z' },
+    account: { ...account, lastActivityAt: '2026-07-01T09:00:00Z' },
+    request: { receivedAt: '2026-07-03T09:30:00Z', channel: 'email' },
+    now: '2026-07-03T09:31:00Z',
+  },
+  cardFees,
+)
+
+/** A timely written request still missing three items the provider asked for. */
+const missingItems = evaluateTopUpRefund(
+  {
+    topUp,
+    account,
+    request: {
+      receivedAt: '2026-11-21T09:00:00Z',
+      channel: 'email',
+      informationRequested: { items: ['IBAN', 'passport scan', 'card statement'] },
+    },
+    now: '2026-11-21T09:00:00Z',
+  },
+  cardFees,
+)
+
+describe('reasons written from their params in each language (hand-written expectations)', () => {
+  it('WINDOW_EXPIRED says when the request arrived and when the window closed, in the policy’s zone', () => {
+    expect(lateRequest.reasons.map((r) => r.code)).toEqual(['WINDOW_EXPIRED'])
+    // 09:30 and 09:00 UTC are 10:30 and 10:00 in London summer time.
+    expect(explain(lateRequest, { policy: cardFees }).split('\n')).toEqual([
+      'Rejected — refund after topping up the balance.',
+      'Why: The request arrived at 3 Jul 2026, 10:30 BST, after the 48-hour window closed at 3 Jul 2026, 10:00 BST.',
+    ])
+    expect(explain(lateRequest, { policy: cardFees, locale: de }).split('\n')).toEqual([
+      'Abgelehnt — Erstattung nach Aufladung des Guthabens.',
+      'Grund: Der Antrag ging am 3. Juli 2026, 10:30 GMT+1 ein, nachdem die Frist von 48 Stunden am 3. Juli 2026, 10:00 GMT+1 abgelaufen war.',
+    ])
+    expect(explain(lateRequest, { policy: cardFees, locale: ru }).split('\n')).toEqual([
+      'Отклонено — возврат после пополнения баланса.',
+      'Причина: Заявка поступила 3 июл. 2026 г., 10:30 GMT+1, когда 48-часовой срок уже истёк (3 июл. 2026 г., 10:00 GMT+1).',
+    ])
+  })
+
+  it('REQUESTED_INFORMATION lists the items asked for, in the list style of the language', () => {
+    const why = (locale: ExplainLocale) => explain(missingItems, { policy: cardFees, locale }).split('\n')[2]
+    expect(why(en)).toBe(
+      'Why: The additional data requested has not been provided yet: IBAN, passport scan and card statement.',
+    )
+    expect(why(de)).toBe(
+      'Grund: Die zusätzlich angeforderten Angaben liegen noch nicht vor: IBAN, passport scan und card statement.',
+    )
+    expect(why(ru)).toBe(
+      'Причина: Запрошенные дополнительные данные ещё не предоставлены: IBAN, passport scan и card statement.',
+    )
   })
 })
 
