@@ -5,16 +5,8 @@
  *
  * @packageDocumentation
  */
-export type {
-  DueFacts,
-  ExplainedReason,
-  ExplainedReasonCode,
-  ExplainLabels,
-  ExplainLocale,
-  ReasonFormats,
-  ReasonSentence,
-  ReasonSentences,
-} from '../explain/locale.js'
+// The types a locale is written with: `ExplainLocale`, `ReasonFormats`, `ReasonSentence`…
+export type * from '../explain/locale.js'
 export { en } from '../explain/locale.js'
 export { de } from './de.js'
 export { ru } from './ru.js'
