@@ -95,8 +95,8 @@ export class Reasons<C extends ClauseId> {
 
   /**
    * A frozen reason: `message` (in English, without its citation) names the
-   * values in `params`, which are frozen here (their amounts and lists are
-   * frozen as they are made): the one object a reason adds beyond itself.
+   * values in `params`, which is frozen here (its amounts and lists are
+   * frozen as they are made, so the reason is frozen all through).
    */
   private reason<R extends ReasonCode>(code: R, message: string, params: ReasonParams[R]): Reason {
     Object.freeze(params)
