@@ -142,7 +142,7 @@ assert.equal(decision.amounts?.deductions[0]?.amount, '3.20')
 assert.equal(decision.dates?.windowClosesAt, '2026-11-22T10:00:00.000Z')
 assert.equal(decision.dates?.refundDueDate, '2026-11-27')
 assert.deepEqual(calendar.refundDueDate('2026-12-22T10:00:00Z', 5), { date: '2026-12-31', dueBy: '2026-12-31T23:59:59.999Z' })
-assert.equal(rr.evaluate({ clause: 'top-up-refund', topUp: { id: 't', amount: { amount: '1', currency: 'EUR' }, creditedAt: 0, method: 'x' }, account: { id: 'a', balance: { amount: '1', currency: 'EUR' }, lastActivityAt: 0 }, request: { receivedAt: 1, channel: 'email' }, now: 1 }).outcome, 'approved')
+assert.equal(rr.evaluate({ clause: 'top-up-refund', topUp: { id: 't', amount: { amount: '1', currency: 'EUR' }, creditedAt: '2026-01-05T09:00:00Z', method: 'x' }, account: { id: 'a', balance: { amount: '1', currency: 'EUR' }, lastActivityAt: '2026-01-05T09:00:00Z' }, request: { receivedAt: '2026-01-05T10:00:00Z', channel: 'email' }, now: '2026-01-05T10:00:00Z' }).outcome, 'approved')
 assert.throws(() => rr.evaluateTopUpRefund({} as never), (e: unknown) => e instanceof rr.RefundRulesError)`,
   }
   // Per-subpath checks, run with the subpath's module as `sub`; any other subpath must at least load.

@@ -180,14 +180,14 @@ const MAX_LINE_CHARS = 300
  */
 const BRAND: unique symbol = Symbol.for('refund-rules.RefundRulesError')
 
-/** Issues collected past {@link MAX_ISSUES}: only counted, on the collecting array itself. */
+/** Issues collected past 100 (`MAX_ISSUES`): only counted, on the collecting array itself. */
 type IssueList = RefundRulesIssue[] & { omittedIssues?: number }
 
 /**
  * The only error the library throws. `code` says what kind of problem it is,
  * `path` which field, and `issues` lists every problem found when several
  * fields are wrong at once (the first one is also `code`/`path`): at most
- * {@link MAX_ISSUES} of them, with `omittedIssues` counting the rest.
+ * 100 (`MAX_ISSUES`) of them, with `omittedIssues` counting the rest.
  *
  * @example
  * try {
@@ -203,10 +203,10 @@ export class RefundRulesError extends Error {
   declare readonly code: ErrorCode
   declare readonly path: string
   declare readonly issues: readonly RefundRulesIssue[]
-  /** How many problems were found beyond the {@link MAX_ISSUES} in `issues` (usually 0). */
+  /** How many problems were found beyond the 100 (`MAX_ISSUES`) in `issues` (usually 0). */
   declare readonly omittedIssues: number
 
-  /** `omitted` counts problems found but not passed in `issues`; issues past {@link MAX_ISSUES} are counted too. */
+  /** `omitted` counts problems found but not passed in `issues`; issues past 100 (`MAX_ISSUES`) are counted too. */
   constructor(issues: readonly [RefundRulesIssue, ...RefundRulesIssue[]], omitted = 0) {
     const [first] = issues
     const kept = issues.slice(0, MAX_ISSUES)
@@ -263,7 +263,7 @@ export function isRefundRulesError(value: unknown): value is RefundRulesError {
 /**
  * Runs `read`, moving the issues of a {@link RefundRulesError} it throws into
  * `issues` as `INVALID_POLICY`, so that a policy reports every problem at
- * once; anything else it throws is rethrown. Past {@link MAX_ISSUES}, issues
+ * once; anything else it throws is rethrown. Past 100 (`MAX_ISSUES`), issues
  * are only counted, and {@link throwIssues} reports the count.
  *
  * @example
@@ -290,7 +290,7 @@ export function collectPolicyIssues<T>(issues: RefundRulesIssue[], read: () => T
 
 /**
  * Throws the issues collected, if there are any, as one {@link RefundRulesError}
- * (the first {@link MAX_ISSUES} of them, and a count of the rest).
+ * (the first 100 (`MAX_ISSUES`) of them, and a count of the rest).
  *
  * @example
  * throwIssues([]) // returns

@@ -11,7 +11,7 @@ import { describeReceived, joinKnownKey, joinPath, type RefundRulesIssue, refund
 
 /** A policy's minor unit for one currency, where its payment processor differs from ISO 4217 (HUF in whole forints). */
 export interface CurrencyOverride {
-  /** Decimal places an amount may have: an integer from 0 to {@link MAX_OVERRIDE_MINOR_UNITS}. */
+  /** Decimal places an amount may have: an integer from 0 to 4. */
   readonly minorUnits: number
 }
 
@@ -150,7 +150,7 @@ function readOverride(value: unknown, path: string, issues: RefundRulesIssue[]):
 
 /**
  * Validates a policy's `currencies` setting (SPEC §3): an object mapping upper-case three-letter codes to
- * `{ minorUnits }` (an integer from 0 to {@link MAX_OVERRIDE_MINOR_UNITS}). `undefined` and `null` are no overrides.
+ * `{ minorUnits }` (an integer from 0 to 4). `undefined` and `null` are no overrides.
  * Own keys only; unknown keys are issues. A code the ISO 4217 data does not list (a currency newer than the data, or
  * XAU) may be given a minor unit this way too. Returns a frozen null-prototype copy and every problem found, each
  * `INVALID_POLICY` at its path, for the policy reader to report with its other issues.

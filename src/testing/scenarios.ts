@@ -424,7 +424,8 @@ export function arbTopUpScenario<K extends ScenarioKinds['top-up-refund']>(
               ? left - 1n - partOf(left - 2n, d.balance)
               : kind === 'already-refunded'
                 ? 1n + partOf(units - 1n, d.balance)
-                : left + partOf(units, d.balance)
+                : // Above what is left, but never past the largest amount the library accepts.
+                  minOf(left + partOf(units, d.balance), largestUnits(s.max, currency))
         const gross = minOf(left, balance)
         const fee = knownFee(kind, d.fee, units, gross, () => scheduleFee(policy.fees, d.method, gross, currency))
         const creditedAt = d.creditedAt

@@ -132,7 +132,11 @@ describe('messages say what was received and what was expected', () => {
   it.each([
     ['topUp.id', 42, /topUp\.id: expected a non-empty string of at most 256 characters, received 42/],
     ['topUp.creditedAt', '2026-11-20T10:00:00', /topUp\.creditedAt: expected .*offset.*without an offset is ambiguous/],
-    ['topUp.amount', 'abc', /topUp\.amount: must be an object \{ amount, currency \}, received "abc"/],
+    [
+      'topUp.amount',
+      'abc',
+      /topUp\.amount: must be an object \{ amount, currency \} or \{ minor, currency \}, received "abc"/,
+    ],
     ['topUp.amount.amount', '1,000.00', /topUp\.amount\.amount: .*plain decimal.*received "1,000\.00"/],
     ['topUp.amount.currency', 'eur', /topUp\.amount\.currency: must be an upper-case ISO 4217 .*received "eur"/],
     ['request.informationRequested.items', 'iban', /items: expected an array of at most 100 strings, received "iban"/],

@@ -4,7 +4,9 @@
  * well-formed RefundRulesError, or a decision that still satisfies §6 and
  * §7.1–7.2.
  */
+
 import DecimalJs from 'decimal.js'
+import * as iso4217 from 'dinero.js/currencies'
 import fc from 'fast-check'
 import { expect } from 'vitest'
 import { unreadable } from '../../src/errors.js'
@@ -224,8 +226,12 @@ export function assertWellFormedError(error: RefundRulesError): void {
   expect(error.message.length).toBeLessThan(MAX_MESSAGE * error.issues.length + 100)
 }
 
-const minorDigits = (currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+/** ISO 4217 minor digits, read from the data package itself (not Intl's CLDR display digits, not src/money). */
+const minorDigits = (currency: string): number => {
+  const entry = (iso4217 as Record<string, { readonly exponent: number } | undefined>)[currency]
+  if (entry === undefined) throw new Error(`no ISO 4217 minor unit for ${currency}`)
+  return entry.exponent
+}
 
 function isDeepFrozen(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true
