@@ -93,7 +93,10 @@ export function orderCancellationWindowClosesAt(
 /** The window helper reads the order's anchors alone; each policy picks its anchor and adds its window. */
 const WINDOW: WindowRun<{ placedAt: EpochMs; fundedAt: EpochMs }> = {
   root: 'order',
-  read: (order) => ({ placedAt: order.instant('placedAt'), fundedAt: order.object('fundedBy').instant('creditedAt') }),
+  read: (order) => {
+    const fundedBy = order.object('fundedBy')
+    return { placedAt: order.instant('placedAt'), fundedAt: fundedBy.instant('creditedAt') }
+  },
   window: (anchors, policy) => {
     const start = windowStart(policy, anchors)
     return { start: start.at, ms: policy.windowMs.cancellation, path: start.path }
