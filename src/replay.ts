@@ -4,10 +4,7 @@
  * policy, an auditor re-evaluates what was stored beside each decision and
  * sees exactly which fields would now come out differently.
  */
-import { evaluateInactivity } from './clauses/inactivity.js'
-import { evaluateOrderCancellation } from './clauses/order-cancellation.js'
-import { evaluateTermination } from './clauses/termination.js'
-import { evaluateTopUpRefund } from './clauses/top-up-refund.js'
+import { EVALUATORS } from './clauses/evaluate.js'
 import type { ClauseId, Decision } from './decision.js'
 import {
   describeReceived,
@@ -36,13 +33,6 @@ export interface ReplayResult {
   readonly differences: readonly ReplayDifference[]
   /** The decision the library makes now. */
   readonly replayed: Decision
-}
-
-const EVALUATORS: Readonly<Record<ClauseId, (input: never, policy?: PolicySource) => Decision>> = {
-  'top-up-refund': evaluateTopUpRefund,
-  'order-cancellation': evaluateOrderCancellation,
-  termination: evaluateTermination,
-  inactivity: evaluateInactivity,
 }
 
 // A decision the library makes is a few levels deep with a few dozen fields; a forged one is refused before it costs.

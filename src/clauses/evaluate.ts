@@ -32,7 +32,8 @@ export type DecisionFor<C extends ClauseId> = C extends 'top-up-refund'
       ? TerminationDecision
       : InactivityDecision
 
-const EVALUATORS: Readonly<Record<ClauseId, (input: never, policy?: PolicySource) => Decision>> = {
+/** Each clause's evaluation, by clause id: the one dispatch table (`evaluate` and `replay` use it). */
+export const EVALUATORS: Readonly<Record<ClauseId, (input: never, policy?: PolicySource) => Decision>> = {
   'top-up-refund': evaluateTopUpRefund,
   'order-cancellation': evaluateOrderCancellation,
   termination: evaluateTermination,
