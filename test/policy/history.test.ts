@@ -263,4 +263,39 @@ describe('an invalid history', () => {
     expect(history.id).toBe('ctr-group')
     expect(Object.isFrozen(history) && Object.isFrozen(history.versions)).toBe(true)
   })
+
+  it('survives JSON: its versions make the same history again (also across the ESM and CommonJS copies)', () => {
+    const stored = JSON.parse(JSON.stringify(shortened)) as { id: string; versions: PolicyVersionInput[] }
+    expect(stored.id).toBe('ctr-group')
+    const again = createPolicyHistory(stored.versions)
+    const input = topUpInput('2026-12-20T10:00:00Z', '2026-12-21T09:00:00Z')
+    expect(evaluateTopUpRefund(input, again)).toEqual(evaluateTopUpRefund(input, shortened))
+  })
+})
+
+describe('a history with hostile input', () => {
+  it('still throws nothing but a RefundRulesError', () => {
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap')
+        },
+        ownKeys: () => {
+          throw new Error('trap')
+        },
+      },
+    )
+    for (const input of [
+      null,
+      7,
+      trap,
+      { request: trap, now: trap },
+    ]) {
+      expect(errorOf(() => evaluateTopUpRefund(input as never, shortened)).code).toMatch(/^INVALID_/)
+      expect(errorOf(() => evaluateInactivity(input as never, shortened)).code).toMatch(/^INVALID_/)
+    }
+    const letter = { ...topUpInput('2026-12-20T10:00:00Z', '2026-12-21T09:00:00Z'), request: trap }
+    expect(errorOf(() => evaluateTopUpRefund(letter as never, shortened)).path).toBe('request.receivedAt')
+  })
 })
