@@ -286,12 +286,7 @@ describe('a history with hostile input', () => {
         },
       },
     )
-    for (const input of [
-      null,
-      7,
-      trap,
-      { request: trap, now: trap },
-    ]) {
+    for (const input of [null, 7, trap, { request: trap, now: trap }]) {
       expect(errorOf(() => evaluateTopUpRefund(input as never, shortened)).code).toMatch(/^INVALID_/)
       expect(errorOf(() => evaluateInactivity(input as never, shortened)).code).toMatch(/^INVALID_/)
     }
