@@ -128,12 +128,15 @@ export function createPolicyHistory(versions: readonly PolicyVersionInput[]): Po
   }
 }
 
+// A policy changes a few times a year; a list this long is not a history, and its checks would cost.
+const MAX_VERSIONS = 1_000
+
 function historyOf(versions: readonly PolicyVersionInput[]): PolicyHistory {
-  if (!Array.isArray(versions) || versions.length === 0) {
+  if (!Array.isArray(versions) || versions.length === 0 || versions.length > MAX_VERSIONS) {
     throw refundRulesError(
       'INVALID_POLICY',
       'versions',
-      expected('a non-empty array of { effectiveFrom, policy }', versions),
+      expected(`an array of 1 to ${MAX_VERSIONS} { effectiveFrom, policy }`, versions),
     )
   }
   const issues: RefundRulesIssue[] = []
@@ -143,6 +146,16 @@ function historyOf(versions: readonly PolicyVersionInput[]): PolicyHistory {
     if (!isRecord(entry)) {
       issues.push({ code: 'INVALID_POLICY', path, message: expected('an object { effectiveFrom, policy }', entry) })
       return
+    }
+    // A misspelt key must not be ignored, as in a policy's settings (SPEC §3).
+    for (const key of Object.keys(entry)) {
+      if (key !== 'effectiveFrom' && key !== 'policy') {
+        issues.push({
+          code: 'INVALID_POLICY',
+          path: joinPath(path, key),
+          message: 'is not a part of a version (effectiveFrom, policy)',
+        })
+      }
     }
     const start = readPart(issues, `${path}.effectiveFrom`, () =>
       parseInstant(own(entry, 'effectiveFrom'), `${path}.effectiveFrom`),

@@ -199,7 +199,11 @@ describe('an invalid history', () => {
 
   it('is refused when empty or not a list', () => {
     expect(issues([])).toEqual([
-      ['INVALID_POLICY', 'versions', 'expected a non-empty array of { effectiveFrom, policy }, received an array of 0'],
+      [
+        'INVALID_POLICY',
+        'versions',
+        'expected an array of 1 to 1000 { effectiveFrom, policy }, received an array of 0',
+      ],
     ])
     expect(issues(null)[0]?.slice(0, 2)).toEqual(['INVALID_POLICY', 'versions'])
     expect(
@@ -211,6 +215,17 @@ describe('an invalid history', () => {
         }),
       )[0]?.slice(0, 2),
     ).toEqual(['INVALID_POLICY', 'versions'])
+  })
+
+  it('is refused with a misspelt part or more versions than any policy has', () => {
+    expect(issues([{ effectiveFrom: '2026-01-01T00:00:00Z', polcy: {} }]).map((i) => i.slice(0, 2))).toEqual([
+      ['INVALID_POLICY', 'versions[0].polcy'],
+      ['INVALID_POLICY', 'versions[0].policy'],
+    ])
+    const many = Array.from({ length: 1001 }, (_, i) =>
+      v(new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString(), {}),
+    )
+    expect(issues(many)[0]?.slice(0, 2)).toEqual(['INVALID_POLICY', 'versions'])
   })
 
   it('names each bad version and setting, all at once', () => {
