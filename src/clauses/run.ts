@@ -82,7 +82,9 @@ function versionInForce(run: ClauseRun<unknown>, input: unknown, history: Policy
   const event = run.event ?? 'now'
   const reader = new Reader('INVALID_INPUT')
   const fields = reader.at(input, 'input', '')
-  const at = event === 'now' ? fields.instant('now') : fields.object('request').instant('receivedAt')
+  const now = fields.instant('now')
+  // A letter stamped after `now` is read as `now` (clock skew) or refused as inconsistent: either way, at `now`.
+  const at = event === 'now' ? now : Math.min(fields.object('request').instant('receivedAt'), now)
   if (reader.hasIssues()) return PolicyHistory.compiledVersions(history).policies[0] as CompiledPolicy
   return PolicyHistory.versionAt(history, at, event)
 }
