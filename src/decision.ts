@@ -121,7 +121,8 @@ export interface DecisionBase<C extends ClauseId, O extends Outcome> {
   readonly requirements: readonly RequirementCode[]
   /** `now`, as a UTC ISO string. */
   readonly evaluatedAt: string
-  readonly policy: { readonly id: string; readonly version: string }
+  /** The policy the decision was made under; `effectiveFrom` (UTC ISO) when a policy history chose the version. */
+  readonly policy: { readonly id: string; readonly version: string; readonly effectiveFrom?: string }
 }
 
 /** A refund's due date: the local `YYYY-MM-DD` date in the calendar's zone and its last millisecond (UTC ISO). */

@@ -85,6 +85,13 @@ export type {
 export type { CurrencyOverride, CurrencyOverrides } from './money/currency.js'
 export type { FeeRounding, FeeRule, FeeRuleInput, FeeSchedule, FeeScheduleInput } from './money/fees.js'
 export { fromMinorUnits, type MinorUnitsOptions, toMinorUnits } from './money/minor-units.js'
+export {
+  createPolicyHistory,
+  type PolicyHistory,
+  type PolicySource,
+  type PolicyVersion,
+  type PolicyVersionInput,
+} from './policy/history.js'
 export { ctrGroupPolicy } from './policy/presets.js'
 export {
   createPolicy,
@@ -93,6 +100,14 @@ export {
   type PolicyOptions,
   type TerminationSettings,
 } from './policy/settings.js'
+export {
+  type OrderCancellationQuoteInput,
+  type Quote,
+  quoteOrderCancellation,
+  quoteTopUpRefund,
+  type TopUpRefundQuoteInput,
+} from './quotes.js'
+export { type ReplayDifference, type ReplayResult, replay } from './replay.js'
 export {
   type BusinessCalendar,
   type BusinessCalendarOptions,

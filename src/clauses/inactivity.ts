@@ -17,7 +17,8 @@ import type { InactivityActive, InactivityDeactivated, InactivityDecision } from
 import { type AccountSnapshot, type Fields, readAccount } from '../inputs.js'
 import { isPositive } from '../money/amount.js'
 import { formatSettlement } from '../money/deductions.js'
-import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
+import type { PolicySource } from '../policy/history.js'
+import type { CompiledPolicy } from '../policy/settings.js'
 import { formatInstant, type InstantInput } from '../time/instant.js'
 import { addMonthsInZone } from '../time/months.js'
 import { formatLocalDateTime } from '../time/zone.js'
@@ -46,12 +47,12 @@ export interface InactivityInput {
  * decision.outcome // => 'deactivated'
  * decision.dates.deactivatesAt // => '2026-11-20T10:00:00.000Z'
  */
-export function evaluateInactivity(input: InactivityInput, policy?: Policy | PolicyOptions): InactivityDecision {
+export function evaluateInactivity(input: InactivityInput, policy?: PolicySource): InactivityDecision {
   return runClause(EVALUATION, input, policy)
 }
 
 /** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
-const EVALUATION: ClauseRun<InactivityDecision> = { root: 'input', decide }
+const EVALUATION: ClauseRun<InactivityDecision> = { root: 'input', decide, event: 'now' }
 
 /** Reads and checks an inactivity check's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): InactivityDecision {

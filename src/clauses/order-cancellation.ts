@@ -38,7 +38,8 @@ import {
   readRequest,
 } from '../inputs.js'
 import { describeMoney, isPositive } from '../money/amount.js'
-import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
+import type { PolicySource } from '../policy/history.js'
+import type { CompiledPolicy } from '../policy/settings.js'
 import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
 import {
   checkRefunded,
@@ -51,7 +52,7 @@ import {
   requireRequestedInformation,
   requireWrittenRequest,
 } from './request.js'
-import { type ClauseRun, Reasons, runClause } from './run.js'
+import { type ClauseRun, Reasons, runClause, runWindow, type WindowRun } from './run.js'
 
 /** The input of {@link evaluateOrderCancellation}. */
 export interface OrderCancellationInput {
@@ -72,6 +73,8 @@ function windowStart(policy: CompiledPolicy, anchors: { placedAt: EpochMs; funde
  * When the cancellation window of an order closes: the anchor (the funding
  * top-up's `creditedAt` by default, `placedAt` with
  * `orderCancellationAnchor: 'order'`) + `orderCancellationWindowHours`.
+ * Under a policy history, the last instant a request would be in time under
+ * the version in force when it arrives.
  *
  * @example
  * orderCancellationWindowClosesAt({
@@ -82,21 +85,22 @@ function windowStart(policy: CompiledPolicy, anchors: { placedAt: EpochMs; funde
  */
 export function orderCancellationWindowClosesAt(
   order: Pick<OrderSnapshot, 'placedAt' | 'fundedBy'>,
-  policy?: Policy | PolicyOptions,
+  policy?: PolicySource,
 ): string {
-  return runClause(WINDOW_CLOSES_AT, order, policy)
+  return runWindow(WINDOW, order, policy)
 }
 
-/** The window helper reads the order snapshot alone. */
-const WINDOW_CLOSES_AT: ClauseRun<string> = { root: 'order', decide: windowClosesAt }
-
-/** Reads the window's anchors alone and adds the window to the one in force. */
-function windowClosesAt(order: Fields, policy: CompiledPolicy): string {
-  const fundedBy = order.object('fundedBy')
-  const anchors = { placedAt: order.instant('placedAt'), fundedAt: fundedBy.instant('creditedAt') }
-  order.reader.finish()
-  const start = windowStart(policy, anchors)
-  return formatInstant(start.at + policy.windowMs.cancellation, start.path)
+/** The window helper reads the order's anchors alone; each policy picks its anchor and adds its window. */
+const WINDOW: WindowRun<{ placedAt: EpochMs; fundedAt: EpochMs }> = {
+  root: 'order',
+  read: (order) => {
+    const fundedBy = order.object('fundedBy')
+    return { placedAt: order.instant('placedAt'), fundedAt: fundedBy.instant('creditedAt') }
+  },
+  window: (anchors, policy) => {
+    const start = windowStart(policy, anchors)
+    return { start: start.at, ms: policy.windowMs.cancellation, path: start.path }
+  },
 }
 
 /**
@@ -121,7 +125,7 @@ function windowClosesAt(order: Fields, policy: CompiledPolicy): string {
  */
 export function evaluateOrderCancellation(
   input: OrderCancellationInput,
-  policy?: Policy | PolicyOptions,
+  policy?: PolicySource,
 ): OrderCancellationDecision {
   return runClause(EVALUATION, input, policy)
 }
@@ -137,7 +141,7 @@ function checkFunding(input: Fields, order: ReadOrder): void {
 }
 
 /** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
-const EVALUATION: ClauseRun<OrderCancellationDecision> = { root: 'input', decide }
+const EVALUATION: ClauseRun<OrderCancellationDecision> = { root: 'input', decide, event: 'request.receivedAt' }
 
 /** Reads and checks a cancellation's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecision {

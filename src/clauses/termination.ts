@@ -33,7 +33,8 @@ import {
 } from '../inputs.js'
 import { describeMoney, isPositive } from '../money/amount.js'
 import { debtClaim, formatSettlement, type Settlement, scheduleFeeClaim, settle } from '../money/deductions.js'
-import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
+import type { PolicySource } from '../policy/history.js'
+import type { CompiledPolicy } from '../policy/settings.js'
 import type { InstantInput } from '../time/instant.js'
 import {
   checkRequestOrder,
@@ -88,12 +89,12 @@ export function terminationSettlement(policy: CompiledPolicy, account: ReadAccou
  * decision.outcome // => 'manual-review'
  * decision.amounts?.net // => '230.00'
  */
-export function evaluateTermination(input: TerminationInput, policy?: Policy | PolicyOptions): TerminationDecision {
+export function evaluateTermination(input: TerminationInput, policy?: PolicySource): TerminationDecision {
   return runClause(EVALUATION, input, policy)
 }
 
 /** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
-const EVALUATION: ClauseRun<TerminationDecision> = { root: 'input', decide }
+const EVALUATION: ClauseRun<TerminationDecision> = { root: 'input', decide, event: 'request.receivedAt' }
 
 /** Reads and checks a termination request's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
