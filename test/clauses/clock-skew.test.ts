@@ -9,6 +9,7 @@ import { evaluateInactivity } from '../../src/clauses/inactivity.js'
 import { evaluateOrderCancellation } from '../../src/clauses/order-cancellation.js'
 import { evaluateTermination } from '../../src/clauses/termination.js'
 import { evaluateTopUpRefund } from '../../src/clauses/top-up-refund.js'
+import { explain } from '../../src/explain/index.js'
 import { createPolicy } from '../../src/policy/settings.js'
 import { account, codes, issuesOf, order, topUp, verifiedAccount, WINDOW_CLOSES_AT } from './fixtures.js'
 
@@ -83,6 +84,7 @@ describe('clockSkewSeconds', () => {
     )
     expect(d.outcome).toBe('rejected')
     expect(codes(d)).toEqual(['WINDOW_EXPIRED', 'CLOCK_SKEW_TOLERATED'])
+    expect(explain(d, { policy: skew5 })).toContain('clock skew')
   })
 
   it('read as now, a request 1 s past the window but within the skew of a now at the window end is in time', () => {
