@@ -9,7 +9,8 @@
  * Every problem is collected rather than the first thrown, and anything odd a
  * value can do — throw from a getter, be a revoked proxy, hold a 10 MB string
  * — ends as a `RefundRulesError` naming the field. Unknown extra fields of a
- * snapshot are ignored, so a database row can be passed as it is.
+ * snapshot are ignored, an optional field that is `null` is absent, and an id
+ * may be a string or an integer, so a database row can be passed as it is.
  */
 import {
   describeReceived,
