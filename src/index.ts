@@ -28,6 +28,8 @@ export {
   type DecisionAmounts,
   type DecisionBase,
   type DecisionDeduction,
+  type DecisionSubject,
+  type DecisionSubjects,
   type InactivityActive,
   type InactivityDates,
   type InactivityDeactivated,
@@ -73,7 +75,7 @@ export {
   explain,
   type ReasonFacts,
 } from './explain/index.js'
-export type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot } from './inputs.js'
+export type { AccountSnapshot, Id, OrderSnapshot, RefundRequest, TopUpSnapshot } from './inputs.js'
 export type {
   AmountInput,
   DecimalLike,

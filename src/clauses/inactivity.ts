@@ -22,7 +22,7 @@ import type { CompiledPolicy } from '../policy/settings.js'
 import { formatInstant, type InstantInput } from '../time/instant.js'
 import { addMonthsInZone } from '../time/months.js'
 import { formatLocalDateTime } from '../time/zone.js'
-import { nothingLeft } from './request.js'
+import { clockSkewMs, noteClockSkew, nothingLeft } from './request.js'
 import { type ClauseRun, Reasons, runClause } from './run.js'
 import { terminationSettlement } from './termination.js'
 
@@ -59,16 +59,20 @@ function decide(input: Fields, policy: CompiledPolicy): InactivityDecision {
   const reader = input.reader
   const account = readAccount(input.object('account'))
   const now = input.instant('now')
-  if (!reader.hasIssues()) reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now)
+  // Read as `now` when it is after it within the clock skew allowed (SPEC §1).
+  const lastUse = reader.hasIssues()
+    ? account.lastActivityAt
+    : reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now, clockSkewMs(policy))
   reader.finish()
-  const reasons = new Reasons('inactivity', now, policy)
+  const reasons = new Reasons('inactivity', now, policy, Object.freeze({ accountId: account.id }))
+  noteClockSkew(reasons, reader.skewed, now)
 
   // > If you do not use your account for more than 12 months, it will be deactivated,
   const months = policy.settings.inactivityMonths
   const zone = policy.calendar.zone
-  const threshold = addMonthsInZone(zone, account.lastActivityAt, months, 'account.lastActivityAt')
+  const threshold = addMonthsInZone(zone, lastUse, months, 'account.lastActivityAt')
   const deactivatesAt = formatInstant(threshold.ms)
-  const lastActivityAt = formatInstant(account.lastActivityAt)
+  const lastActivityAt = formatInstant(lastUse)
   const deactivated = now > threshold.ms
   if (deactivated) {
     reasons.note(

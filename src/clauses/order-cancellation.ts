@@ -44,9 +44,11 @@ import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.
 import {
   checkRefunded,
   checkRequestOrder,
+  clockSkewMs,
   clockStart,
   isWithinWindow,
   leftToRefund,
+  noteClockSkew,
   refundDueDates,
   refundSettlement,
   requireRequestedInformation,
@@ -147,15 +149,25 @@ const EVALUATION: ClauseRun<OrderCancellationDecision> = { root: 'input', decide
 function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecision {
   const reader = input.reader
   const order = readOrder(input.object('order'))
-  const request = readRequest(input.object('request'))
+  let request = readRequest(input.object('request'))
   const now = input.instant('now')
   if (!reader.hasIssues()) {
     checkFunding(input, order)
-    checkRequestOrder(reader, request, { now, after: { at: order.placedAt, path: 'order.placedAt' } })
+    request = checkRequestOrder(reader, request, {
+      now,
+      after: { at: order.placedAt, path: 'order.placedAt' },
+      skewMs: clockSkewMs(policy),
+    })
     checkRefunded(reader, 'order', order)
   }
   reader.finish()
-  const reasons = new Reasons('order-cancellation', now, policy)
+  const reasons = new Reasons(
+    'order-cancellation',
+    now,
+    policy,
+    Object.freeze({ orderId: order.id, topUpId: order.topUpId }),
+  )
+  noteClockSkew(reasons, reader.skewed, now)
   const hours = policy.settings.orderCancellationWindowHours
 
   // > You have the right to cancel the purchase after replenishing your account within 48 hours.

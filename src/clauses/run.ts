@@ -7,6 +7,7 @@ import {
   type ClauseId,
   type Decision,
   type DecisionBase,
+  type DecisionSubjects,
   freezeDecision,
   type Outcome,
   type Reason,
@@ -144,6 +145,8 @@ export class Reasons<C extends ClauseId> {
   private readonly rejections: Reason[] = []
   private readonly notes: Reason[] = []
   private readonly needs: Reason[] = []
+  /** How the input was read (a clock skew tolerated): listed last, whatever the outcome. */
+  private readonly readings: Reason[] = []
   private readonly requirements: RequirementCode[] = []
 
   constructor(
@@ -151,6 +154,8 @@ export class Reasons<C extends ClauseId> {
     private readonly now: EpochMs,
     /** The policy the decision is made under. */
     readonly policy: CompiledPolicy,
+    /** The ids of the rows decided on, frozen. */
+    private readonly subject: DecisionSubjects[C],
   ) {}
 
   private reason(code: ReasonCode, message: string): Reason {
@@ -178,13 +183,18 @@ export class Reasons<C extends ClauseId> {
     this.needs.push(this.reason(code, message))
   }
 
+  /** Says how the input was read; kept on every outcome, a rejection included. */
+  remark(code: ReasonCode, message: string): void {
+    this.readings.push(this.reason(code, message))
+  }
+
   /** SPEC §5 precedence: rejected, then needs-information, then the clause's positive outcome. */
   outcome<P extends Outcome>(positive: P): 'rejected' | 'needs-information' | P {
     return this.rejected ? 'rejected' : this.requirements.length > 0 ? 'needs-information' : positive
   }
 
   /**
-   * The decision of type `D` with `outcome`, of the common fields (reasons,
+   * The decision of type `D` with `outcome`, of the common fields (subject, reasons,
    * requirements, `evaluatedAt`, the policy reference) and the clause's own
    * `parts` (`amounts`, `dates`, `settlement`), which the compiler checks
    * against `D`; frozen. Only `needs-information` has requirements: nothing
@@ -198,10 +208,12 @@ export class Reasons<C extends ClauseId> {
   decide<D extends Decision & { readonly clause: C }>(outcome: D['outcome'], parts: DecisionParts<D>): D {
     const rejected = outcome === 'rejected'
     const explained = rejected ? this.rejections : this.notes
+    const onlyExplained = this.needs.length === 0 && this.readings.length === 0
     const decision: Record<string, unknown> = {
       clause: this.clause,
       outcome,
-      reasons: Object.freeze(this.needs.length === 0 ? explained : explained.concat(this.needs)),
+      subject: this.subject,
+      reasons: Object.freeze(onlyExplained ? explained : explained.concat(this.needs, this.readings)),
       requirements: outcome === 'needs-information' ? Object.freeze(this.requirements) : NO_REQUIREMENTS,
       evaluatedAt: formatInstant(this.now),
       policy: this.policy.reference,

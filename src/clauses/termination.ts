@@ -38,7 +38,9 @@ import type { CompiledPolicy } from '../policy/settings.js'
 import type { InstantInput } from '../time/instant.js'
 import {
   checkRequestOrder,
+  clockSkewMs,
   clockStart,
+  noteClockSkew,
   nothingLeft,
   refundDueDates,
   requireRequestedInformation,
@@ -100,14 +102,16 @@ const EVALUATION: ClauseRun<TerminationDecision> = { root: 'input', decide, even
 function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
   const reader = input.reader
   const account = readAccount(input.object('account'))
-  const request = readRequest(input.object('request'))
+  let request = readRequest(input.object('request'))
   const now = input.instant('now')
   if (!reader.hasIssues()) {
-    checkRequestOrder(reader, request, { now })
-    reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now)
+    const skewMs = clockSkewMs(policy)
+    request = checkRequestOrder(reader, request, { now, skewMs })
+    reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now, skewMs)
   }
   reader.finish()
-  const reasons = new Reasons('termination', now, policy)
+  const reasons = new Reasons('termination', now, policy, Object.freeze({ accountId: account.id }))
+  noteClockSkew(reasons, reader.skewed, now)
 
   // > Regardless of the reasons for the termination of the use of the Website, cash on the balance of your
   // > account that has not been withdrawn will be returned

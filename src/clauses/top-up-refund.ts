@@ -39,9 +39,11 @@ import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.
 import {
   checkRefunded,
   checkRequestOrder,
+  clockSkewMs,
   clockStart,
   isWithinWindow,
   leftToRefund,
+  noteClockSkew,
   refundDueDates,
   refundSettlement,
   requireRequestedInformation,
@@ -110,15 +112,22 @@ function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
   const accountFields = input.object('account')
   const topUp = readTopUp(topUpFields)
   const account = readBalance(accountFields)
-  const request = readRequest(input.object('request'))
+  let request = readRequest(input.object('request'))
   const now = input.instant('now')
   if (!reader.hasIssues()) {
-    checkRequestOrder(reader, request, { now, after: { at: topUp.creditedAt, path: 'topUp.creditedAt' } })
-    reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now)
+    const skewMs = clockSkewMs(policy)
+    request = checkRequestOrder(reader, request, {
+      now,
+      after: { at: topUp.creditedAt, path: 'topUp.creditedAt' },
+      skewMs,
+    })
+    reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now, skewMs)
     checkRefunded(reader, 'topUp', topUp)
   }
   reader.finish()
-  const reasons = new Reasons('top-up-refund', now, policy)
+  const subject = Object.freeze({ topUpId: topUp.id, accountId: account.id })
+  const reasons = new Reasons('top-up-refund', now, policy, subject)
+  noteClockSkew(reasons, reader.skewed, now)
   const hours = policy.settings.topUpRefundWindowHours
 
   // > After replenishing the balance in any way presented in the personal account, you can return the deposit
