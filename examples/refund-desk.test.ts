@@ -80,10 +80,17 @@ describe.each(driverShapes)('refund desk on $name', ({ parsers }) => {
     expect(decision.clause === 'order-cancellation' && decision.dates.refundDueDate).toBe('2026-12-30')
   })
 
-  it('asks a leaving customer whose verification columns are NULL to verify, with the debt deducted', async () => {
+  it('rejects a leaving customer whose debt takes the whole balance, still naming the NULL verifications', async () => {
     const decision = await decide('msg-1005')
-    expect(decision.outcome).toBe('needs-information')
-    expect(decision.requirements).toEqual(['IDENTITY_VERIFICATION', 'OWNERSHIP_VERIFICATION'])
+    // SPEC §5: a debt at least the balance leaves nothing to pay, and a rejection comes before what is missing.
+    expect(decision.outcome).toBe('rejected')
+    expect(decision.reasons.map((r) => r.code)).toEqual([
+      'NOTHING_LEFT_AFTER_DEDUCTIONS',
+      'IDENTITY_VERIFICATION',
+      'OWNERSHIP_VERIFICATION',
+    ])
+    expect(decision.requirements).toEqual([])
+    // 15.00 on the balance, 22.50 owed: all of it goes to the debt, 7.50 of which stays outstanding.
     expect(net(decision)).toBe('0.00')
     expect(decision.clause === 'termination' && decision.amounts?.outstandingDebt).toBe('7.50')
   })

@@ -55,7 +55,7 @@ async function main() {
     assert.equal(rows[0]?.decisions, 5)
     assert.deepEqual(
       [...decisions.values()].map((d) => d.outcome),
-      ['approved', 'approved', 'rejected', 'approved', 'needs-information'],
+      ['approved', 'approved', 'rejected', 'approved', 'rejected'],
     )
   } finally {
     await db.exec('ROLLBACK')

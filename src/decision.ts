@@ -59,6 +59,7 @@ const REQUIREMENT_CODES = [
  * - `INACTIVE_OVER_THRESHOLD`: the account has not been used for longer than the threshold.
  * - `MONTH_END_CLAMPED`: the month count landed on a day the target month lacks and was clamped to its last day.
  * - `NONEXISTENT_LOCAL_TIME`: the month count landed on a local time skipped by a DST change and moved forward.
+ * - `CLOCK_SKEW_TOLERATED`: an instant of the input was after `now`, within the policy's `clockSkewSeconds`, and was read as `now` (the message names the field).
  */
 export const ReasonCodes = codeConstants([
   'WITHIN_WINDOW',
@@ -73,6 +74,7 @@ export const ReasonCodes = codeConstants([
   'INACTIVE_OVER_THRESHOLD',
   'MONTH_END_CLAMPED',
   'NONEXISTENT_LOCAL_TIME',
+  'CLOCK_SKEW_TOLERATED',
 ])
 
 /** A reason code, as a string-literal union. */
@@ -102,6 +104,9 @@ export interface WindowParams {
   readonly windowClosesAt: string
 }
 
+/** The input instants checked against `now`, which a policy's clock skew may read as `now` (SPEC §1). */
+export type SkewableField = 'request.receivedAt' | 'request.informationRequested.providedAt' | 'account.lastActivityAt'
+
 /** The params of a reason whose sentence names no value. */
 export interface NoParams {
   readonly [key: string]: never
@@ -113,9 +118,6 @@ export interface NoParams {
  * {@link AmountParam}s, hours and months numbers; every value is JSON and
  * frozen, so an application can write the sentence in its own words and
  * language (as `explain` does).
- *
- * `CLOCK_SKEW_TOLERATED` (an instant a little after `now` read as `now`,
- * SPEC §1) has its params here ahead of the clauses that add it.
  */
 export interface ReasonParams {
   readonly WITHIN_WINDOW: WindowParams
@@ -159,10 +161,14 @@ export interface ReasonParams {
     readonly localTime: string
     readonly deactivatesAt: string
   }
-  /** The field whose instant was a little after `now`, and that instant as given, UTC ISO. */
+  /**
+   * The field whose instant was a little after `now`, that instant as given
+   * (UTC ISO), and the policy's `clockSkewSeconds` it was within.
+   */
   readonly CLOCK_SKEW_TOLERATED: {
-    readonly field: 'request.receivedAt' | 'request.informationRequested.providedAt' | 'account.lastActivityAt'
+    readonly field: SkewableField
     readonly at: string
+    readonly skewSeconds: number
   }
 }
 
@@ -202,17 +208,36 @@ export interface DecisionAmounts {
   readonly outstandingDebt?: string
 }
 
+/**
+ * The rows a decision was made on, by id, each as a string (`42`, `42n` and
+ * `'42'` are all `'42'`): only those its clause reads, so a stored decision
+ * can be joined back to them.
+ */
+export interface DecisionSubjects {
+  readonly 'top-up-refund': { readonly topUpId: string; readonly accountId: string }
+  /** The order and the top-up that funded it. */
+  readonly 'order-cancellation': { readonly orderId: string; readonly topUpId: string }
+  readonly termination: { readonly accountId: string }
+  readonly inactivity: { readonly accountId: string }
+}
+
+/** The subject of any decision: `{ topUpId?, orderId?, accountId? }`, narrowed by {@link DecisionSubjects} per clause. */
+export type DecisionSubject = DecisionSubjects[ClauseId]
+
 /** The fields every decision has. */
 export interface DecisionBase<C extends ClauseId, O extends Outcome> {
   readonly clause: C
   readonly outcome: O
+  /** The ids of the rows it was made on (SPEC §6). */
+  readonly subject: DecisionSubjects[C]
   /** Every reason that applies, in a stable order. */
   readonly reasons: readonly Reason[]
   /** What the customer must still send (`needs-information`); empty otherwise. */
   readonly requirements: readonly RequirementCode[]
   /** `now`, as a UTC ISO string. */
   readonly evaluatedAt: string
-  readonly policy: { readonly id: string; readonly version: string }
+  /** The policy the decision was made under; `effectiveFrom` (UTC ISO) when a policy history chose the version. */
+  readonly policy: { readonly id: string; readonly version: string; readonly effectiveFrom?: string }
 }
 
 /** A refund's due date: the local `YYYY-MM-DD` date in the calendar's zone and its last millisecond (UTC ISO). */
@@ -355,7 +380,7 @@ export type Decision = TopUpRefundDecision | OrderCancellationDecision | Termina
  *
  * @example
  * const d = freezeDecision<InactivityActive>({
- *   clause: 'inactivity', outcome: 'active', reasons: [], requirements: [],
+ *   clause: 'inactivity', outcome: 'active', subject: { accountId: 'a1' }, reasons: [], requirements: [],
  *   evaluatedAt: '2026-11-20T10:00:00.000Z', policy: { id: 'ctr-group', version: '1' },
  *   dates: { lastActivityAt: '2026-11-01T10:00:00.000Z', deactivatesAt: '2027-11-01T10:00:00.000Z' },
  * })

@@ -29,6 +29,8 @@ export {
   type DecisionAmounts,
   type DecisionBase,
   type DecisionDeduction,
+  type DecisionSubject,
+  type DecisionSubjects,
   type InactivityActive,
   type InactivityDates,
   type InactivityDeactivated,
@@ -81,7 +83,7 @@ export {
   type ReasonSentence,
   type ReasonSentences,
 } from './explain/index.js'
-export type { AccountSnapshot, OrderSnapshot, RefundRequest, TopUpSnapshot } from './inputs.js'
+export type { AccountSnapshot, Id, OrderSnapshot, RefundRequest, TopUpSnapshot } from './inputs.js'
 export type {
   AmountInput,
   DecimalLike,
@@ -93,6 +95,13 @@ export type {
 export type { CurrencyOverride, CurrencyOverrides } from './money/currency.js'
 export type { FeeRounding, FeeRule, FeeRuleInput, FeeSchedule, FeeScheduleInput } from './money/fees.js'
 export { fromMinorUnits, type MinorUnitsOptions, toMinorUnits } from './money/minor-units.js'
+export {
+  createPolicyHistory,
+  type PolicyHistory,
+  type PolicySource,
+  type PolicyVersion,
+  type PolicyVersionInput,
+} from './policy/history.js'
 export { ctrGroupPolicy } from './policy/presets.js'
 export {
   createPolicy,
@@ -101,6 +110,14 @@ export {
   type PolicyOptions,
   type TerminationSettings,
 } from './policy/settings.js'
+export {
+  type OrderCancellationQuoteInput,
+  type Quote,
+  quoteOrderCancellation,
+  quoteTopUpRefund,
+  type TopUpRefundQuoteInput,
+} from './quotes.js'
+export { type ReplayDifference, type ReplayResult, replay } from './replay.js'
 export {
   type BusinessCalendar,
   type BusinessCalendarOptions,

@@ -9,8 +9,11 @@
  * Every problem is collected rather than the first thrown, and anything odd a
  * value can do — throw from a getter, be a revoked proxy, hold a 10 MB string
  * — ends as a `RefundRulesError` naming the field. Unknown extra fields of a
- * snapshot are ignored, so a database row can be passed as it is.
+ * snapshot are ignored, an optional field that is `null` is absent, and an id
+ * may be a string or an integer, so a database row can be passed as it is.
  */
+
+import type { SkewableField } from './decision.js'
 import {
   describeReceived,
   type ErrorCode,
@@ -25,65 +28,80 @@ import {
 import { type Money, type MoneyInput, parseMoney } from './money/amount.js'
 import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './time/instant.js'
 
-/** One replenishment of the balance. */
+/**
+ * An id as a database holds it: a non-empty string, or an integer (`SERIAL`
+ * as a safe-integer `number`, `BIGSERIAL` as a `bigint` or a digit string).
+ * `'42'`, `42` and `42n` name the same row; a decision names it as the
+ * string `'42'` in its `subject`.
+ */
+export type Id = string | number | bigint
+
+/**
+ * One replenishment of the balance. Optional fields may be `null`, which
+ * means absent (a database row's `NULL`).
+ */
 export interface TopUpSnapshot {
-  readonly id: string
+  readonly id: Id
   readonly amount: MoneyInput
   /** When the balance was replenished. */
   readonly creditedAt: InstantInput
   /** Payment method: the key into the fee schedule. */
   readonly method: string
   /** The known cost of processing this refund; overrides the fee schedule. */
-  readonly processingFee?: MoneyInput
+  readonly processingFee?: MoneyInput | null
   /** Already refunded from this top-up (default 0). */
-  readonly refunded?: MoneyInput
+  readonly refunded?: MoneyInput | null
 }
 
-/** The customer's account. */
+/** The customer's account. Optional fields may be `null`, which means absent. */
 export interface AccountSnapshot {
-  readonly id: string
+  readonly id: Id
   /** Funds on the balance that have not been withdrawn (may be negative). */
   readonly balance: MoneyInput
   /** Owed to the provider (default 0). */
-  readonly debt?: MoneyInput
+  readonly debt?: MoneyInput | null
   /** The last use of the account. */
   readonly lastActivityAt: InstantInput
   /** The holder confirmed their identity (default false). */
-  readonly identityVerified?: boolean
+  readonly identityVerified?: boolean | null
   /** The right to use the account and the funds is confirmed (default false). */
-  readonly ownershipVerified?: boolean
+  readonly ownershipVerified?: boolean | null
   /** Fee-schedule key for a termination payout (default: the schedule's default rule). */
-  readonly payoutMethod?: string
+  readonly payoutMethod?: string | null
 }
 
-/** An order paid from the balance. */
+/** An order paid from the balance. Optional fields may be `null`, which means absent. */
 export interface OrderSnapshot {
-  readonly id: string
+  readonly id: Id
   readonly amount: MoneyInput
   readonly placedAt: InstantInput
   readonly status: 'active' | 'cancelled'
   /** The top-up that funded the order. */
-  readonly fundedBy: { readonly topUpId: string; readonly creditedAt: InstantInput; readonly method: string }
-  readonly processingFee?: MoneyInput
-  readonly refunded?: MoneyInput
+  readonly fundedBy: { readonly topUpId: Id; readonly creditedAt: InstantInput; readonly method: string }
+  readonly processingFee?: MoneyInput | null
+  readonly refunded?: MoneyInput | null
 }
 
-/** The customer's message. */
+/** The customer's message. Optional fields may be `null`, which means absent. */
 export interface RefundRequest {
   /** When the message arrived. */
   readonly receivedAt: InstantInput
-  /** How it arrived; the policy's `writtenChannels` say which count as written. */
+  /** How it arrived; the policy's `writtenChannels` say which count as written (compared ignoring letter case). */
   readonly channel: string
   /** The order information pasted into the letter. */
-  readonly orderDetails?: { readonly orderId: string }
+  readonly orderDetails?: { readonly orderId: Id } | null
   /** Additional data the provider asked for, and when it arrived. */
-  readonly informationRequested?: { readonly items: readonly string[]; readonly providedAt?: InstantInput }
+  readonly informationRequested?: {
+    readonly items: readonly string[]
+    readonly providedAt?: InstantInput | null
+  } | null
 }
 
 /** A request as read: instants in epoch ms. */
 export interface ReadRequest {
   readonly receivedAt: EpochMs
   readonly channel: string
+  /** The order the letter names, as a string (`42` and `'42'` are the same order). */
   readonly orderId: string | undefined
   readonly informationItems: readonly string[]
   readonly providedAt: EpochMs | undefined
@@ -91,6 +109,7 @@ export interface ReadRequest {
 
 /** A top-up as read. */
 export interface ReadTopUp {
+  readonly id: string
   readonly amount: Money
   readonly creditedAt: EpochMs
   readonly method: string
@@ -100,6 +119,7 @@ export interface ReadTopUp {
 
 /** An account as read; the balance may be negative, the debt may not. */
 export interface ReadAccount {
+  readonly id: string
   readonly balance: Money
   readonly debt: Money | undefined
   readonly lastActivityAt: EpochMs
@@ -115,9 +135,19 @@ export interface ReadOrder {
   readonly status: 'active' | 'cancelled'
   readonly placedAt: EpochMs
   readonly fundedAt: EpochMs
+  /** The id of the top-up that funded it. */
+  readonly topUpId: string
   readonly method: string
   readonly processingFee: Money | undefined
   readonly refunded: Money | undefined
+}
+
+/** An instant after `now` by no more than the policy's `clockSkewSeconds`, read as `now` (SPEC §1). */
+export interface SkewedInstant {
+  /** The field, e.g. `request.receivedAt`. */
+  readonly path: SkewableField
+  /** The instant as given. */
+  readonly at: EpochMs
 }
 
 /** What a setting must pass (a type guard for its type `T`), and what its message says was expected. */
@@ -125,19 +155,28 @@ export type Check<T> = readonly [test: (value: unknown) => value is T, expected:
 
 const MAX_TEXT = 256
 const MAX_ITEMS = 100
+/** An integer id is at most as long as a text one: a bigint under 10^256 (checked before it is turned into digits). */
+const ID_LIMIT = 10n ** BigInt(MAX_TEXT)
+const ID_EXPECTED = `an id: a non-empty string of at most ${MAX_TEXT} characters, or an integer (a safe-integer number or a bigint)`
 
 /**
  * The elements of an array of at most `max`, each read once, or `undefined`
  * for anything else: a proxy's traps (revoked, throwing, a `length` that is
- * not a number) make it "not such an array" rather than a crash.
+ * not a whole number) make it "not such an array" rather than a crash.
+ *
+ * The length is checked before any element is touched: a sparse array of
+ * length 2^32 − 1, or a proxy claiming that length, is refused at once
+ * rather than walked. A hole reads as `undefined` (own elements only: an
+ * `Array.prototype[0]` set by someone else is not an element), which the
+ * element's own check then refuses.
  */
 function readList(value: unknown, max: number): unknown[] | undefined {
   try {
     if (!Array.isArray(value)) return undefined
     const length: unknown = value.length
-    if (typeof length !== 'number' || !(length <= max)) return undefined
+    if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || length > max) return undefined
     const list: unknown[] = []
-    for (let i = 0; i < length; i++) list.push(value[i])
+    for (let i = 0; i < length; i++) list.push(Object.hasOwn(value, i) ? value[i] : undefined)
     return list
   } catch {
     return undefined
@@ -167,6 +206,8 @@ function readList(value: unknown, max: number): unknown[] | undefined {
  */
 export class Reader {
   readonly issues: RefundRulesIssue[] = []
+  /** The instants read as `now` because they were within the clock skew the policy allows. */
+  readonly skewed: SkewedInstant[] = []
   /** The evaluation's currency: set by the first amount read. */
   private currency: string | undefined
 
@@ -200,9 +241,20 @@ export class Reader {
     this.issue(path, message, 'INCONSISTENT_INPUT')
   }
 
-  /** SPEC §1: records an instant (at `path`) after `now`: a snapshot or request from the future. */
-  notAfterNow(path: string, at: EpochMs, now: EpochMs): void {
-    if (at > now) this.inconsistent(path, `is after now (${formatInstant(now)})`)
+  /**
+   * SPEC §1: an instant (at `path`) may not be after `now`, except by the
+   * clock skew the policy allows (`skewMs`): such an instant is read as
+   * `now` and recorded in {@link skewed}; a later one is inconsistent.
+   * Returns the instant as read.
+   */
+  notAfterNow(path: SkewableField, at: EpochMs, now: EpochMs, skewMs: number): EpochMs {
+    if (!(at > now)) return at
+    if (at - now <= skewMs) {
+      this.skewed.push({ path, at })
+      return now
+    }
+    this.inconsistent(path, `is after now (${formatInstant(now)})`)
+    return at
   }
 
   /**
@@ -269,6 +321,27 @@ export class Reader {
     if (typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT) return value
     return this.invalid(joinPath(parent, key), `a non-empty string of at most ${MAX_TEXT} characters`, value)
   }
+
+  /**
+   * An {@link Id} as the string a decision names it by: a string as it is,
+   * an integer in its decimal digits (`42`, `42n` → `'42'`); else an issue
+   * at `parent.key`.
+   */
+  id(value: unknown, parent: string, key: string): string {
+    switch (typeof value) {
+      case 'string':
+        if (value.length > 0 && value.length <= MAX_TEXT) return value
+        break
+      case 'number':
+        // String(-0) is '0': the same row as 0.
+        if (Number.isSafeInteger(value)) return String(value)
+        break
+      case 'bigint':
+        if (value < ID_LIMIT && value > -ID_LIMIT) return String(value)
+        break
+    }
+    return this.invalid(joinPath(parent, key), ID_EXPECTED, value)
+  }
 }
 
 /**
@@ -307,11 +380,12 @@ export class Fields {
   }
 
   /**
-   * An optional field: {@link raw}. (SPEC edition 2 reads `null` as absent
-   * here too; that change lands with the `T | null` snapshot types.)
+   * An optional field: {@link raw}, with `null` read as absent (SPEC §1: a
+   * database row's `NULL`).
    */
   optional(key: string): unknown {
-    return this.raw(key)
+    const value = this.raw(key)
+    return value === null ? undefined : value
   }
 
   /** The fields of a required plain object at `key`. */
@@ -334,12 +408,17 @@ export class Fields {
     return this.reader.text(this.raw(key), this.path, key)
   }
 
+  /** An {@link Id}, as a string. */
+  id(key: string): string {
+    return this.reader.id(this.raw(key), this.path, key)
+  }
+
   optionalText(key: string): string | undefined {
     const value = this.optional(key)
     return value === undefined ? undefined : this.reader.text(value, this.path, key)
   }
 
-  /** `true` or `false`, absent meaning `false`. */
+  /** `true` or `false`, absent (or `null`) meaning `false`. */
   flag(key: string): boolean {
     const value = this.optional(key)
     if (value === undefined) return false
@@ -430,8 +509,8 @@ export class Fields {
 
 /** Reads a top-up snapshot (SPEC §1), e.g. `readTopUp(input.object('topUp'))`. */
 export function readTopUp(topUp: Fields): ReadTopUp {
-  topUp.text('id')
   return {
+    id: topUp.id('id'),
     amount: topUp.money('amount'),
     creditedAt: topUp.instant('creditedAt'),
     method: topUp.text('method'),
@@ -444,15 +523,18 @@ export function readTopUp(topUp: Fields): ReadTopUp {
  * Reads what every clause needs of an account snapshot (SPEC §1): its id,
  * balance and last activity. The top-up clause reads no more of it.
  */
-export function readBalance(account: Fields): Pick<ReadAccount, 'balance' | 'lastActivityAt'> {
-  account.text('id')
-  return { balance: account.signedMoney('balance'), lastActivityAt: account.instant('lastActivityAt') }
+export function readBalance(account: Fields): Pick<ReadAccount, 'id' | 'balance' | 'lastActivityAt'> {
+  return {
+    id: account.id('id'),
+    balance: account.signedMoney('balance'),
+    lastActivityAt: account.instant('lastActivityAt'),
+  }
 }
 
 /** Reads a whole account snapshot (SPEC §1), e.g. `readAccount(input.object('account'))`. */
 export function readAccount(account: Fields): ReadAccount {
-  account.text('id')
   return {
+    id: account.id('id'),
     balance: account.signedMoney('balance'),
     debt: account.optionalMoney('debt'),
     lastActivityAt: account.instant('lastActivityAt'),
@@ -467,19 +549,20 @@ const STATUSES = ['active', 'cancelled'] as const
 
 /** Reads an order snapshot and its funding top-up's fields (SPEC §1), e.g. `readOrder(input.object('order'))`. */
 export function readOrder(order: Fields): ReadOrder {
-  const id = order.text('id')
+  const id = order.id('id')
   const amount = order.money('amount')
   const status = order.oneOf('status', STATUSES)
   const fundedBy = order.object('fundedBy')
   const placedAt = order.instant('placedAt')
   const fundedAt = fundedBy.instant('creditedAt')
-  fundedBy.text('topUpId')
+  const topUpId = fundedBy.id('topUpId')
   return {
     id,
     amount,
     status,
     placedAt,
     fundedAt,
+    topUpId,
     method: fundedBy.text('method'),
     processingFee: order.optionalMoney('processingFee'),
     refunded: order.optionalMoney('refunded'),
@@ -492,7 +575,7 @@ const NO_ITEMS: readonly string[] = Object.freeze([])
 export function readRequest(request: Fields): ReadRequest {
   const receivedAt = request.instant('receivedAt')
   const channel = request.text('channel')
-  const orderId = request.optionalObject('orderDetails')?.text('orderId')
+  const orderId = request.optionalObject('orderDetails')?.id('orderId')
   const info = request.optionalObject('informationRequested')
   return {
     receivedAt,

@@ -10,7 +10,7 @@ import type {
   TopUpRefundDecision,
 } from '../decision.js'
 import { expected, isRefundRulesError, type RefundRulesError, refundRulesError, unreadable } from '../errors.js'
-import type { Policy, PolicyOptions } from '../policy/settings.js'
+import type { PolicySource } from '../policy/history.js'
 import { evaluateInactivity, type InactivityInput } from './inactivity.js'
 import { evaluateOrderCancellation, type OrderCancellationInput } from './order-cancellation.js'
 import { evaluateTermination, type TerminationInput } from './termination.js'
@@ -32,7 +32,8 @@ export type DecisionFor<C extends ClauseId> = C extends 'top-up-refund'
       ? TerminationDecision
       : InactivityDecision
 
-const EVALUATORS: Readonly<Record<ClauseId, (input: never, policy?: Policy | PolicyOptions) => Decision>> = {
+/** Each clause's evaluation, by clause id: the one dispatch table (`evaluate` and `replay` use it). */
+export const EVALUATORS: Readonly<Record<ClauseId, (input: never, policy?: PolicySource) => Decision>> = {
   'top-up-refund': evaluateTopUpRefund,
   'order-cancellation': evaluateOrderCancellation,
   termination: evaluateTermination,
@@ -63,7 +64,7 @@ function clauseOf(input: unknown): ClauseId {
  * })
  * decision.outcome // => 'active'
  */
-export function evaluate<I extends EvaluateInput>(input: I, policy?: Policy | PolicyOptions): DecisionFor<I['clause']> {
+export function evaluate<I extends EvaluateInput>(input: I, policy?: PolicySource): DecisionFor<I['clause']> {
   return EVALUATORS[clauseOf(input)](input as never, policy) as DecisionFor<I['clause']>
 }
 
@@ -83,12 +84,12 @@ export type SafeEvaluateResult<D = Decision> =
  */
 export function safeEvaluate<I extends EvaluateInput>(
   input: I,
-  policy?: Policy | PolicyOptions,
+  policy?: PolicySource,
 ): SafeEvaluateResult<DecisionFor<I['clause']>>
 export function safeEvaluate(input: unknown, policy?: unknown): SafeEvaluateResult
 export function safeEvaluate(input: unknown, policy?: unknown): SafeEvaluateResult {
   try {
-    return { ok: true, decision: evaluate(input as EvaluateInput, policy as Policy) }
+    return { ok: true, decision: evaluate(input as EvaluateInput, policy as PolicySource) }
   } catch (error) {
     if (isRefundRulesError(error)) return { ok: false, error }
     return {

@@ -17,11 +17,12 @@ import type { InactivityActive, InactivityDeactivated, InactivityDecision } from
 import { type AccountSnapshot, type Fields, readAccount } from '../inputs.js'
 import { isPositive } from '../money/amount.js'
 import { formatSettlement } from '../money/deductions.js'
-import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
+import type { PolicySource } from '../policy/history.js'
+import type { CompiledPolicy } from '../policy/settings.js'
 import { formatInstant, type InstantInput } from '../time/instant.js'
 import { addMonthsInZone } from '../time/months.js'
 import { formatLocalDateTime } from '../time/zone.js'
-import { nothingLeft } from './request.js'
+import { clockSkewMs, noteClockSkew, nothingLeft } from './request.js'
 import { type ClauseRun, Reasons, runClause } from './run.js'
 import { terminationSettlement } from './termination.js'
 
@@ -46,28 +47,32 @@ export interface InactivityInput {
  * decision.outcome // => 'deactivated'
  * decision.dates.deactivatesAt // => '2026-11-20T10:00:00.000Z'
  */
-export function evaluateInactivity(input: InactivityInput, policy?: Policy | PolicyOptions): InactivityDecision {
+export function evaluateInactivity(input: InactivityInput, policy?: PolicySource): InactivityDecision {
   return runClause(EVALUATION, input, policy)
 }
 
 /** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
-const EVALUATION: ClauseRun<InactivityDecision> = { root: 'input', decide }
+const EVALUATION: ClauseRun<InactivityDecision> = { root: 'input', decide, event: 'now' }
 
 /** Reads and checks an inactivity check's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): InactivityDecision {
   const reader = input.reader
   const account = readAccount(input.object('account'))
   const now = input.instant('now')
-  if (!reader.hasIssues()) reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now)
+  // Read as `now` when it is after it within the clock skew allowed (SPEC §1).
+  const lastUse = reader.hasIssues()
+    ? account.lastActivityAt
+    : reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now, clockSkewMs(policy))
   reader.finish()
-  const reasons = new Reasons('inactivity', now, policy)
+  const reasons = new Reasons('inactivity', now, policy, Object.freeze({ accountId: account.id }))
+  noteClockSkew(reasons, reader.skewed, now)
 
   // > If you do not use your account for more than 12 months, it will be deactivated,
   const months = policy.settings.inactivityMonths
   const zone = policy.calendar.zone
-  const threshold = addMonthsInZone(zone, account.lastActivityAt, months, 'account.lastActivityAt')
+  const threshold = addMonthsInZone(zone, lastUse, months, 'account.lastActivityAt')
   const deactivatesAt = formatInstant(threshold.ms)
-  const lastActivityAt = formatInstant(account.lastActivityAt)
+  const lastActivityAt = formatInstant(lastUse)
   const deactivated = now > threshold.ms
   if (deactivated) {
     reasons.note(

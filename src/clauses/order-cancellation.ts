@@ -38,20 +38,23 @@ import {
   readRequest,
 } from '../inputs.js'
 import { isPositive } from '../money/amount.js'
-import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
+import type { PolicySource } from '../policy/history.js'
+import type { CompiledPolicy } from '../policy/settings.js'
 import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
 import {
   checkRefunded,
   checkRequestOrder,
+  clockSkewMs,
   clockStart,
   isWithinWindow,
   leftToRefund,
+  noteClockSkew,
   refundDueDates,
   refundSettlement,
   requireRequestedInformation,
   requireWrittenRequest,
 } from './request.js'
-import { amountParam, type ClauseRun, describeAmount, Reasons, runClause } from './run.js'
+import { amountParam, type ClauseRun, describeAmount, Reasons, runClause, runWindow, type WindowRun } from './run.js'
 
 /** The input of {@link evaluateOrderCancellation}. */
 export interface OrderCancellationInput {
@@ -77,6 +80,8 @@ function windowStart(policy: CompiledPolicy, anchors: { placedAt: EpochMs; funde
  * When the cancellation window of an order closes: the anchor (the funding
  * top-up's `creditedAt` by default, `placedAt` with
  * `orderCancellationAnchor: 'order'`) + `orderCancellationWindowHours`.
+ * Under a policy history, the last instant a request would be in time under
+ * the version in force when it arrives.
  *
  * @example
  * orderCancellationWindowClosesAt({
@@ -87,21 +92,22 @@ function windowStart(policy: CompiledPolicy, anchors: { placedAt: EpochMs; funde
  */
 export function orderCancellationWindowClosesAt(
   order: Pick<OrderSnapshot, 'placedAt' | 'fundedBy'>,
-  policy?: Policy | PolicyOptions,
+  policy?: PolicySource,
 ): string {
-  return runClause(WINDOW_CLOSES_AT, order, policy)
+  return runWindow(WINDOW, order, policy)
 }
 
-/** The window helper reads the order snapshot alone. */
-const WINDOW_CLOSES_AT: ClauseRun<string> = { root: 'order', decide: windowClosesAt }
-
-/** Reads the window's anchors alone and adds the window to the one in force. */
-function windowClosesAt(order: Fields, policy: CompiledPolicy): string {
-  const fundedBy = order.object('fundedBy')
-  const anchors = { placedAt: order.instant('placedAt'), fundedAt: fundedBy.instant('creditedAt') }
-  order.reader.finish()
-  const start = windowStart(policy, anchors)
-  return formatInstant(start.at + policy.windowMs.cancellation, start.path)
+/** The window helper reads the order's anchors alone; each policy picks its anchor and adds its window. */
+const WINDOW: WindowRun<{ placedAt: EpochMs; fundedAt: EpochMs }> = {
+  root: 'order',
+  read: (order) => {
+    const fundedBy = order.object('fundedBy')
+    return { placedAt: order.instant('placedAt'), fundedAt: fundedBy.instant('creditedAt') }
+  },
+  window: (anchors, policy) => {
+    const start = windowStart(policy, anchors)
+    return { start: start.at, ms: policy.windowMs.cancellation, path: start.path }
+  },
 }
 
 /**
@@ -126,7 +132,7 @@ function windowClosesAt(order: Fields, policy: CompiledPolicy): string {
  */
 export function evaluateOrderCancellation(
   input: OrderCancellationInput,
-  policy?: Policy | PolicyOptions,
+  policy?: PolicySource,
 ): OrderCancellationDecision {
   return runClause(EVALUATION, input, policy)
 }
@@ -142,21 +148,31 @@ function checkFunding(input: Fields, order: ReadOrder): void {
 }
 
 /** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
-const EVALUATION: ClauseRun<OrderCancellationDecision> = { root: 'input', decide }
+const EVALUATION: ClauseRun<OrderCancellationDecision> = { root: 'input', decide, event: 'request.receivedAt' }
 
 /** Reads and checks a cancellation's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecision {
   const reader = input.reader
   const order = readOrder(input.object('order'))
-  const request = readRequest(input.object('request'))
+  let request = readRequest(input.object('request'))
   const now = input.instant('now')
   if (!reader.hasIssues()) {
     checkFunding(input, order)
-    checkRequestOrder(reader, request, { now, after: { at: order.placedAt, path: 'order.placedAt' } })
+    request = checkRequestOrder(reader, request, {
+      now,
+      after: { at: order.placedAt, path: 'order.placedAt' },
+      skewMs: clockSkewMs(policy),
+    })
     checkRefunded(reader, 'order', order)
   }
   reader.finish()
-  const reasons = new Reasons('order-cancellation', now, policy)
+  const reasons = new Reasons(
+    'order-cancellation',
+    now,
+    policy,
+    Object.freeze({ orderId: order.id, topUpId: order.topUpId }),
+  )
+  noteClockSkew(reasons, reader.skewed, now)
   const hours = policy.settings.orderCancellationWindowHours
 
   // > You have the right to cancel the purchase after replenishing your account within 48 hours.

@@ -1,10 +1,11 @@
 /**
  * The rules every request clause applies the same way (SPEC §1, §4, §5): the
- * order of the request's instants, the written channel, the additional data
- * asked for, what is left to refund, and the refund clock.
+ * order of the request's instants and the clock skew allowed, the written
+ * channel, the additional data asked for, what is left to refund, and the
+ * refund clock.
  */
 import type { ClauseId, DecisionAmounts, RefundDueDates } from '../decision.js'
-import type { Reader, ReadRequest } from '../inputs.js'
+import type { Reader, ReadRequest, SkewedInstant } from '../inputs.js'
 import { compareMoney, describeMoney, isPositive, type Money, subtractMoney } from '../money/amount.js'
 import { feeClaim, formatSettlement, type Settlement, scheduleFeeClaim, settle } from '../money/deductions.js'
 import { givenFee } from '../money/fees.js'
@@ -19,24 +20,48 @@ export interface RequestEvent {
   readonly path: string
 }
 
+/** SPEC §1: how far after `now` an input instant may be and still be read as `now`, in ms. */
+export function clockSkewMs(policy: CompiledPolicy): number {
+  return policy.settings.clockSkewSeconds * 1000
+}
+
 /**
  * SPEC §1: flags a request received after `now` or before the event it is
  * about (`after`), and information provided before the request or after `now`.
+ * Returns the request as read: an instant after `now` by no more than the
+ * policy's clock skew is read as `now` (and recorded on the reader).
  */
 export function checkRequestOrder(
   reader: Reader,
   request: ReadRequest,
-  { now, after }: { readonly now: EpochMs; readonly after?: RequestEvent },
-): void {
-  reader.notAfterNow('request.receivedAt', request.receivedAt, now)
-  if (after !== undefined && request.receivedAt < after.at) {
+  { now, after, skewMs }: { readonly now: EpochMs; readonly after?: RequestEvent; readonly skewMs: number },
+): ReadRequest {
+  const receivedAt = reader.notAfterNow('request.receivedAt', request.receivedAt, now, skewMs)
+  if (after !== undefined && receivedAt < after.at) {
     reader.inconsistent('request.receivedAt', `is before ${after.path} (${formatInstant(after.at)})`)
   }
-  if (request.providedAt !== undefined) {
-    if (request.providedAt < request.receivedAt) {
+  let providedAt = request.providedAt
+  if (providedAt !== undefined) {
+    // Compared as given: information provided before the request stays inconsistent even when both were skewed.
+    if (providedAt < request.receivedAt) {
       reader.inconsistent('request.informationRequested.providedAt', 'is before the request was received')
     }
-    reader.notAfterNow('request.informationRequested.providedAt', request.providedAt, now)
+    providedAt = reader.notAfterNow('request.informationRequested.providedAt', providedAt, now, skewMs)
+  }
+  if (receivedAt === request.receivedAt && providedAt === request.providedAt) return request
+  return { ...request, receivedAt, providedAt }
+}
+
+/** SPEC §1: says, for each instant read as `now`, that it was after `now` within the clock skew allowed. */
+export function noteClockSkew(reasons: Reasons<ClauseId>, skewed: readonly SkewedInstant[], now: EpochMs): void {
+  const seconds = reasons.policy.settings.clockSkewSeconds
+  for (const { path, at } of skewed) {
+    const given = formatInstant(at)
+    reasons.remark(
+      'CLOCK_SKEW_TOLERATED',
+      `${path} (${given}) is ${(at - now) / 1000} s after now (${formatInstant(now)}): it was read as now, within the ${seconds}-second clock skew the policy allows`,
+      { field: path, at: given, skewSeconds: seconds },
+    )
   }
 }
 
@@ -69,10 +94,28 @@ export function isWithinWindow(start: EpochMs, windowMs: number, receivedAt: Epo
   return receivedAt - start <= windowMs
 }
 
+/**
+ * SPEC §1: letter case ignored. Upper then lower case, each by Unicode's
+ * default case mapping (`toLowerCase`, unlike `toLocaleLowerCase`, never
+ * consults the host's locale): `'EMAIL'`, `'Email'` and `'email'` fold alike,
+ * and so do `'STRASSE'` and `'straße'`.
+ */
+function foldCase(text: string): string {
+  return text.toUpperCase().toLowerCase()
+}
+
+/** Whether `channel` is one of the policy's written channels, ignoring letter case (SPEC §1). */
+function isWrittenChannel(policy: CompiledPolicy, channel: string): boolean {
+  // Fast path: the channel spelt as the policy spells it, one lookup and no new strings.
+  if (policy.writtenChannels.has(channel)) return true
+  const folded = foldCase(channel)
+  return policy.settings.writtenChannels.some((written) => foldCase(written) === folded)
+}
+
 /** SPEC §5: a request must come through a written channel. Requires `WRITTEN_REQUEST` when it did not. */
 export function requireWrittenRequest(reasons: Reasons<ClauseId>, request: ReadRequest): void {
   const policy = reasons.policy
-  if (!policy.writtenChannels.has(request.channel)) {
+  if (!isWrittenChannel(policy, request.channel)) {
     const channel = request.channel.slice(0, 40)
     const { writtenChannels, contacts } = policy.settings
     reasons.require(

@@ -8,6 +8,7 @@ import {
   type ClauseId,
   type Decision,
   type DecisionBase,
+  type DecisionSubjects,
   freezeDecision,
   type NoParams,
   type Outcome,
@@ -17,11 +18,12 @@ import {
   type ReasonParams,
   type RequirementCode,
 } from '../decision.js'
-import { isRefundRulesError, refundRulesError, unreadable } from '../errors.js'
+import { isRefundRulesError, type RefundRulesError, refundRulesError, unreadable } from '../errors.js'
 import { type Fields, Reader } from '../inputs.js'
 import { formatMoney, type Money } from '../money/amount.js'
+import { lastInstantInTime, PolicyHistory, type PolicySource, type RuleWindow } from '../policy/history.js'
 import { ctrGroupPolicy } from '../policy/presets.js'
-import { type CompiledPolicy, compilePolicy, type Policy, type PolicyOptions } from '../policy/settings.js'
+import { type CompiledPolicy, compilePolicy } from '../policy/settings.js'
 import { type EpochMs, formatInstant } from '../time/instant.js'
 
 /** What one kind of evaluation reads and decides: `root` names its input in issues. */
@@ -29,6 +31,11 @@ export interface ClauseRun<T> {
   /** `'input'` for an evaluation (its fields are `topUp`, `now`…); a snapshot's name (`'topUp'`) for a helper. */
   readonly root: string
   readonly decide: (input: Fields, policy: CompiledPolicy) => T
+  /**
+   * The clause's event, whose instant picks the version in force from a
+   * policy history (SPEC §8): the first letter's `receivedAt`, or `now`.
+   */
+  readonly event?: 'request.receivedAt' | 'now'
 }
 
 /**
@@ -53,14 +60,73 @@ export interface ClauseRun<T> {
  * }
  * runClause(CLOSES_AT, { creditedAt: '2026-11-20T10:00:00Z' }, undefined) // => 1795341600000
  */
-export function runClause<T>(run: ClauseRun<T>, input: unknown, policy: Policy | PolicyOptions | undefined): T {
+export function runClause<T>(run: ClauseRun<T>, input: unknown, policy: PolicySource | undefined): T {
   try {
-    const compiled = compilePolicy(policy ?? ctrGroupPolicy)
+    // One brand check on the hot path: a plain policy goes straight to its compiled form.
+    const compiled = PolicyHistory.is(policy)
+      ? versionInForce(run, input, policy)
+      : compilePolicy(policy ?? ctrGroupPolicy)
     const root = run.root
     return run.decide(new Reader('INVALID_INPUT').at(input, root, root === 'input' ? '' : root), compiled)
   } catch (error) {
-    if (isRefundRulesError(error)) throw error
-    throw refundRulesError('INVALID_INPUT', 'input', unreadable(error))
+    throw asRefundRulesError(error)
+  }
+}
+
+/** SPEC §7.6: nothing but a `RefundRulesError` escapes; anything else thrown while reading is `INVALID_INPUT`. */
+function asRefundRulesError(error: unknown): RefundRulesError {
+  return isRefundRulesError(error) ? error : refundRulesError('INVALID_INPUT', 'input', unreadable(error))
+}
+
+/**
+ * The version of `history` in force at the clause's event (SPEC §8). The
+ * event is read on its own first; when it cannot be read, the first version
+ * stands in, and the clause's reading reports the event with every other
+ * problem of the input.
+ */
+function versionInForce(run: ClauseRun<unknown>, input: unknown, history: PolicyHistory): CompiledPolicy {
+  const event = run.event ?? 'now'
+  const reader = new Reader('INVALID_INPUT')
+  const fields = reader.at(input, 'input', '')
+  const now = fields.instant('now')
+  // A letter stamped after `now` is read as `now` (clock skew) or refused as inconsistent: either way, at `now`.
+  const at = event === 'now' ? now : Math.min(fields.object('request').instant('receivedAt'), now)
+  if (reader.hasIssues()) return PolicyHistory.compiledVersions(history).policies[0] as CompiledPolicy
+  return PolicyHistory.versionAt(history, at, event)
+}
+
+/**
+ * What a window helper reads of a snapshot (`root`) and the window each
+ * policy gives it: the anchors are read once, the window per version.
+ */
+export interface WindowRun<A> {
+  readonly root: string
+  readonly read: (snapshot: Fields) => A
+  readonly window: (anchors: A, policy: CompiledPolicy) => RuleWindow
+}
+
+/**
+ * Runs a window helper on untrusted `snapshot`: the last instant a request
+ * is in time, under a policy or a history of versions (see
+ * {@link lastInstantInTime}). Nothing but a `RefundRulesError` escapes.
+ *
+ * @example
+ * const TOP_UP: WindowRun<number> = {
+ *   root: 'topUp',
+ *   read: (topUp) => topUp.instant('creditedAt'),
+ *   window: (creditedAt, policy) => ({ start: creditedAt, ms: policy.windowMs.topUp, path: 'topUp.creditedAt' }),
+ * }
+ * runWindow(TOP_UP, { creditedAt: '2026-11-20T10:00:00Z' }, undefined) // => '2026-11-22T10:00:00.000Z'
+ */
+export function runWindow<A>(run: WindowRun<A>, snapshot: unknown, policy: PolicySource | undefined): string {
+  try {
+    const source = PolicyHistory.is(policy) ? policy : compilePolicy(policy ?? ctrGroupPolicy)
+    const fields = new Reader('INVALID_INPUT').at(snapshot, run.root)
+    const anchors = run.read(fields)
+    fields.reader.finish()
+    return lastInstantInTime(source, (version) => run.window(anchors, version))
+  } catch (error) {
+    throw asRefundRulesError(error)
   }
 }
 
@@ -84,6 +150,8 @@ export class Reasons<C extends ClauseId> {
   private readonly rejections: Reason[] = []
   private readonly notes: Reason[] = []
   private readonly needs: Reason[] = []
+  /** How the input was read (a clock skew tolerated): listed last, whatever the outcome. */
+  private readonly readings: Reason[] = []
   private readonly requirements: RequirementCode[] = []
 
   constructor(
@@ -91,6 +159,8 @@ export class Reasons<C extends ClauseId> {
     private readonly now: EpochMs,
     /** The policy the decision is made under. */
     readonly policy: CompiledPolicy,
+    /** The ids of the rows decided on, frozen. */
+    private readonly subject: DecisionSubjects[C],
   ) {}
 
   /**
@@ -126,13 +196,18 @@ export class Reasons<C extends ClauseId> {
     this.needs.push(this.reason(code, message, params))
   }
 
+  /** Says how the input was read; kept on every outcome, a rejection included. */
+  remark<R extends ReasonCode>(code: R, message: string, params: ReasonParams[R]): void {
+    this.readings.push(this.reason(code, message, params))
+  }
+
   /** SPEC §5 precedence: rejected, then needs-information, then the clause's positive outcome. */
   outcome<P extends Outcome>(positive: P): 'rejected' | 'needs-information' | P {
     return this.rejected ? 'rejected' : this.requirements.length > 0 ? 'needs-information' : positive
   }
 
   /**
-   * The decision of type `D` with `outcome`, of the common fields (reasons,
+   * The decision of type `D` with `outcome`, of the common fields (subject, reasons,
    * requirements, `evaluatedAt`, the policy reference) and the clause's own
    * `parts` (`amounts`, `dates`, `settlement`), which the compiler checks
    * against `D`; frozen. Only `needs-information` has requirements: nothing
@@ -146,10 +221,12 @@ export class Reasons<C extends ClauseId> {
   decide<D extends Decision & { readonly clause: C }>(outcome: D['outcome'], parts: DecisionParts<D>): D {
     const rejected = outcome === 'rejected'
     const explained = rejected ? this.rejections : this.notes
+    const onlyExplained = this.needs.length === 0 && this.readings.length === 0
     const decision: Record<string, unknown> = {
       clause: this.clause,
       outcome,
-      reasons: Object.freeze(this.needs.length === 0 ? explained : explained.concat(this.needs)),
+      subject: this.subject,
+      reasons: Object.freeze(onlyExplained ? explained : explained.concat(this.needs, this.readings)),
       requirements: outcome === 'needs-information' ? Object.freeze(this.requirements) : NO_REQUIREMENTS,
       evaluatedAt: formatInstant(this.now),
       policy: this.policy.reference,

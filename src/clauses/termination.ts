@@ -33,11 +33,14 @@ import {
 } from '../inputs.js'
 import { isPositive } from '../money/amount.js'
 import { debtClaim, formatSettlement, type Settlement, scheduleFeeClaim, settle } from '../money/deductions.js'
-import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
+import type { PolicySource } from '../policy/history.js'
+import type { CompiledPolicy } from '../policy/settings.js'
 import type { InstantInput } from '../time/instant.js'
 import {
   checkRequestOrder,
+  clockSkewMs,
   clockStart,
+  noteClockSkew,
   nothingLeft,
   refundDueDates,
   requireRequestedInformation,
@@ -88,25 +91,27 @@ export function terminationSettlement(policy: CompiledPolicy, account: ReadAccou
  * decision.outcome // => 'manual-review'
  * decision.amounts?.net // => '230.00'
  */
-export function evaluateTermination(input: TerminationInput, policy?: Policy | PolicyOptions): TerminationDecision {
+export function evaluateTermination(input: TerminationInput, policy?: PolicySource): TerminationDecision {
   return runClause(EVALUATION, input, policy)
 }
 
 /** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
-const EVALUATION: ClauseRun<TerminationDecision> = { root: 'input', decide }
+const EVALUATION: ClauseRun<TerminationDecision> = { root: 'input', decide, event: 'request.receivedAt' }
 
 /** Reads and checks a termination request's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
   const reader = input.reader
   const account = readAccount(input.object('account'))
-  const request = readRequest(input.object('request'))
+  let request = readRequest(input.object('request'))
   const now = input.instant('now')
   if (!reader.hasIssues()) {
-    checkRequestOrder(reader, request, { now })
-    reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now)
+    const skewMs = clockSkewMs(policy)
+    request = checkRequestOrder(reader, request, { now, skewMs })
+    reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now, skewMs)
   }
   reader.finish()
-  const reasons = new Reasons('termination', now, policy)
+  const reasons = new Reasons('termination', now, policy, Object.freeze({ accountId: account.id }))
+  noteClockSkew(reasons, reader.skewed, now)
 
   // > Regardless of the reasons for the termination of the use of the Website, cash on the balance of your
   // > account that has not been withdrawn will be returned

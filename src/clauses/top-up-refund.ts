@@ -33,20 +33,23 @@ import {
   type TopUpSnapshot,
 } from '../inputs.js'
 import { compareMoney, isPositive, minMoney } from '../money/amount.js'
-import type { CompiledPolicy, Policy, PolicyOptions } from '../policy/settings.js'
-import { formatInstant, type InstantInput } from '../time/instant.js'
+import type { PolicySource } from '../policy/history.js'
+import type { CompiledPolicy } from '../policy/settings.js'
+import { type EpochMs, formatInstant, type InstantInput } from '../time/instant.js'
 import {
   checkRefunded,
   checkRequestOrder,
+  clockSkewMs,
   clockStart,
   isWithinWindow,
   leftToRefund,
+  noteClockSkew,
   refundDueDates,
   refundSettlement,
   requireRequestedInformation,
   requireWrittenRequest,
 } from './request.js'
-import { amountParam, type ClauseRun, describeAmount, Reasons, runClause } from './run.js'
+import { amountParam, type ClauseRun, describeAmount, Reasons, runClause, runWindow, type WindowRun } from './run.js'
 
 /** The input of {@link evaluateTopUpRefund}. */
 export interface TopUpRefundInput {
@@ -60,27 +63,22 @@ export interface TopUpRefundInput {
 /**
  * When the refund window of a top-up closes: `creditedAt` + the policy's
  * `topUpRefundWindowHours`, as a UTC ISO string. A request received at that
- * very millisecond is still in time.
+ * very millisecond is still in time. Under a policy history, the last instant
+ * a request would be in time under the version in force when it arrives.
  *
  * @example
  * topUpRefundWindowClosesAt({ creditedAt: '2026-11-20T10:00:00Z' })
  * // => '2026-11-22T10:00:00.000Z'
  */
-export function topUpRefundWindowClosesAt(
-  topUp: Pick<TopUpSnapshot, 'creditedAt'>,
-  policy?: Policy | PolicyOptions,
-): string {
-  return runClause(WINDOW_CLOSES_AT, topUp, policy)
+export function topUpRefundWindowClosesAt(topUp: Pick<TopUpSnapshot, 'creditedAt'>, policy?: PolicySource): string {
+  return runWindow(WINDOW, topUp, policy)
 }
 
-/** The window helper reads the topUp snapshot alone. */
-const WINDOW_CLOSES_AT: ClauseRun<string> = { root: 'topUp', decide: windowClosesAt }
-
-/** Reads the window's anchor alone and adds the window to it. */
-function windowClosesAt(topUp: Fields, policy: CompiledPolicy): string {
-  const creditedAt = topUp.instant('creditedAt')
-  topUp.reader.finish()
-  return formatInstant(creditedAt + policy.windowMs.topUp, 'topUp.creditedAt')
+/** The window helper reads the top-up's `creditedAt` alone; each policy adds its window to it. */
+const WINDOW: WindowRun<EpochMs> = {
+  root: 'topUp',
+  read: (topUp) => topUp.instant('creditedAt'),
+  window: (creditedAt, policy) => ({ start: creditedAt, ms: policy.windowMs.topUp, path: 'topUp.creditedAt' }),
 }
 /**
  * Decides a request to return a top-up (SPEC §5, top-up-refund): rejected
@@ -100,12 +98,12 @@ function windowClosesAt(topUp: Fields, policy: CompiledPolicy): string {
  * decision.outcome // => 'approved'
  * decision.dates.refundDueDate // => '2026-11-27'
  */
-export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: Policy | PolicyOptions): TopUpRefundDecision {
+export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: PolicySource): TopUpRefundDecision {
   return runClause(EVALUATION, input, policy)
 }
 
 /** An evaluation of this clause: its input is `input`, its fields `now` and the snapshots. */
-const EVALUATION: ClauseRun<TopUpRefundDecision> = { root: 'input', decide }
+const EVALUATION: ClauseRun<TopUpRefundDecision> = { root: 'input', decide, event: 'request.receivedAt' }
 
 /** Reads and checks a top-up refund's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
 function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
@@ -114,15 +112,22 @@ function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
   const accountFields = input.object('account')
   const topUp = readTopUp(topUpFields)
   const account = readBalance(accountFields)
-  const request = readRequest(input.object('request'))
+  let request = readRequest(input.object('request'))
   const now = input.instant('now')
   if (!reader.hasIssues()) {
-    checkRequestOrder(reader, request, { now, after: { at: topUp.creditedAt, path: 'topUp.creditedAt' } })
-    reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now)
+    const skewMs = clockSkewMs(policy)
+    request = checkRequestOrder(reader, request, {
+      now,
+      after: { at: topUp.creditedAt, path: 'topUp.creditedAt' },
+      skewMs,
+    })
+    reader.notAfterNow('account.lastActivityAt', account.lastActivityAt, now, skewMs)
     checkRefunded(reader, 'topUp', topUp)
   }
   reader.finish()
-  const reasons = new Reasons('top-up-refund', now, policy)
+  const subject = Object.freeze({ topUpId: topUp.id, accountId: account.id })
+  const reasons = new Reasons('top-up-refund', now, policy, subject)
+  noteClockSkew(reasons, reader.skewed, now)
   const hours = policy.settings.topUpRefundWindowHours
 
   // > After replenishing the balance in any way presented in the personal account, you can return the deposit

@@ -218,6 +218,7 @@ const PARAMS: { readonly [C in ExplainedReasonCode]: ParamsSchema<ReasonParams[C
   CLOCK_SKEW_TOLERATED: {
     field: oneOfValues(['request.receivedAt', 'request.informationRequested.providedAt', 'account.lastActivityAt']),
     at: paramInstant,
+    skewSeconds: paramNumber,
   },
 }
 

@@ -6,11 +6,7 @@
  */
 import type { AmountParam, ClauseId, Outcome, ReasonParams, RequirementCode } from '../decision.js'
 
-/**
- * Every reason code the catalogs write a sentence for: those of
- * {@link ReasonParams}, which includes codes written ahead of the clauses that
- * add them (`CLOCK_SKEW_TOLERATED`).
- */
+/** Every reason code the catalogs write a sentence for: those of {@link ReasonParams}. */
 export type ExplainedReasonCode = keyof ReasonParams
 
 /** A reason as `explain` reads it from a decision: its code and that code's params (any code of `C`). */

@@ -16,6 +16,7 @@ export const CTR_GROUP_DEFAULTS = deepFreeze({
   refundBusinessDays: 5,
   inactivityMonths: 12,
   writtenChannels: ['email', 'letter'],
+  clockSkewSeconds: 0,
   termination: { settlement: 'manual-review', payoutBusinessDays: null },
   calendar: {
     timeZone: 'Europe/London',

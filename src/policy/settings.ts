@@ -49,6 +49,8 @@ export interface Policy {
   readonly refundBusinessDays: number
   readonly inactivityMonths: number
   readonly writtenChannels: readonly string[]
+  /** How far after `now` an input instant may be and still be read as `now` (SPEC §1): whole seconds, 0 to 3600. */
+  readonly clockSkewSeconds: number
   readonly termination: TerminationSettings
   readonly calendar: ResolvedCalendarOptions
   readonly fees: FeeSchedule
@@ -66,6 +68,7 @@ export interface PolicyOptions {
   readonly refundBusinessDays?: number
   readonly inactivityMonths?: number
   readonly writtenChannels?: readonly string[]
+  readonly clockSkewSeconds?: number
   readonly termination?: Partial<TerminationSettings>
   readonly calendar?: BusinessCalendarOptions
   readonly fees?: FeeScheduleInput
@@ -113,6 +116,12 @@ const CHANNELS: Check<readonly string[]> = [
   (v): v is readonly string[] =>
     Array.isArray(v) && v.every((c) => typeof c === 'string' && c.length > 0 && c.length <= 100),
   'an array of channel names',
+]
+// Two services' clocks disagree by seconds, not hours: an hour is already generous.
+const MAX_CLOCK_SKEW_SECONDS = 3600
+const CLOCK_SKEW: Check<number> = [
+  (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_CLOCK_SKEW_SECONDS,
+  `a whole number of seconds from 0 to ${MAX_CLOCK_SKEW_SECONDS}`,
 ]
 const oneOf = <T extends string>(...options: T[]): Check<T> => [
   (v): v is T => options.includes(v as T),
@@ -195,6 +204,7 @@ function compile(options: unknown): CompiledPolicy {
     refundBusinessDays: input.setting('refundBusinessDays', COUNT),
     inactivityMonths: input.setting('inactivityMonths', wholeNumber(1)),
     writtenChannels: [...new Set(channels)],
+    clockSkewSeconds: input.setting('clockSkewSeconds', CLOCK_SKEW),
     termination: { settlement, payoutBusinessDays },
     calendar: calendar?.options as ResolvedCalendarOptions,
     fees: fees as FeeSchedule,

@@ -12,6 +12,7 @@ import { account, eur, topUp, verifiedAccount } from './fixtures.js'
 
 const at = '2026-11-21T09:00:00Z'
 const base = {
+  subject: { topUpId: 't1', accountId: 'a1' },
   reasons: [],
   requirements: [],
   evaluatedAt: '2026-11-21T09:00:00.000Z',

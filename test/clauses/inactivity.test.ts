@@ -13,6 +13,7 @@ describe('evaluateInactivity (SPEC §4 months, §5)', () => {
     expect(active).toEqual({
       clause: 'inactivity',
       outcome: 'active',
+      subject: { accountId: 'a1' },
       reasons: [],
       requirements: [],
       evaluatedAt: '2026-11-20T10:00:00.000Z',
@@ -26,6 +27,7 @@ describe('evaluateInactivity (SPEC §4 months, §5)', () => {
     expect({ ...gone, reasons: codes(gone) }).toEqual({
       clause: 'inactivity',
       outcome: 'deactivated',
+      subject: { accountId: 'a1' },
       reasons: ['INACTIVE_OVER_THRESHOLD'],
       requirements: [],
       evaluatedAt: '2026-11-20T10:00:00.001Z',

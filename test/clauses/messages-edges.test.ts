@@ -155,12 +155,12 @@ describe('clause ids', () => {
 
 describe('text and list limits', () => {
   const term = VALID.termination
-  it('a text field holds 1 to 256 characters', () => {
+  it('a text id holds 1 to 256 characters', () => {
     expect(decide(withPath(term(), 'account.id', 'a')).outcome).toBe('manual-review')
     expect(decide(withPath(term(), 'account.id', 'a'.repeat(256))).outcome).toBe('manual-review')
     expect(errorOf(withPath(term(), 'account.id', 'a'.repeat(257))).path).toBe('account.id')
     expect(errorOf(withPath(term(), 'account.id', '')).message).toBe(
-      'account.id: expected a non-empty string of at most 256 characters, received ""',
+      'account.id: expected an id: a non-empty string of at most 256 characters, or an integer (a safe-integer number or a bigint), received ""',
     )
   })
   it('informationRequested.items holds at most 100 items', () => {

@@ -16,6 +16,7 @@ describe('evaluateOrderCancellation: the window (SPEC §4, §5)', () => {
     expect({ ...d, reasons: codes(d) }).toEqual({
       clause: 'order-cancellation',
       outcome: 'approved',
+      subject: { orderId: 'o1', topUpId: 't1' },
       reasons: ['WITHIN_WINDOW'],
       requirements: [],
       evaluatedAt: WINDOW_CLOSES_AT,
@@ -43,6 +44,7 @@ describe('evaluateOrderCancellation: the window (SPEC §4, §5)', () => {
     expect({ ...d, reasons: codes(d) }).toEqual({
       clause: 'order-cancellation',
       outcome: 'rejected',
+      subject: { orderId: 'o1', topUpId: 't1' },
       reasons: ['WINDOW_EXPIRED'],
       requirements: [],
       evaluatedAt: late,

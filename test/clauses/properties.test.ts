@@ -187,7 +187,7 @@ describe('SPEC §7.1 conservation and §7.2 no over-refund', () => {
           expect(gross).toBe(left(bundle.order))
         } else {
           expect(gross).toBe(units(bundle.account.balance.amount as string, c))
-          const debt = bundle.account.debt === undefined ? 0n : units(bundle.account.debt.amount as string, c)
+          const debt = bundle.account.debt == null ? 0n : units(bundle.account.debt.amount as string, c)
           const debtTaken = amounts.deductions
             .filter((x) => x.kind === 'debt')
             .reduce((s, x) => s + units(x.amount, c), 0n)

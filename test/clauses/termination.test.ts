@@ -13,6 +13,7 @@ describe('evaluateTermination (SPEC §5)', () => {
     expect({ ...d, reasons: codes(d) }).toEqual({
       clause: 'termination',
       outcome: 'manual-review',
+      subject: { accountId: 'a1' },
       reasons: ['INDIVIDUAL_TERMS'],
       requirements: [],
       evaluatedAt: '2026-11-20T10:05:00.000Z',

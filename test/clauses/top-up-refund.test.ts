@@ -11,6 +11,7 @@ describe('evaluateTopUpRefund: the 48-hour window (SPEC §4, §5)', () => {
     expect({ ...d, reasons: codes(d) }).toEqual({
       clause: 'top-up-refund',
       outcome: 'approved',
+      subject: { topUpId: 't1', accountId: 'a1' },
       reasons: ['WITHIN_WINDOW'],
       requirements: [],
       evaluatedAt: '2026-11-22T10:00:00.000Z',
@@ -38,6 +39,7 @@ describe('evaluateTopUpRefund: the 48-hour window (SPEC §4, §5)', () => {
     expect({ ...d, reasons: codes(d) }).toEqual({
       clause: 'top-up-refund',
       outcome: 'rejected',
+      subject: { topUpId: 't1', accountId: 'a1' },
       reasons: ['WINDOW_EXPIRED'],
       requirements: [],
       evaluatedAt: late,

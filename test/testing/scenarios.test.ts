@@ -39,7 +39,7 @@ function requestFacts(request: RefundRequest, now: number, written: readonly str
   return {
     received,
     written: written.includes(request.channel),
-    pending: info !== undefined && info.providedAt === undefined,
+    pending: info != null && info.providedAt == null,
   }
 }
 
