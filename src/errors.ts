@@ -170,7 +170,7 @@ export function isRecord(value: unknown): value is object {
 export const MAX_ISSUES = 100
 
 /** The longest line one issue adds to an error's message (its `path: message`), cut short past it. */
-const MAX_LINE_CHARS = 300
+const MAX_LINE_CHARS = 500
 
 /**
  * The brand every {@link RefundRulesError} carries as its own property, in the

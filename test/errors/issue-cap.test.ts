@@ -11,8 +11,8 @@ import { errorOf } from '../support/errors.js'
 const issue = (i: number): RefundRulesIssue => ({ code: 'INVALID_POLICY', path: `k${i}`, message: 'unknown' })
 const many = (n: number) => Array.from({ length: n }, (_, i) => issue(i)) as [RefundRulesIssue, ...RefundRulesIssue[]]
 
-/** Upper bound of a message: MAX_ISSUES lines of at most 300 characters and their separators, plus head and tail. */
-const MAX_MESSAGE = MAX_ISSUES * 303 + 100
+/** Upper bound of a message: MAX_ISSUES lines of at most 500 characters and their separators, plus head and tail. */
+const MAX_MESSAGE = MAX_ISSUES * 503 + 100
 
 describe('the issues an error keeps', () => {
   it('are all of them up to the cap, with nothing omitted', () => {
@@ -40,7 +40,7 @@ describe('the issues an error keeps', () => {
   it('cuts a long line short in the message and keeps the issue whole', () => {
     const long = { code: 'INVALID_POLICY', path: 'p', message: 'm'.repeat(10_000) } as const
     const error = new RefundRulesError([long, long])
-    expect(error.message).toBe(`2 problems: p: ${'m'.repeat(297)}…; p: ${'m'.repeat(297)}…`)
+    expect(error.message).toBe(`2 problems: p: ${'m'.repeat(497)}…; p: ${'m'.repeat(497)}…`)
     expect(error.issues[0]?.message).toHaveLength(10_000)
   })
 
