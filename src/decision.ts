@@ -121,7 +121,8 @@ export interface DecisionBase<C extends ClauseId, O extends Outcome> {
   readonly requirements: readonly RequirementCode[]
   /** `now`, as a UTC ISO string. */
   readonly evaluatedAt: string
-  readonly policy: { readonly id: string; readonly version: string }
+  /** The policy that decided (SPEC §6): its id, version and fingerprint (a digest of every setting). */
+  readonly policy: { readonly id: string; readonly version: string; readonly fingerprint: string }
 }
 
 /** A refund's due date: the local `YYYY-MM-DD` date in the calendar's zone and its last millisecond (UTC ISO). */

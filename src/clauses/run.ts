@@ -52,7 +52,8 @@ export function runClause<T>(run: ClauseRun<T>, input: unknown, policy: Policy |
   try {
     const compiled = compilePolicy(policy ?? ctrGroupPolicy)
     const root = run.root
-    return run.decide(new Reader('INVALID_INPUT').at(input, root, root === 'input' ? '' : root), compiled)
+    const reader = new Reader('INVALID_INPUT', compiled.settings.currencies)
+    return run.decide(reader.at(input, root, root === 'input' ? '' : root), compiled)
   } catch (error) {
     if (isRefundRulesError(error)) throw error
     throw refundRulesError('INVALID_INPUT', 'input', unreadable(error))
