@@ -298,7 +298,7 @@ function ownList(
 function readDates(input: unknown, path: string, issues: RefundRulesIssue[]): Set<DayNumber> {
   const days = new Set<DayNumber>()
   const list = ownList(input, path, MAX_CALENDAR_DATES, 'YYYY-MM-DD dates', issues) ?? []
-  for (let index = 0; index < list.length && issues.length < MAX_ISSUES; index++) {
+  for (let index = 0; index < list.length; index++) {
     collectPolicyIssues(issues, () => days.add(parsePlainDate(list[index], joinPath(path, index))))
   }
   return days
@@ -368,9 +368,11 @@ function resolveOptions(input: unknown, path: string, base: CalendarBase) {
   }
   const issues: RefundRulesIssue[] = []
   const options = ownOptions(input, path, CALENDAR_KEYS, 'calendar setting', issues)
-  const zone = collectPolicyIssues(issues, () =>
-    createZone(options.timeZone ?? base.timeZone, joinPath(path, 'timeZone')),
-  )
+  const zonePath = joinPath(path, 'timeZone')
+  // A zone whose getter threw is reported once, as unreadable.
+  const zone = issues.some((issue) => issue.path === zonePath)
+    ? undefined
+    : collectPolicyIssues(issues, () => createZone(options.timeZone ?? base.timeZone, zonePath))
   const weekendPath = joinPath(path, 'weekend')
   const weekendWhat = 'weekday numbers 0 (Sunday) to 6 (Saturday)'
   const weekend =
@@ -407,6 +409,9 @@ function resolveOptions(input: unknown, path: string, base: CalendarBase) {
 export function createCalendarCore(input: unknown, path = '', base: CalendarBase = STANDALONE): CalendarCore {
   const { resolved, zone, closed, open } = resolveOptions(input, path, base)
   const { holidays, cutoff } = resolved
+  // Own properties only: an absent state is none, never an inherited `Object.prototype.state`.
+  const state = holidays && Object.hasOwn(holidays, 'state') ? holidays.state : undefined
+  const region = holidays && Object.hasOwn(holidays, 'region') ? holidays.region : undefined
   const weekend = new Set(resolved.weekend)
   const cutoffMs = cutoff === null ? null : (digits(cutoff, 0, 2) * 60 + digits(cutoff, 3, 2)) * MS_PER_MINUTE
   const years = new Map<number, YearBits>()
@@ -427,7 +432,7 @@ export function createCalendarCore(input: unknown, path = '', base: CalendarBase
     // calendar's own bit sets.
     let entries: ReturnType<Holidays['getHolidays']>
     try {
-      entries = new Holidays(holidays.country, holidays.state as string, holidays.region as string, {
+      entries = new Holidays(holidays.country, state as string, region as string, {
         types: holidays.types as HolidayType[],
         timezone: zone.timeZone,
       }).getHolidays(year)
