@@ -16,7 +16,6 @@ import {
   expected,
   isRefundRulesError,
   joinPath,
-  MAX_ISSUES,
   type RefundRulesIssue,
   refundRulesError,
   throwIssues,
