@@ -11,7 +11,9 @@ import { createRequire } from 'node:module'
 import { bench, describe } from 'vitest'
 import type * as RefundRules from '../src/index.js'
 import type { TopUpRefundInput } from '../src/index.js'
+import { sortedJson } from '../test/support/sorted-json.js'
 import { seededRandom } from './support/random.js'
+import { randomTopUpInputs } from './support/top-ups.js'
 
 // The built package as Node loads it (see decisions.bench.ts for why not the sources).
 const cjs = createRequire(import.meta.url)('../dist/index.js') as typeof RefundRules
@@ -24,37 +26,11 @@ const options = {
 const policy = cjs.createPolicy(options)
 const revived = JSON.parse(JSON.stringify(policy))
 
-/** JSON with keys sorted at every depth, as PostgreSQL's `jsonb` would return it in its own order. */
-function sortedJson(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`
-  return `{${Object.keys(value)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
-    .join(',')}}`
-}
+// Keys sorted at every depth, as PostgreSQL's `jsonb` returns them in its own order.
 const fromJsonb = JSON.parse(sortedJson(policy))
 const fromOtherCopy = esm.createPolicy(options)
 
-const random = seededRandom(11)
-const FROM = Date.UTC(2020, 0, 1)
-const SPAN = Date.UTC(2035, 11, 1) - FROM
-const topUps: TopUpRefundInput[] = Array.from({ length: 4096 }, (_, i) => {
-  const creditedAt = FROM + Math.floor(random() * SPAN)
-  const receivedAt = creditedAt + Math.floor(random() * 60 * 3_600_000)
-  const amount = (Math.floor(random() * 50_000) / 100).toFixed(2)
-  return {
-    topUp: {
-      id: `t${i}`,
-      amount: { amount, currency: 'EUR' },
-      creditedAt: new Date(creditedAt).toISOString(),
-      method: 'card',
-    },
-    account: { id: `a${i}`, balance: { amount, currency: 'EUR' }, lastActivityAt: new Date(receivedAt).toISOString() },
-    request: { receivedAt: new Date(receivedAt).toISOString(), channel: 'email' },
-    now: new Date(receivedAt + 60_000).toISOString(),
-  }
-})
+const topUps = randomTopUpInputs(seededRandom(11), 4096)
 
 const BATCH = 64
 let i = 0

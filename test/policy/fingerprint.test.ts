@@ -9,18 +9,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { evaluateTopUpRefund } from '../../src/clauses/top-up-refund.js'
 import { ctrGroupPolicy } from '../../src/policy/presets.js'
 import { compilePolicy, createPolicy, type Policy, type PolicyOptions } from '../../src/policy/settings.js'
+import { sortedJson } from '../support/sorted-json.js'
 
 const fingerprint = (policy: Policy | PolicyOptions) => compilePolicy(policy).reference.fingerprint
-
-/** JSON with object keys sorted at every depth: what a `jsonb` column gives back, in its own order. */
-function sortedJson(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`
-  return `{${Object.keys(value)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
-    .join(',')}}`
-}
 
 const eur = (amount: string) => ({ amount, currency: 'EUR' })
 const input = {
