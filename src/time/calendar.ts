@@ -176,10 +176,30 @@ function isPlainObject(value: unknown): value is object {
   }
 }
 
+// One instance with no country, made once, answers which countries, states and regions exist: making
+// one per policy cost more than the rest of reading its calendar.
+let lister: Holidays | undefined
+const holidayLister = () => {
+  lister ??= new Holidays()
+  return lister
+}
 let countryList: Record<string, string> | undefined
 function knownCountries(): Record<string, string> {
-  countryList ??= new Holidays().getCountries()
+  countryList ??= holidayLister().getCountries()
   return countryList
+}
+// date-holidays builds each list afresh (a third of a millisecond for GB's states); a country's states,
+// and a state's regions, are asked for once. Bounded by the data: about 200 countries and their states.
+const stateLists = new Map<string, Record<string, string> | undefined>()
+const regionLists = new Map<string, Record<string, string> | undefined>()
+function knownStates(country: string): Record<string, string> | undefined {
+  if (!stateLists.has(country)) stateLists.set(country, holidayLister().getStates(country))
+  return stateLists.get(country)
+}
+function knownRegions(country: string, state: string): Record<string, string> | undefined {
+  const key = `${country}/${state}`
+  if (!regionLists.has(key)) regionLists.set(key, holidayLister().getRegions(country, state))
+  return regionLists.get(key)
 }
 
 /** Whether `key` is a string naming one of a date-holidays list's entries (an undefined list has none). */
@@ -328,11 +348,10 @@ function readHolidays(
   if (!isListed(knownCountries(), country)) {
     return report(issues, joinPath(path, 'country'), `a country code ${KNOWN}`, country)
   }
-  const probe = new Holidays()
-  if (state !== undefined && !isListed(probe.getStates(country), state)) {
+  if (state !== undefined && !isListed(knownStates(country), state)) {
     return report(issues, joinPath(path, 'state'), `a state of ${country} ${KNOWN}`, state)
   }
-  if (region !== undefined && (state === undefined || !isListed(probe.getRegions(country, state), region))) {
+  if (region !== undefined && (state === undefined || !isListed(knownRegions(country, state), region))) {
     return report(issues, joinPath(path, 'region'), `a region of ${country}/${String(state)} ${KNOWN}`, region)
   }
   const typesPath = joinPath(path, 'types')
