@@ -5,7 +5,14 @@
  * frozen, printed and compared. What applying it needs (the percentage as a fraction, each rule's amounts and
  * formula per currency, built on first use) lives beside it in a private WeakMap, so nothing is parsed twice.
  */
-import { collectPolicyIssues, describeReceived, joinPath, type RefundRulesIssue, throwIssues } from '../errors.js'
+import {
+  collectPolicyIssues,
+  describeReceived,
+  joinPath,
+  MAX_ISSUES,
+  type RefundRulesIssue,
+  throwIssues,
+} from '../errors.js'
 import {
   type AmountInput,
   assertNotNegative,
@@ -120,8 +127,13 @@ interface CompiledSchedule {
 // Keyed by the frozen schedule object: entries vanish with their schedules, so the cache stays bounded.
 const compiledSchedules = new WeakMap<object, CompiledSchedule>()
 
+/** Records an issue; past {@link MAX_ISSUES} only counts it, as `omittedIssues` on the list (`throwIssues` reports it). */
 function policyIssue(issues: RefundRulesIssue[], path: string, message: string): void {
-  issues.push({ code: 'INVALID_POLICY', path, message })
+  if (issues.length < MAX_ISSUES) issues.push({ code: 'INVALID_POLICY', path, message })
+  else {
+    const list = issues as RefundRulesIssue[] & { omittedIssues?: number }
+    list.omittedIssues = (list.omittedIssues ?? 0) + 1
+  }
 }
 
 /** `value` if it is a plain object (or a null-prototype one); otherwise an issue `must be <what>, received …`. */

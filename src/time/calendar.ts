@@ -16,6 +16,7 @@ import {
   expected,
   isRefundRulesError,
   joinPath,
+  MAX_ISSUES,
   type RefundRulesIssue,
   refundRulesError,
   throwIssues,
@@ -245,9 +246,21 @@ const STANDALONE: CalendarBase = Object.freeze({
 const CALENDAR_KEYS: readonly string[] = ['timeZone', 'weekend', 'holidays', 'closedDates', 'openDates', 'cutoff']
 const HOLIDAY_KEYS: readonly string[] = ['country', 'state', 'region', 'types']
 
+/**
+ * Records an `INVALID_POLICY` issue; past {@link MAX_ISSUES} only counts it, as `omittedIssues` on the list
+ * (which `throwIssues` reports), so a million unknown keys cost a count rather than a million issues.
+ */
+function addIssue(issues: RefundRulesIssue[], path: string, message: string): void {
+  if (issues.length < MAX_ISSUES) issues.push({ code: 'INVALID_POLICY', path, message })
+  else {
+    const list = issues as RefundRulesIssue[] & { omittedIssues?: number }
+    list.omittedIssues = (list.omittedIssues ?? 0) + 1
+  }
+}
+
 /** Records an `INVALID_POLICY` issue, `expected <what>, received <value>`; returns `undefined` for callers that give up. */
 function report(issues: RefundRulesIssue[], path: string, what: string, value: unknown): undefined {
-  issues.push({ code: 'INVALID_POLICY', path, message: expected(what, value) })
+  addIssue(issues, path, expected(what, value))
   return undefined
 }
 
@@ -267,21 +280,13 @@ function ownOptions(
   const options: Record<string, unknown> = Object.create(null)
   for (const key of Object.keys(input)) {
     if (!keys.includes(key)) {
-      issues.push({
-        code: 'INVALID_POLICY',
-        path: joinPath(path, key),
-        message: `is not a ${what} (${keys.join(', ')})`,
-      })
+      addIssue(issues, joinPath(path, key), `is not a ${what} (${keys.join(', ')})`)
       continue
     }
     try {
       options[key] = (input as Record<string, unknown>)[key]
     } catch {
-      issues.push({
-        code: 'INVALID_POLICY',
-        path: joinPath(path, key),
-        message: 'could not be read (its getter threw)',
-      })
+      addIssue(issues, joinPath(path, key), 'could not be read (its getter threw)')
     }
   }
   return options

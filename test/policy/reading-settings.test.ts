@@ -160,6 +160,14 @@ describe('lengths are checked before any element is read', () => {
     const unknown = errorOf(() => create(keys))
     expect([unknown.issues.length, unknown.omittedIssues]).toEqual([MAX_ISSUES, 50_000 - MAX_ISSUES])
     expect(unknown.message.length).toBeLessThan(40_000)
+    // The same inside the calendar, the holidays and a fee rule.
+    const inside = (at: (many: object) => unknown) => {
+      const error = errorOf(() => create(at(keys)))
+      return [error.issues.length, error.issues.length + error.omittedIssues]
+    }
+    expect(inside((many) => ({ calendar: many }))).toEqual([MAX_ISSUES, 50_000])
+    expect(inside((many) => ({ calendar: { holidays: many } }))).toEqual([MAX_ISSUES, 50_000])
+    expect(inside((many) => ({ fees: { default: many } }))).toEqual([MAX_ISSUES, 50_000])
   })
 })
 
