@@ -122,14 +122,22 @@ export interface CompiledPolicy {
 /** Every policy this copy of the library compiled, by identity: the key is the frozen `Policy` itself. */
 const compiled = new WeakMap<object, CompiledPolicy>()
 
+/** Data a policy is recognised by: its settings. */
+interface KnownContent {
+  readonly data: object
+  /** `data.id`, compared first: most lookups end there. */
+  readonly id: unknown
+  readonly policy: CompiledPolicy
+}
+
 /**
  * The policies compiled most recently, newest last, found again by content:
- * a policy read back from JSON or made by the other module format's copy is
- * a new object each time, and compiling it again (a zone, a holiday country,
- * a fee schedule to validate) costs a thousand decisions. Bounded, so a
- * service that makes policies on the fly keeps at most this many alive.
+ * a policy read back from JSON or made by the other module format's copy
+ * is a new object each time, and compiling it again (a zone, a holiday country, a fee schedule to
+ * validate) costs a thousand decisions. Bounded, so a service that makes
+ * policies on the fly keeps at most this many alive.
  */
-const recent: CompiledPolicy[] = []
+const recent: KnownContent[] = []
 const MAX_RECENT = 32
 
 const MS_PER_HOUR = 3_600_000
@@ -218,12 +226,18 @@ export function compilePolicy(options: Policy | PolicyOptions): CompiledPolicy {
     throw refundRulesError('INVALID_POLICY', 'policy', unreadable(error))
   }
   // Options equal to a policy compiled before make that policy: its calendar has already computed its years.
-  const same = recognise(result.settings)
-  if (same !== undefined) return same
-  compiled.set(result.settings, result)
-  recent.push(result)
+  const policy = recognise(result.settings) ?? result
+  if (policy === result) {
+    compiled.set(result.settings, result)
+    remember(result.settings, result)
+  }
+  return policy
+}
+
+/** Keeps `policy` findable by `data`, dropping the oldest past {@link MAX_RECENT}. */
+function remember(data: object, policy: CompiledPolicy): void {
+  recent.push({ data, id: Object.hasOwn(data, 'id') ? (data as { id: unknown }).id : undefined, policy })
   if (recent.length > MAX_RECENT) recent.shift()
-  return result
 }
 
 /** A recently compiled policy whose settings `value` equals as data, or `undefined`. Never throws. */
@@ -232,8 +246,8 @@ function recognise(value: unknown): CompiledPolicy | undefined {
     if (!isOptions(value)) return undefined
     const id = Object.hasOwn(value, 'id') ? (value as { id: unknown }).id : undefined
     for (let i = recent.length - 1; i >= 0; i--) {
-      const candidate = recent[i] as CompiledPolicy
-      if (candidate.settings.id === id && sameData(value, candidate.settings)) return candidate
+      const known = recent[i] as KnownContent
+      if (known.id === id && sameData(value, known.data)) return known.policy
     }
   } catch {
     // A proxy whose traps throw is no policy we know: compiling it reports why.
@@ -243,7 +257,8 @@ function recognise(value: unknown): CompiledPolicy | undefined {
 
 /**
  * Whether `value` holds exactly `data` (a frozen policy's JSON-safe
- * settings): the same own keys and no others, primitives equal, arrays of
+ * settings): plain objects with the same own keys
+ * and no others (non-enumerable ones included), primitives equal, arrays of
  * the same length with no holes. Reads own properties only and builds
  * nothing, so recognising a policy costs a small fraction of a decision.
  */
@@ -256,8 +271,11 @@ function sameData(value: unknown, data: unknown): boolean {
     for (let i = 0; i < data.length; i++) if (!Object.hasOwn(list, i) || !sameData(list[i], data[i])) return false
     return true
   }
+  // A class instance is no plain object: the settings reader would refuse it, so it matches nothing.
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) return false
   const keys = Object.keys(data)
-  if (Object.keys(value).length !== keys.length) return false
+  if (Object.getOwnPropertyNames(value).length !== keys.length) return false
   for (const key of keys) {
     if (!Object.hasOwn(value, key)) return false
     if (!sameData((value as Record<string, unknown>)[key], (data as Record<string, unknown>)[key])) return false
