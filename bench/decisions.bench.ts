@@ -15,6 +15,7 @@ import { bench, describe } from 'vitest'
 import type * as RefundRules from '../src/index.js'
 import type { TopUpRefundInput } from '../src/index.js'
 import { seededRandom } from './support/random.js'
+import { randomTopUpInputs } from './support/top-ups.js'
 
 // The built package, loaded by Node itself as users load it (`npm run bench` builds first), typed by the sources.
 // Through vitest's module transform (the sources, or even the built file imported) the same code measured 20–25%
@@ -28,28 +29,8 @@ const policy = createPolicy({ fees: { methods: { card: { percent: '2.9', fixed: 
 const random = seededRandom(7)
 const FROM = Date.UTC(2020, 0, 1)
 const SPAN = Date.UTC(2035, 11, 1) - FROM
+const topUps = randomTopUpInputs(random, 4096)
 const cents = (max: number) => (Math.floor(random() * max * 100) / 100).toFixed(2)
-
-const topUps: TopUpRefundInput[] = Array.from({ length: 4096 }, (_, i) => {
-  const creditedAt = FROM + Math.floor(random() * SPAN)
-  const receivedAt = creditedAt + Math.floor(random() * 60 * 3_600_000)
-  const amount = cents(500)
-  return {
-    topUp: {
-      id: `t${i}`,
-      amount: { amount, currency: 'EUR' },
-      creditedAt: new Date(creditedAt).toISOString(),
-      method: 'card',
-    },
-    account: {
-      id: `a${i}`,
-      balance: { amount: cents(Number(amount)), currency: 'EUR' },
-      lastActivityAt: new Date(receivedAt).toISOString(),
-    },
-    request: { receivedAt: new Date(receivedAt).toISOString(), channel: 'email' },
-    now: new Date(receivedAt + 60_000).toISOString(),
-  }
-})
 
 /** What a user would write without the library: correct for these inputs, nothing cached or validated. */
 function naiveTopUpRefund(input: TopUpRefundInput) {

@@ -236,8 +236,16 @@ export interface DecisionBase<C extends ClauseId, O extends Outcome> {
   readonly requirements: readonly RequirementCode[]
   /** `now`, as a UTC ISO string. */
   readonly evaluatedAt: string
-  /** The policy the decision was made under; `effectiveFrom` (UTC ISO) when a policy history chose the version. */
-  readonly policy: { readonly id: string; readonly version: string; readonly effectiveFrom?: string }
+  /**
+   * The policy the decision was made under (SPEC §6): its id, version and fingerprint (a digest of every setting);
+   * `effectiveFrom` (UTC ISO) when a policy history chose the version.
+   */
+  readonly policy: {
+    readonly id: string
+    readonly version: string
+    readonly fingerprint: string
+    readonly effectiveFrom?: string
+  }
 }
 
 /** A refund's due date: the local `YYYY-MM-DD` date in the calendar's zone and its last millisecond (UTC ISO). */

@@ -106,8 +106,10 @@ export { ctrGroupPolicy } from './policy/presets.js'
 export {
   createPolicy,
   type Policy,
+  type PolicyCalendarOptions,
   type PolicyContacts,
   type PolicyOptions,
+  type PolicyReference,
   type TerminationSettings,
 } from './policy/settings.js'
 export {

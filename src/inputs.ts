@@ -22,10 +22,13 @@ import {
   isRefundRulesError,
   joinKnownKey,
   joinPath,
+  MAX_ISSUES,
+  RefundRulesError,
   type RefundRulesIssue,
-  throwIssues,
+  unreadable,
 } from './errors.js'
 import { type Money, type MoneyInput, parseMoney } from './money/amount.js'
+import type { CurrencyOverrides } from './money/currency.js'
 import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './time/instant.js'
 
 /**
@@ -208,10 +211,16 @@ export class Reader {
   readonly issues: RefundRulesIssue[] = []
   /** The instants read as `now` because they were within the clock skew the policy allows. */
   readonly skewed: SkewedInstant[] = []
+  /** Issues found past {@link MAX_ISSUES}: counted, not kept, so a million bad settings cost a count. */
+  private omitted = 0
   /** The evaluation's currency: set by the first amount read. */
   private currency: string | undefined
 
-  constructor(readonly code: 'INVALID_INPUT' | 'INVALID_POLICY') {}
+  constructor(
+    readonly code: 'INVALID_INPUT' | 'INVALID_POLICY',
+    /** The policy's minor-unit overrides (`policy.currencies`), which every amount read is parsed with. */
+    readonly currencies?: CurrencyOverrides,
+  ) {}
 
   /**
    * The fields of `value`, an issue at `path` when it is not a plain object.
@@ -227,7 +236,13 @@ export class Reader {
 
   /** Records an issue of the reader's own code at `path`. */
   issue(path: string, message: string, code: ErrorCode = this.code): void {
-    this.issues.push({ code, path, message })
+    if (this.issues.length < MAX_ISSUES) this.issues.push({ code, path, message })
+    else this.omitted++
+  }
+
+  /** Whether further issues are only counted: a caller can then skip composing their messages. */
+  isFull(): boolean {
+    return this.issues.length >= MAX_ISSUES
   }
 
   /** Records that a field at `path` is not `what`; returns a placeholder, trusted only after `finish()`. */
@@ -277,7 +292,11 @@ export class Reader {
   private record(error: unknown): void {
     if (!isRefundRulesError(error)) throw error
     const recode = this.code === 'INVALID_POLICY'
-    for (const issue of error.issues) this.issues.push(recode ? { ...issue, code: this.code } : issue)
+    this.omitted += error.omittedIssues
+    for (const issue of error.issues) {
+      if (this.issues.length < MAX_ISSUES) this.issues.push(recode ? { ...issue, code: this.code } : issue)
+      else this.omitted++
+    }
   }
 
   hasIssues(): boolean {
@@ -286,7 +305,10 @@ export class Reader {
 
   /** Throws every issue recorded so far, if any. */
   finish(): void {
-    throwIssues(this.issues)
+    const issues = this.issues
+    if (issues.length > 0) {
+      throw new RefundRulesError(issues as [RefundRulesIssue, ...RefundRulesIssue[]], this.omitted)
+    }
   }
 
   /**
@@ -295,7 +317,7 @@ export class Reader {
    */
   money(value: unknown, path: string, allowNegative: boolean): Money {
     try {
-      const money = parseMoney(value, path, { allowNegative, currency: this.currency })
+      const money = parseMoney(value, path, { allowNegative, currency: this.currency, currencies: this.currencies })
       this.currency = money.currency
       return money
     } catch (error) {
@@ -492,12 +514,46 @@ export class Fields {
     return new Fields(this.reader, isRecord(value) ? value : undefined, path, defaults)
   }
 
+  /**
+   * A setting that is a list: absent, its default; otherwise an array of at
+   * most `max` elements, each passing `check`, copied once. The length is
+   * checked before any element is read (an array claiming 2^32 − 1 elements
+   * is refused at once), a hole is refused rather than read through the
+   * prototype, and each element is read once, so a getter that changes its
+   * answer cannot leave an unchecked value in the copy.
+   */
+  settingList<T>(key: string, max: number, [test, what]: Check<T>): readonly T[] {
+    const value = this.raw(key)
+    const fallback = (this.defaults as Record<string, readonly T[]>)[key] as readonly T[]
+    if (value === undefined) return fallback
+    const path = joinPath(this.path, key)
+    const expectedList = `an array of at most ${max} ${what}`
+    try {
+      const length: unknown = Array.isArray(value) ? value.length : undefined
+      if (typeof length !== 'number' || !(length <= max))
+        return this.reader.invalid(path, expectedList, value) ?? fallback
+      const list: T[] = []
+      for (let i = 0; i < length; i++) {
+        const item: unknown = Object.hasOwn(value as unknown[], i) ? (value as unknown[])[i] : undefined
+        if (!test(item)) return this.reader.invalid(joinPath(path, i), what, item) ?? fallback
+        list.push(item)
+      }
+      return list
+    } catch (error) {
+      this.reader.issue(path, unreadable(error))
+      return fallback
+    }
+  }
+
   /** Reports each own key that the defaults lack, as `is not a <what>`. */
   rejectUnknownKeys(what: string): void {
     const source = this.source
     if (source === undefined) return
     for (const key of Object.keys(source)) {
-      if (!Object.hasOwn(this.defaults, key)) {
+      if (Object.hasOwn(this.defaults, key)) continue
+      // Past the cap the issue is only counted: no message is composed for a millionth unknown key.
+      if (this.reader.isFull()) this.reader.issue(key, '')
+      else {
         this.reader.issue(
           joinPath(this.path, key),
           `is not a ${what}, received ${describeReceived((source as Record<string, unknown>)[key])}`,

@@ -67,7 +67,8 @@ export function runClause<T>(run: ClauseRun<T>, input: unknown, policy: PolicySo
       ? versionInForce(run, input, policy)
       : compilePolicy(policy ?? ctrGroupPolicy)
     const root = run.root
-    return run.decide(new Reader('INVALID_INPUT').at(input, root, root === 'input' ? '' : root), compiled)
+    const reader = new Reader('INVALID_INPUT', compiled.settings.currencies)
+    return run.decide(reader.at(input, root, root === 'input' ? '' : root), compiled)
   } catch (error) {
     throw asRefundRulesError(error)
   }

@@ -5,7 +5,14 @@
  * frozen, printed and compared. What applying it needs (the percentage as a fraction, each rule's amounts and
  * formula per currency, built on first use) lives beside it in a private WeakMap, so nothing is parsed twice.
  */
-import { collectPolicyIssues, describeReceived, joinPath, type RefundRulesIssue, throwIssues } from '../errors.js'
+import {
+  collectPolicyIssues,
+  describeReceived,
+  joinPath,
+  MAX_ISSUES,
+  type RefundRulesIssue,
+  throwIssues,
+} from '../errors.js'
 import {
   type AmountInput,
   assertNotNegative,
@@ -120,8 +127,13 @@ interface CompiledSchedule {
 // Keyed by the frozen schedule object: entries vanish with their schedules, so the cache stays bounded.
 const compiledSchedules = new WeakMap<object, CompiledSchedule>()
 
+/** Records an issue; past {@link MAX_ISSUES} only counts it, as `omittedIssues` on the list (`throwIssues` reports it). */
 function policyIssue(issues: RefundRulesIssue[], path: string, message: string): void {
-  issues.push({ code: 'INVALID_POLICY', path, message })
+  if (issues.length < MAX_ISSUES) issues.push({ code: 'INVALID_POLICY', path, message })
+  else {
+    const list = issues as RefundRulesIssue[] & { omittedIssues?: number }
+    list.omittedIssues = (list.omittedIssues ?? 0) + 1
+  }
 }
 
 /** `value` if it is a plain object (or a null-prototype one); otherwise an issue `must be <what>, received …`. */
@@ -140,8 +152,8 @@ function plainObjectAt(
 }
 
 /**
- * A settings object (`'fee schedule'`, `'fee rule'`) whose keys are all in `keys`, each unknown one reported. Not
- * an object: reported, and read as empty, since the schedule is rejected anyway.
+ * A settings object (`'fee schedule'`, `'fee rule'`) whose keys are all in `keys`, each unknown one reported, as a
+ * copy of its own known settings. Not an object: reported, and read as empty, since the schedule is rejected anyway.
  */
 function settingsAt(
   value: unknown,
@@ -151,11 +163,14 @@ function settingsAt(
   keys: readonly string[],
 ): Record<string, unknown> {
   const settings = plainObjectAt(value, path, issues, `a ${name} { ${keys.join('?, ')}? }`)
-  if (settings === undefined) return {}
+  // A null-prototype copy of the own settings, each read once: an inherited `Object.prototype.rounding` is no setting.
+  const own: Record<string, unknown> = Object.create(null)
+  if (settings === undefined) return own
   for (const key of Object.keys(settings)) {
     if (!keys.includes(key)) policyIssue(issues, joinPath(path, key), `is not a ${name} setting (${keys.join(', ')})`)
+    else own[key] = settings[key]
   }
-  return settings
+  return own
 }
 
 /** What reading a schedule collects into and reads amounts with: its issues and the policy's minor-unit overrides. */
@@ -191,7 +206,8 @@ function normalizeAmounts(
 function normalizeRule(value: unknown, path: string, label: string, reading: Reading): CompiledRule {
   const { issues } = reading
   const settings = settingsAt(value, path, issues, 'fee rule', RULE_KEYS)
-  const rule: { -readonly [K in keyof FeeRule]: FeeRule[K] } = {}
+  // Null prototypes: an absent part of a rule is absent, never an inherited `Object.prototype.fixed`.
+  const rule: { -readonly [K in keyof FeeRule]: FeeRule[K] } = Object.create(null)
   let numerator = 0
   let denominator = 1
   if (settings.percent !== undefined) {
@@ -207,7 +223,7 @@ function normalizeRule(value: unknown, path: string, label: string, reading: Rea
       denominator = 10 ** (plain.decimals + 2)
     }
   }
-  const parsed: { [K in AmountKey]?: Map<string, Money> } = {}
+  const parsed: { [K in AmountKey]?: Map<string, Money> } = Object.create(null)
   for (const key of AMOUNT_KEYS) {
     if (settings[key] === undefined) continue
     const amounts = normalizeAmounts(settings[key], joinPath(path, key), reading)
@@ -263,11 +279,13 @@ function compile(input: unknown, path: string, currencies?: CurrencyOverrides): 
     }
   }
   throwIssues(issues)
-  const schedule: FeeSchedule = Object.freeze({
-    rounding,
-    ...(defaultRule === undefined ? {} : { default: defaultRule.rule }),
-    methods: Object.freeze(methods),
-  })
+  const schedule: FeeSchedule = Object.freeze(
+    Object.assign(Object.create(null), {
+      rounding,
+      ...(defaultRule === undefined ? {} : { default: defaultRule.rule }),
+      methods: Object.freeze(methods),
+    }),
+  )
   const compiled = { schedule, default: defaultRule, methods: compiledMethods }
   compiledSchedules.set(schedule, compiled)
   return compiled

@@ -28,4 +28,5 @@ export const CTR_GROUP_DEFAULTS = deepFreeze({
   },
   fees: {},
   contacts: { refunds: 'refund@ctr.group', general: 'info@ctr.group', support: 'support@ctr.group' },
+  currencies: {},
 } as const satisfies PolicyOptions)

@@ -4,18 +4,26 @@
  * and frozen.
  *
  * A `Policy` is plain data (it survives `JSON.stringify`); what is expensive
- * to build from it — the business calendar and the parsed fee schedule — is
- * built once per policy object and kept beside it in a WeakMap.
+ * to build from it — the business calendar, the parsed fee schedule, the
+ * fingerprint — is built once per policy and found again by identity (a
+ * policy this copy made) or by content (the same policy read back from JSON,
+ * or made by the other module format's copy of the library).
  */
 
+import { sha256 } from '@noble/hashes/sha2'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
+import { data as holidayData } from 'date-holidays/data'
 import { expected, isRefundRulesError, refundRulesError, unreadable } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
 import { type Check, Reader } from '../inputs.js'
+import { type CurrencyOverride, type CurrencyOverrides, readCurrencyOverrides } from '../money/currency.js'
 import { createFeeSchedule, type FeeSchedule, type FeeScheduleInput } from '../money/fees.js'
 import {
   type BusinessCalendarOptions,
   type CalendarCore,
   createCalendarCore,
+  type HolidayOptions,
+  MAX_BUSINESS_DAYS,
   type ResolvedCalendarOptions,
 } from '../time/calendar.js'
 import { CTR_GROUP_DEFAULTS } from './defaults.js'
@@ -55,6 +63,18 @@ export interface Policy {
   readonly calendar: ResolvedCalendarOptions
   readonly fees: FeeSchedule
   readonly contacts: PolicyContacts
+  /** Minor-unit overrides by currency code (`{ HUF: { minorUnits: 0 } }`); `{}` for ISO 4217's own. */
+  readonly currencies: CurrencyOverrides
+}
+
+/**
+ * A policy's calendar as options: every key optional, each absent one the
+ * published calendar's (SPEC §3: the calendar merges over it, and so do its
+ * holidays; `holidays: false` removes them).
+ */
+export interface PolicyCalendarOptions extends Omit<BusinessCalendarOptions, 'timeZone' | 'holidays'> {
+  readonly timeZone?: string
+  readonly holidays?: Partial<HolidayOptions> | false
 }
 
 /** The options of {@link createPolicy}: every setting is optional and defaults to the published policy. */
@@ -70,9 +90,22 @@ export interface PolicyOptions {
   readonly writtenChannels?: readonly string[]
   readonly clockSkewSeconds?: number
   readonly termination?: Partial<TerminationSettings>
-  readonly calendar?: BusinessCalendarOptions
+  readonly calendar?: PolicyCalendarOptions
   readonly fees?: FeeScheduleInput
   readonly contacts?: Partial<PolicyContacts>
+  readonly currencies?: Readonly<Record<string, CurrencyOverride>>
+}
+
+/**
+ * What every decision made under a policy names (SPEC §6): its `id` and
+ * `version`, and `fingerprint`, a digest of every resolved setting and of the
+ * holiday data's release.
+ */
+export interface PolicyReference {
+  readonly id: string
+  readonly version: string
+  /** `sha256:` and 64 hex digits: equal for equal settings (in any key order, from either module format). */
+  readonly fingerprint: string
 }
 
 /**
@@ -82,40 +115,63 @@ export interface PolicyOptions {
  */
 export interface CompiledPolicy {
   readonly settings: Policy
-  /** `{ id, version }`, frozen once and shared by every decision made under the policy. */
-  readonly reference: { readonly id: string; readonly version: string }
+  /** `{ id, version, fingerprint }`, frozen once and shared by every decision made under the policy. */
+  readonly reference: PolicyReference
   readonly calendar: CalendarCore
   readonly windowMs: { readonly topUp: number; readonly cancellation: number; readonly statusChange: number }
   readonly writtenChannels: ReadonlySet<string>
 }
 
-/** Every policy made by {@link createPolicy}, compiled: the key is the frozen `Policy` itself. */
+/** Every policy this copy of the library compiled, by identity: the key is the frozen `Policy` itself. */
 const compiled = new WeakMap<object, CompiledPolicy>()
+
+/** Data a policy is recognised by: its settings. */
+interface KnownContent {
+  readonly data: object
+  /** `data.id`, compared first: most lookups end there. */
+  readonly id: unknown
+  readonly policy: CompiledPolicy
+}
+
+/**
+ * The policies compiled most recently, newest last, found again by content:
+ * a policy read back from JSON or made by the other module format's copy
+ * is a new object each time, and compiling it again (a zone, a holiday country, a fee schedule to
+ * validate) costs a thousand decisions. Bounded, so a service that makes
+ * policies on the fly keeps at most this many alive.
+ */
+const recent: KnownContent[] = []
+const MAX_RECENT = 32
 
 const MS_PER_HOUR = 3_600_000
 // A window longer than the supported range of instants can never close.
 const MAX_WINDOW_HOURS = 100 * 366 * 24
-const MAX_COUNT = 10_000
+const MAX_MONTHS = 10_000
+/** The most written channels a policy lists. */
+export const MAX_WRITTEN_CHANNELS = 100
 
 const HOURS: Check<number> = [
   (v): v is number => typeof v === 'number' && v >= 0 && v <= MAX_WINDOW_HOURS && Number.isInteger(v * MS_PER_HOUR),
   `a non-negative number of hours (at most ${MAX_WINDOW_HOURS}, whole milliseconds)`,
 ]
-const wholeNumber = (min: number): Check<number> => [
-  (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= MAX_COUNT,
-  `a whole number from ${min} to ${MAX_COUNT}`,
+const wholeNumber = (min: number, max: number): Check<number> => [
+  (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
+  `a whole number from ${min} to ${max}`,
 ]
-const COUNT = wholeNumber(0)
+// A business-day count is bounded by what the calendar can count (MAX_BUSINESS_DAYS).
+const BUSINESS_DAYS = wholeNumber(0, MAX_BUSINESS_DAYS)
 // null is a setting too: no due date for termination payouts.
-const COUNT_OR_NULL: Check<number | null> = [(v): v is number | null => v === null || COUNT[0](v), COUNT[1]]
+const BUSINESS_DAYS_OR_NULL: Check<number | null> = [
+  (v): v is number | null => v === null || BUSINESS_DAYS[0](v),
+  `${BUSINESS_DAYS[1]}, or null`,
+]
 const TEXT: Check<string> = [
   (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200,
   'a non-empty string',
 ]
-const CHANNELS: Check<readonly string[]> = [
-  (v): v is readonly string[] =>
-    Array.isArray(v) && v.every((c) => typeof c === 'string' && c.length > 0 && c.length <= 100),
-  'an array of channel names',
+const CHANNEL: Check<string> = [
+  (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100,
+  'channel names (non-empty strings of at most 100 characters)',
 ]
 // Two services' clocks disagree by seconds, not hours: an hour is already generous.
 const MAX_CLOCK_SKEW_SECONDS = 3600
@@ -128,49 +184,136 @@ const oneOf = <T extends string>(...options: T[]): Check<T> => [
   options.map((o) => `'${o}'`).join(' or '),
 ]
 
-/** Whether `value` can be policy options at all; throws for a revoked proxy (`createPolicy` reports that). */
+/** Whether `value` can be policy options at all; throws for a revoked proxy (`compilePolicy` reports that). */
 const isOptions = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
- * Validates policy options, fills every default from the published policy
- * (SPEC §3) and deep-freezes the result. Every problem is reported at once
- * in one `RefundRulesError` (`INVALID_POLICY`, one issue per field):
- * unknown settings, negative windows, non-integer day or month counts, an
- * unknown zone or holiday country, a cutoff that is not `HH:mm`, a fee rule
- * that cannot work. A `Policy` is valid input again.
+ * Validates policy options, merges them over the published policy (SPEC §3)
+ * and freezes the result, a copy: the caller's object is never frozen or kept.
+ * Object settings (`calendar`, `calendar.holidays`, `termination`, `contacts`,
+ * `fees`, `currencies`) merge key by key; arrays and scalars replace;
+ * `holidays: false` removes the holidays. Every problem is reported at once
+ * in one `RefundRulesError` (`INVALID_POLICY`, one issue per field): unknown
+ * settings at any depth, negative windows, non-integer day or month counts,
+ * an unknown zone or holiday country, a cutoff that is not `HH:mm`, a fee
+ * rule that cannot work. A `Policy` is valid input again.
  *
  * @example
  * const policy = createPolicy({
  *   refundBusinessDays: 3,
- *   calendar: { timeZone: 'Europe/Berlin', holidays: { country: 'DE', state: 'BE' } },
+ *   calendar: { cutoff: '16:00' },
  *   fees: { methods: { card: { percent: '2.9', fixed: { EUR: '0.30' } } } },
  * })
  * policy.topUpRefundWindowHours // => 48 (the published default)
+ * policy.calendar.holidays // => { country: 'GB', state: 'ENG', types: ['public', 'bank'] } (merged)
  */
 export function createPolicy(options: PolicyOptions = {}): Policy {
   return compilePolicy(options).settings
 }
 
 /**
- * The compiled form of a policy: a policy made by {@link createPolicy} is
- * found in the cache first; anything else (options, a policy read back from
- * JSON) is validated, compiled and cached on the `Policy` made from it.
+ * The compiled form of a policy: a policy this copy made is found by
+ * identity; one equal to a recently compiled policy (read back from JSON, in
+ * any key order, or made by the other module copy) by content; anything else
+ * is validated and compiled once.
  *
  * @example
  * compilePolicy(createPolicy()).windowMs.topUp // => 172800000
+ * compilePolicy(JSON.parse(JSON.stringify(createPolicy()))) === compilePolicy(createPolicy()) // => true
  */
 export function compilePolicy(options: Policy | PolicyOptions): CompiledPolicy {
-  const hit = compiled.get(options)
+  const hit = compiled.get(options) ?? recognise(options)
   if (hit !== undefined) return hit
+  let result: CompiledPolicy
   try {
-    return compile(options)
+    result = compile(options)
   } catch (error) {
     if (isRefundRulesError(error)) throw error
     // A revoked proxy, a throwing getter or a cycle too deep to read is a bad policy, not a crash (SPEC §7.6):
     // named as such, so it is not mistaken for a problem with the snapshot being evaluated.
     throw refundRulesError('INVALID_POLICY', 'policy', unreadable(error))
   }
+  // Options equal to a policy compiled before make that policy: its calendar has already computed its years.
+  const policy = recognise(result.settings) ?? result
+  if (policy === result) {
+    compiled.set(result.settings, result)
+    remember(result.settings, result)
+  }
+  return policy
+}
+
+/** Keeps `policy` findable by `data`, dropping the oldest past {@link MAX_RECENT}. */
+function remember(data: object, policy: CompiledPolicy): void {
+  recent.push({ data, id: Object.hasOwn(data, 'id') ? (data as { id: unknown }).id : undefined, policy })
+  if (recent.length > MAX_RECENT) recent.shift()
+}
+
+/** A recently compiled policy whose settings `value` equals as data, or `undefined`. Never throws. */
+function recognise(value: unknown): CompiledPolicy | undefined {
+  try {
+    if (!isOptions(value)) return undefined
+    const id = Object.hasOwn(value, 'id') ? (value as { id: unknown }).id : undefined
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const known = recent[i] as KnownContent
+      if (known.id === id && sameData(value, known.data)) return known.policy
+    }
+  } catch {
+    // A proxy whose traps throw is no policy we know: compiling it reports why.
+  }
+  return undefined
+}
+
+/**
+ * Whether `value` holds exactly `data` (a frozen policy's JSON-safe
+ * settings): plain objects with the same own keys
+ * and no others (non-enumerable ones included), primitives equal, arrays of
+ * the same length with no holes. Reads own properties only and builds
+ * nothing, so recognising a policy costs a small fraction of a decision.
+ */
+function sameData(value: unknown, data: unknown): boolean {
+  if (typeof data !== 'object' || data === null) return value === data
+  if (typeof value !== 'object' || value === null || Array.isArray(value) !== Array.isArray(data)) return false
+  if (Array.isArray(data)) {
+    const list = value as unknown[]
+    if (list.length !== data.length) return false
+    for (let i = 0; i < data.length; i++) if (!Object.hasOwn(list, i) || !sameData(list[i], data[i])) return false
+    return true
+  }
+  // A class instance is no plain object: the settings reader would refuse it, so it matches nothing.
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) return false
+  const keys = Object.keys(data)
+  if (Object.getOwnPropertyNames(value).length !== keys.length) return false
+  for (const key of keys) {
+    if (!Object.hasOwn(value, key)) return false
+    if (!sameData((value as Record<string, unknown>)[key], (data as Record<string, unknown>)[key])) return false
+  }
+  return true
+}
+
+/**
+ * The policy's data as canonical JSON: object keys sorted at every depth,
+ * so that the text depends on the settings and not on the order they were
+ * written in (a `jsonb` column sorts them its own way).
+ */
+function canonicalJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  const keys = Object.keys(value).sort()
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`
+}
+
+/**
+ * SPEC §6's fingerprint: SHA-256 of the canonical JSON of every resolved
+ * setting and of the date-holidays data release the calendar's holidays come
+ * from (a new release may move a holiday, so it is part of what decided).
+ * SHA-256 from @noble/hashes: synchronous in Node and in browsers (Web
+ * Crypto's digest is asynchronous), audited, and without dependencies.
+ */
+function fingerprintOf(policy: Policy): string {
+  const text = `${canonicalJson(policy)}\ndate-holidays data ${holidayData.version}`
+  return `sha256:${bytesToHex(sha256(utf8ToBytes(text)))}`
 }
 
 function compile(options: unknown): CompiledPolicy {
@@ -181,18 +324,21 @@ function compile(options: unknown): CompiledPolicy {
   // Read in this order, so that the first issue (the error's own code and path) stays where it always was.
   input.rejectUnknownKeys('policy setting')
   const anchor = input.setting('orderCancellationAnchor', oneOf('top-up', 'order'))
-  const channels = input.setting('writtenChannels', CHANNELS)
+  const channels = input.settingList('writtenChannels', MAX_WRITTEN_CHANNELS, CHANNEL)
   const termination = input.section('termination')
   const settlement = termination.setting('settlement', oneOf('manual-review', 'automatic'))
-  const payoutBusinessDays = termination.setting('payoutBusinessDays', COUNT_OR_NULL)
+  const payoutBusinessDays = termination.setting('payoutBusinessDays', BUSINESS_DAYS_OR_NULL)
   const contacts = input.section('contacts')
   termination.rejectUnknownKeys('termination setting')
   contacts.rejectUnknownKeys('contact')
-  // The calendar's and the fee schedule's own options are validated by their modules.
-  const calendar = reader.attempt(() =>
-    createCalendarCore(input.raw('calendar') ?? CTR_GROUP_DEFAULTS.calendar, 'calendar'),
-  )
-  const fees = reader.attempt(() => createFeeSchedule(input.raw('fees') ?? CTR_GROUP_DEFAULTS.fees, 'fees'))
+  const currencies = readCurrencyOverrides(input.raw('currencies'), 'currencies')
+  for (const issue of currencies.issues) reader.issue(issue.path, issue.message)
+  // The calendar merges over the published one; the fee schedule's own options are validated by its module,
+  // with the policy's minor units.
+  const calendarOptions = input.raw('calendar') ?? {}
+  const calendar = reader.attempt(() => createCalendarCore(calendarOptions, 'calendar', CTR_GROUP_DEFAULTS.calendar))
+  const feeOptions = input.raw('fees') ?? CTR_GROUP_DEFAULTS.fees
+  const fees = reader.attempt(() => createFeeSchedule(feeOptions, 'fees', currencies.overrides))
 
   const policy: Policy = {
     id: input.setting('id', TEXT),
@@ -201,8 +347,8 @@ function compile(options: unknown): CompiledPolicy {
     orderCancellationWindowHours: input.setting('orderCancellationWindowHours', HOURS),
     orderCancellationAnchor: anchor,
     cancellationStatusChangeHours: input.setting('cancellationStatusChangeHours', HOURS),
-    refundBusinessDays: input.setting('refundBusinessDays', COUNT),
-    inactivityMonths: input.setting('inactivityMonths', wholeNumber(1)),
+    refundBusinessDays: input.setting('refundBusinessDays', BUSINESS_DAYS),
+    inactivityMonths: input.setting('inactivityMonths', wholeNumber(1, MAX_MONTHS)),
     writtenChannels: [...new Set(channels)],
     clockSkewSeconds: input.setting('clockSkewSeconds', CLOCK_SKEW),
     termination: { settlement, payoutBusinessDays },
@@ -213,12 +359,14 @@ function compile(options: unknown): CompiledPolicy {
       general: contacts.setting('general', TEXT),
       support: contacts.setting('support', TEXT),
     },
+    currencies: currencies.overrides,
   }
   reader.finish()
+  // Every part is a copy made here (or a frozen part of a policy made before): freezing it freezes nothing of the caller's.
   deepFreeze(policy)
-  const result: CompiledPolicy = {
+  return {
     settings: policy,
-    reference: Object.freeze({ id: policy.id, version: policy.version }),
+    reference: Object.freeze({ id: policy.id, version: policy.version, fingerprint: fingerprintOf(policy) }),
     calendar: calendar as CalendarCore,
     windowMs: {
       topUp: policy.topUpRefundWindowHours * MS_PER_HOUR,
@@ -227,6 +375,4 @@ function compile(options: unknown): CompiledPolicy {
     },
     writtenChannels: new Set(policy.writtenChannels),
   }
-  compiled.set(policy, result)
-  return result
 }

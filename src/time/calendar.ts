@@ -14,10 +14,13 @@ import Holidays from 'date-holidays'
 import {
   collectPolicyIssues,
   expected,
+  isRefundRulesError,
   joinPath,
+  MAX_ISSUES,
   type RefundRulesIssue,
   refundRulesError,
   throwIssues,
+  unreadable,
 } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
 import { type EpochMs, formatInstant, type InstantInput, MAX_INSTANT, parseInstant } from './instant.js'
@@ -39,6 +42,7 @@ import { createZone, localToInstant, MS_PER_MINUTE, type Zone } from './zone.js'
 /** Holiday types date-holidays knows. */
 export type HolidayType = 'public' | 'bank' | 'school' | 'optional' | 'observance'
 const HOLIDAY_TYPES: readonly HolidayType[] = ['public', 'bank', 'school', 'optional', 'observance']
+const DEFAULT_HOLIDAY_TYPES: readonly HolidayType[] = Object.freeze(['public', 'bank'])
 
 /** Which holidays close the calendar: a date-holidays country with optional state and region. */
 export interface HolidayOptions {
@@ -72,9 +76,7 @@ export interface BusinessCalendarOptions {
 export interface ResolvedCalendarOptions {
   readonly timeZone: string
   readonly weekend: readonly number[]
-  readonly holidays:
-    | (Required<Omit<HolidayOptions, 'state' | 'region'>> & Pick<HolidayOptions, 'state' | 'region'>)
-    | false
+  readonly holidays: ResolvedHolidays | false
   readonly closedDates: readonly string[]
   readonly openDates: readonly string[]
   readonly cutoff: string | null
@@ -163,85 +165,255 @@ export const MAX_BUSINESS_DAYS = 2_000
 const DATE_LINE_JUMP = 24 * 60
 
 const EMPTY: readonly DayNumber[] = Object.freeze([])
+const EMPTY_TEXTS: readonly string[] = Object.freeze([])
 
+/** A plain object: not an array, not a revoked proxy (which throws even when asked that). */
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false
+  try {
+    return !Array.isArray(value)
+  } catch {
+    return false
+  }
+}
+
+// One instance with no country, made once, answers which countries, states and regions exist: making
+// one per policy cost more than the rest of reading its calendar.
+let lister: Holidays | undefined
+const holidayLister = () => {
+  lister ??= new Holidays()
+  return lister
+}
 let countryList: Record<string, string> | undefined
 function knownCountries(): Record<string, string> {
-  countryList ??= new Holidays().getCountries()
+  countryList ??= holidayLister().getCountries()
   return countryList
+}
+// date-holidays builds each list afresh (a third of a millisecond for GB's states); a country's states,
+// and a state's regions, are asked for once. Bounded by the data: about 200 countries and their states.
+const stateLists = new Map<string, Record<string, string> | undefined>()
+const regionLists = new Map<string, Record<string, string> | undefined>()
+function knownStates(country: string): Record<string, string> | undefined {
+  if (!stateLists.has(country)) stateLists.set(country, holidayLister().getStates(country))
+  return stateLists.get(country)
+}
+function knownRegions(country: string, state: string): Record<string, string> | undefined {
+  const key = `${country}/${state}`
+  if (!regionLists.has(key)) regionLists.set(key, holidayLister().getRegions(country, state))
+  return regionLists.get(key)
 }
 
 /** Whether `key` is a string naming one of a date-holidays list's entries (an undefined list has none). */
 const isListed = (list: object | undefined, key: unknown): key is string =>
   typeof key === 'string' && Object.hasOwn(list ?? {}, key)
-const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value)
 const CUTOFF = /^([01]\d|2[0-3]):[0-5]\d$/
 const KNOWN = 'known to date-holidays'
 
-/** Records an `INVALID_POLICY` issue, `expected <what>, received <value>`; returns `false` for callers that give up. */
-function report(issues: RefundRulesIssue[], path: string, what: string, value: unknown): false {
-  issues.push({ code: 'INVALID_POLICY', path, message: expected(what, value) })
-  return false
+/**
+ * The most `closedDates` or `openDates` a calendar takes: 10,000 (27 years of
+ * every day). A longer list is refused before any element is read, so a
+ * million-date list (or an array claiming 2^32 − 1 elements) costs nothing.
+ */
+export const MAX_CALENDAR_DATES = 10_000
+
+/** The resolved holidays: a country with optional state and region, and the types that close the calendar. */
+export type ResolvedHolidays = Required<Omit<HolidayOptions, 'state' | 'region'>> &
+  Pick<HolidayOptions, 'state' | 'region'>
+
+/**
+ * What an absent calendar option is: the defaults of a calendar of its own
+ * (no holidays, no zone: the zone is required), or, inside a policy, the
+ * published policy's calendar, over which a policy's calendar merges (SPEC §3).
+ */
+export interface CalendarBase {
+  readonly timeZone?: string
+  readonly weekend: readonly number[]
+  readonly holidays: ResolvedHolidays | false
+  readonly closedDates: readonly string[]
+  readonly openDates: readonly string[]
+  readonly cutoff: string | null
+}
+
+/** The defaults of a calendar made by {@link createBusinessCalendar}: Saturday and Sunday off, nothing else. */
+const STANDALONE: CalendarBase = Object.freeze({
+  weekend: Object.freeze([6, 0]),
+  holidays: false,
+  closedDates: EMPTY_TEXTS,
+  openDates: EMPTY_TEXTS,
+  cutoff: null,
+})
+
+const CALENDAR_KEYS: readonly string[] = ['timeZone', 'weekend', 'holidays', 'closedDates', 'openDates', 'cutoff']
+const HOLIDAY_KEYS: readonly string[] = ['country', 'state', 'region', 'types']
+
+/**
+ * Records an `INVALID_POLICY` issue; past {@link MAX_ISSUES} only counts it, as `omittedIssues` on the list
+ * (which `throwIssues` reports), so a million unknown keys cost a count rather than a million issues.
+ */
+function addIssue(issues: RefundRulesIssue[], path: string, message: string): void {
+  if (issues.length < MAX_ISSUES) issues.push({ code: 'INVALID_POLICY', path, message })
+  else {
+    const list = issues as RefundRulesIssue[] & { omittedIssues?: number }
+    list.omittedIssues = (list.omittedIssues ?? 0) + 1
+  }
+}
+
+/** Records an `INVALID_POLICY` issue, `expected <what>, received <value>`; returns `undefined` for callers that give up. */
+function report(issues: RefundRulesIssue[], path: string, what: string, value: unknown): undefined {
+  addIssue(issues, path, expected(what, value))
+  return undefined
+}
+
+/**
+ * The known options of a plain object, each own property read once (SPEC §1:
+ * an inherited `Object.prototype.cutoff` is not an option); every other own
+ * key is an issue (SPEC §3: a typo is never ignored). A getter that throws is
+ * an issue at its path.
+ */
+function ownOptions(
+  input: object,
+  path: string,
+  keys: readonly string[],
+  what: string,
+  issues: RefundRulesIssue[],
+): Record<string, unknown> {
+  const options: Record<string, unknown> = Object.create(null)
+  for (const key of Object.keys(input)) {
+    if (!keys.includes(key)) {
+      addIssue(issues, joinPath(path, key), `is not a ${what} (${keys.join(', ')})`)
+      continue
+    }
+    try {
+      options[key] = (input as Record<string, unknown>)[key]
+    } catch {
+      addIssue(issues, joinPath(path, key), 'could not be read (its getter threw)')
+    }
+  }
+  return options
+}
+
+/**
+ * The elements of an array of at most `max`, copied once: the length is
+ * checked before any element is read (an array or a proxy claiming 2^32 − 1
+ * elements is refused at once), a hole is refused rather than read through
+ * the prototype, and each element is read exactly once, so a getter that
+ * changes its answer cannot slip a value past the check.
+ */
+function ownList(
+  value: unknown,
+  path: string,
+  max: number,
+  what: string,
+  issues: RefundRulesIssue[],
+): unknown[] | undefined {
+  const expectedList = `an array of at most ${max} ${what}`
+  if (!Array.isArray(value)) return report(issues, path, expectedList, value)
+  const length: unknown = value.length
+  if (typeof length !== 'number' || !(length <= max)) return report(issues, path, expectedList, value)
+  const list: unknown[] = []
+  for (let i = 0; i < length; i++) {
+    if (!Object.hasOwn(value, i)) return report(issues, joinPath(path, i), what, undefined)
+    list.push(value[i])
+  }
+  return list
 }
 
 /** A list of `YYYY-MM-DD` dates as day numbers, duplicates dropped and the first occurrence's place kept. */
 function readDates(input: unknown, path: string, issues: RefundRulesIssue[]): Set<DayNumber> {
   const days = new Set<DayNumber>()
-  if (Array.isArray(input)) {
-    input.forEach((date, index) => {
-      collectPolicyIssues(issues, () => days.add(parsePlainDate(date, joinPath(path, index))))
-    })
-  } else if (input !== undefined) report(issues, path, 'an array of YYYY-MM-DD dates', input)
+  const list = ownList(input, path, MAX_CALENDAR_DATES, 'YYYY-MM-DD dates', issues) ?? []
+  for (let index = 0; index < list.length; index++) {
+    collectPolicyIssues(issues, () => days.add(parsePlainDate(list[index], joinPath(path, index))))
+  }
   return days
 }
 
-/** The `holidays` option validated, with default types; `false` for none (or when it is invalid). */
-function readHolidays(input: unknown, path: string, issues: RefundRulesIssue[]): ResolvedCalendarOptions['holidays'] {
-  if (input === undefined || input === false) return false
-  if (!isObject(input)) return report(issues, path, '{ country, state?, region?, types? } or false', input)
-  const { country, state, region, types = ['public', 'bank'] } = input as Record<string, unknown>
+const isWeekday = (d: unknown): d is number => typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 6
+const isHolidayType = (t: unknown): t is HolidayType => HOLIDAY_TYPES.includes(t as HolidayType)
+
+/**
+ * The `holidays` option merged over `base` (SPEC §3): `false` for none; an
+ * object merges key by key, except that a country brings its own state and
+ * region (the published `ENG` is no state of `DE`), and a state its own region.
+ */
+function readHolidays(
+  input: unknown,
+  path: string,
+  base: ResolvedHolidays | false,
+  issues: RefundRulesIssue[],
+): ResolvedHolidays | false | undefined {
+  if (input === undefined) return base
+  if (input === false) return false
+  if (!isPlainObject(input)) return report(issues, path, '{ country, state?, region?, types? } or false', input)
+  const given = ownOptions(input, path, HOLIDAY_KEYS, 'holidays setting', issues)
+  const inherit = base !== false && given.country === undefined
+  const country = inherit ? base.country : given.country
+  const state = inherit && given.state === undefined ? base.state : given.state
+  const region = inherit && given.state === undefined && given.region === undefined ? base.region : given.region
   if (!isListed(knownCountries(), country)) {
     return report(issues, joinPath(path, 'country'), `a country code ${KNOWN}`, country)
   }
-  const probe = new Holidays()
-  if (state !== undefined && !isListed(probe.getStates(country), state)) {
+  if (state !== undefined && !isListed(knownStates(country), state)) {
     return report(issues, joinPath(path, 'state'), `a state of ${country} ${KNOWN}`, state)
   }
-  if (region !== undefined && (state === undefined || !isListed(probe.getRegions(country, state), region))) {
+  if (region !== undefined && (state === undefined || !isListed(knownRegions(country, state), region))) {
     return report(issues, joinPath(path, 'region'), `a region of ${country}/${String(state)} ${KNOWN}`, region)
   }
-  if (!Array.isArray(types) || types.length === 0 || !types.every((t) => HOLIDAY_TYPES.includes(t))) {
-    return report(issues, joinPath(path, 'types'), `a non-empty array of ${HOLIDAY_TYPES.join(', ')}`, types)
+  const typesPath = joinPath(path, 'types')
+  const typesWhat = `holiday types (${HOLIDAY_TYPES.join(', ')})`
+  const types =
+    given.types === undefined
+      ? base === false
+        ? DEFAULT_HOLIDAY_TYPES
+        : base.types
+      : ownList(given.types, typesPath, HOLIDAY_TYPES.length * 2, typesWhat, issues)
+  if (types === undefined) return undefined
+  if (types.length === 0 || !types.every(isHolidayType)) {
+    return report(issues, typesPath, `a non-empty array of ${HOLIDAY_TYPES.join(', ')}`, given.types)
   }
   return {
     country,
     ...(state === undefined ? {} : { state }),
     ...(region === undefined ? {} : { region }),
-    types: [...new Set(types as HolidayType[])],
+    types: [...new Set(types)],
   }
 }
 
-/** Validates calendar options, collecting every problem; `path` prefixes each issue's path. */
-function resolveOptions(input: unknown, path: string) {
-  if (!isObject(input)) throw refundRulesError('INVALID_POLICY', path || 'options', expected('calendar options', input))
-  const options = input as Record<string, unknown>
-  const issues: RefundRulesIssue[] = []
-  const zone = collectPolicyIssues(issues, () => createZone(options.timeZone, joinPath(path, 'timeZone')))
-  const weekend = options.weekend ?? [6, 0]
-  if (!Array.isArray(weekend) || !weekend.every((d) => Number.isInteger(d) && d >= 0 && d <= 6) || weekend.length > 7) {
-    report(issues, joinPath(path, 'weekend'), 'an array of weekday numbers 0 (Sunday) to 6 (Saturday)', weekend)
+/**
+ * Validates calendar options, collecting every problem; `path` prefixes each
+ * issue's path. An absent option is `base`'s: the published calendar inside a
+ * policy (so a policy's calendar merges over it), a calendar's own defaults
+ * otherwise. Reads own properties only, each once, and copies what it reads.
+ */
+function resolveOptions(input: unknown, path: string, base: CalendarBase) {
+  if (!isPlainObject(input)) {
+    throw refundRulesError('INVALID_POLICY', path || 'options', expected('calendar options', input))
   }
-  const cutoff = options.cutoff ?? null
+  const issues: RefundRulesIssue[] = []
+  const options = ownOptions(input, path, CALENDAR_KEYS, 'calendar setting', issues)
+  const zonePath = joinPath(path, 'timeZone')
+  // A zone whose getter threw is reported once, as unreadable.
+  const zone = issues.some((issue) => issue.path === zonePath)
+    ? undefined
+    : collectPolicyIssues(issues, () => createZone(options.timeZone ?? base.timeZone, zonePath))
+  const weekendPath = joinPath(path, 'weekend')
+  const weekendWhat = 'weekday numbers 0 (Sunday) to 6 (Saturday)'
+  const weekend =
+    options.weekend === undefined ? base.weekend : ownList(options.weekend, weekendPath, 7, weekendWhat, issues)
+  if (weekend !== undefined && !weekend.every(isWeekday))
+    report(issues, weekendPath, `an array of ${weekendWhat}`, options.weekend)
+  const cutoff = options.cutoff === undefined ? base.cutoff : options.cutoff
   if (cutoff !== null && (typeof cutoff !== 'string' || !CUTOFF.test(cutoff))) {
     report(issues, joinPath(path, 'cutoff'), 'HH:mm or null', cutoff)
   }
-  const closed = readDates(options.closedDates, joinPath(path, 'closedDates'), issues)
-  const open = readDates(options.openDates, joinPath(path, 'openDates'), issues)
-  const holidays = readHolidays(options.holidays, joinPath(path, 'holidays'), issues)
+  const closed = readDates(options.closedDates ?? base.closedDates, joinPath(path, 'closedDates'), issues)
+  const open = readDates(options.openDates ?? base.openDates, joinPath(path, 'openDates'), issues)
+  const holidays = readHolidays(options.holidays, joinPath(path, 'holidays'), base.holidays, issues)
   throwIssues(issues)
   const resolved: ResolvedCalendarOptions = deepFreeze({
     timeZone: (zone as Zone).timeZone,
     weekend: [...new Set(weekend as number[])],
-    holidays,
+    holidays: holidays as ResolvedHolidays | false,
     closedDates: Array.from(closed, formatPlainDate),
     openDates: Array.from(open, formatPlainDate),
     cutoff: cutoff as string | null,
@@ -257,9 +429,12 @@ function resolveOptions(input: unknown, path: string) {
  * const core = createCalendarCore({ timeZone: 'Europe/London' }, 'calendar')
  * core.isBusinessDay(daysFromCivil(2026, 12, 26)) // => false (a Saturday)
  */
-export function createCalendarCore(input: unknown, path = ''): CalendarCore {
-  const { resolved, zone, closed, open } = resolveOptions(input, path)
+export function createCalendarCore(input: unknown, path = '', base: CalendarBase = STANDALONE): CalendarCore {
+  const { resolved, zone, closed, open } = resolveOptions(input, path, base)
   const { holidays, cutoff } = resolved
+  // Own properties only: an absent state is none, never an inherited `Object.prototype.state`.
+  const state = holidays && Object.hasOwn(holidays, 'state') ? holidays.state : undefined
+  const region = holidays && Object.hasOwn(holidays, 'region') ? holidays.region : undefined
   const weekend = new Set(resolved.weekend)
   const cutoffMs = cutoff === null ? null : (digits(cutoff, 0, 2) * 60 + digits(cutoff, 3, 2)) * MS_PER_MINUTE
   const years = new Map<number, YearBits>()
@@ -278,10 +453,21 @@ export function createCalendarCore(input: unknown, path = ''): CalendarCore {
     // calendar counts. A fresh instance for each year: an instance keeps
     // several kilobytes per year it has answered for, which would dwarf the
     // calendar's own bit sets.
-    const entries = new Holidays(holidays.country, holidays.state as string, holidays.region as string, {
-      types: holidays.types as HolidayType[],
-      timezone: zone.timeZone,
-    }).getHolidays(year)
+    let entries: ReturnType<Holidays['getHolidays']>
+    try {
+      entries = new Holidays(holidays.country, state as string, region as string, {
+        types: holidays.types as HolidayType[],
+        timezone: zone.timeZone,
+      }).getHolidays(year)
+    } catch (error) {
+      // date-holidays throws for years its rules cannot compute (the Jalaali calendar past 3177): a range
+      // limit of the holiday data, named at the setting, never a crash that reads as bad input.
+      throw refundRulesError(
+        'OUT_OF_RANGE',
+        joinPath(path, 'holidays'),
+        `date-holidays cannot list the ${holidays.country} holidays of ${year} (${unreadable(error, 'computed')})`,
+      )
+    }
     const days: DayNumber[] = []
     for (const holiday of entries) {
       // From the holiday's own date to the local date of its period's last
@@ -517,21 +703,39 @@ function readCount(n: unknown, path: string): number {
  * // => { date: '2026-12-31', dueBy: '2026-12-31T23:59:59.999Z' }
  */
 export function createBusinessCalendar(options: BusinessCalendarOptions): BusinessCalendar {
-  const core = createCalendarCore(options)
-  const addBusinessDays = (date: string, n: number) =>
+  const core = total('options', 'INVALID_POLICY', () => createCalendarCore(options))
+  const addDays = (date: string, n: number) =>
     formatPlainDate(core.addBusinessDays(parsePlainDate(date, 'date'), readCount(n, 'n'), 'date'))
   return Object.freeze({
     options: core.options,
-    isBusinessDay: (date: string) => core.isBusinessDay(parsePlainDate(date, 'date')),
-    nextBusinessDay: (date: string) => addBusinessDays(date, 1),
-    addBusinessDays,
+    isBusinessDay: (date: string) =>
+      total('date', 'INVALID_INPUT', () => core.isBusinessDay(parsePlainDate(date, 'date'))),
+    nextBusinessDay: (date: string) => total('date', 'INVALID_INPUT', () => addDays(date, 1)),
+    addBusinessDays: (date: string, n: number) => total('date', 'INVALID_INPUT', () => addDays(date, n)),
     businessDaysBetween: (a: string, b: string) =>
-      core.businessDaysBetween(parsePlainDate(a, 'a'), parsePlainDate(b, 'b')),
-    localDate: (instant: InstantInput) => formatPlainDate(core.zone.localDay(parseInstant(instant, 'instant'))),
-    endOfDay: (date: string) => formatInstant(core.endOfDay(parsePlainDate(date, 'date'), 'date')),
-    refundDueDate: (start: InstantInput, n: number) => {
-      const due = core.addBusinessDays(core.clockStartDay(parseInstant(start, 'start')), readCount(n, 'n'), 'start')
-      return Object.freeze({ date: formatPlainDate(due), dueBy: formatInstant(core.endOfDay(due, 'start')) })
-    },
+      total('a', 'INVALID_INPUT', () => core.businessDaysBetween(parsePlainDate(a, 'a'), parsePlainDate(b, 'b'))),
+    localDate: (instant: InstantInput) =>
+      total('instant', 'INVALID_INPUT', () => formatPlainDate(core.zone.localDay(parseInstant(instant, 'instant')))),
+    endOfDay: (date: string) =>
+      total('date', 'INVALID_INPUT', () => formatInstant(core.endOfDay(parsePlainDate(date, 'date'), 'date'))),
+    refundDueDate: (start: InstantInput, n: number) =>
+      total('start', 'INVALID_INPUT', () => {
+        const due = core.addBusinessDays(core.clockStartDay(parseInstant(start, 'start')), readCount(n, 'n'), 'start')
+        return Object.freeze({ date: formatPlainDate(due), dueBy: formatInstant(core.endOfDay(due, 'start')) })
+      }),
   })
+}
+
+/**
+ * Runs one calendar call so that nothing but a `RefundRulesError` escapes: a
+ * revoked proxy or a throwing getter among the arguments (or the options) is
+ * `code` at `path`, naming only what was thrown.
+ */
+function total<T>(path: string, code: 'INVALID_POLICY' | 'INVALID_INPUT', run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (isRefundRulesError(error)) throw error
+    throw refundRulesError(code, path, unreadable(error))
+  }
 }

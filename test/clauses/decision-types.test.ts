@@ -16,7 +16,7 @@ const base = {
   reasons: [],
   requirements: [],
   evaluatedAt: '2026-11-21T09:00:00.000Z',
-  policy: { id: 'ctr-group', version: '1' },
+  policy: { id: 'ctr-group', version: '1', fingerprint: 'sha256:0' },
 } as const
 const amounts = { currency: 'EUR', gross: '1.00', deductions: [], net: '1.00' }
 

@@ -17,7 +17,7 @@ describe('evaluateInactivity (SPEC §4 months, §5)', () => {
       reasons: [],
       requirements: [],
       evaluatedAt: '2026-11-20T10:00:00.000Z',
-      policy: { id: 'ctr-group', version: '1' },
+      policy: { id: 'ctr-group', version: '1', fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
       dates: { lastActivityAt: '2025-11-20T10:00:00.000Z', deactivatesAt: '2026-11-20T10:00:00.000Z' },
     })
     const gone = evaluateInactivity({
@@ -31,7 +31,7 @@ describe('evaluateInactivity (SPEC §4 months, §5)', () => {
       reasons: ['INACTIVE_OVER_THRESHOLD'],
       requirements: [],
       evaluatedAt: '2026-11-20T10:00:00.001Z',
-      policy: { id: 'ctr-group', version: '1' },
+      policy: { id: 'ctr-group', version: '1', fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
       dates: { lastActivityAt: '2025-11-20T10:00:00.000Z', deactivatesAt: '2026-11-20T10:00:00.000Z' },
       settlement: {
         currency: 'GBP',

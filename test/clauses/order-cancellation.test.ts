@@ -20,7 +20,7 @@ describe('evaluateOrderCancellation: the window (SPEC §4, §5)', () => {
       reasons: ['WITHIN_WINDOW'],
       requirements: [],
       evaluatedAt: WINDOW_CLOSES_AT,
-      policy: { id: 'ctr-group', version: '1' },
+      policy: { id: 'ctr-group', version: '1', fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
       // 40.00 × 2.9 % = 1.16, + 0.30
       amounts: {
         currency: 'EUR',
@@ -48,7 +48,7 @@ describe('evaluateOrderCancellation: the window (SPEC §4, §5)', () => {
       reasons: ['WINDOW_EXPIRED'],
       requirements: [],
       evaluatedAt: late,
-      policy: { id: 'ctr-group', version: '1' },
+      policy: { id: 'ctr-group', version: '1', fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
       dates: { windowClosesAt: WINDOW_CLOSES_AT },
     })
     expect(d.reasons[0]?.message).toContain('the funding top-up was credited')

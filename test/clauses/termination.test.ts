@@ -17,7 +17,7 @@ describe('evaluateTermination (SPEC §5)', () => {
       reasons: ['INDIVIDUAL_TERMS'],
       requirements: [],
       evaluatedAt: '2026-11-20T10:05:00.000Z',
-      policy: { id: 'ctr-group', version: '1' },
+      policy: { id: 'ctr-group', version: '1', fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
       amounts: {
         currency: 'EUR',
         gross: '250.00',

@@ -15,7 +15,7 @@ describe('evaluateTopUpRefund: the 48-hour window (SPEC §4, §5)', () => {
       reasons: ['WITHIN_WINDOW'],
       requirements: [],
       evaluatedAt: '2026-11-22T10:00:00.000Z',
-      policy: { id: 'ctr-group', version: '1' },
+      policy: { id: 'ctr-group', version: '1', fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
       amounts: {
         currency: 'EUR',
         gross: '100.00',
@@ -43,7 +43,7 @@ describe('evaluateTopUpRefund: the 48-hour window (SPEC §4, §5)', () => {
       reasons: ['WINDOW_EXPIRED'],
       requirements: [],
       evaluatedAt: late,
-      policy: { id: 'ctr-group', version: '1' },
+      policy: { id: 'ctr-group', version: '1', fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
       dates: { windowClosesAt: WINDOW_CLOSES_AT },
     })
     expect('amounts' in d).toBe(false)

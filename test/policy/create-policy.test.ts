@@ -3,6 +3,7 @@ import { evaluateTopUpRefund } from '../../src/clauses/top-up-refund.js'
 import { RefundRulesError } from '../../src/errors.js'
 import { ctrGroupPolicy } from '../../src/policy/presets.js'
 import { createPolicy, type PolicyOptions } from '../../src/policy/settings.js'
+import { MAX_BUSINESS_DAYS } from '../../src/time/calendar.js'
 import { errorOf } from '../support/errors.js'
 
 /** The published policy, as SPEC §3 writes it. */
@@ -28,6 +29,7 @@ const SPEC_DEFAULTS = {
   },
   fees: { rounding: 'half-up', methods: {} },
   contacts: { refunds: 'refund@ctr.group', general: 'info@ctr.group', support: 'support@ctr.group' },
+  currencies: {},
 }
 
 function issues(options: unknown): string[] {
@@ -106,7 +108,7 @@ describe('createPolicy: validation (INVALID_POLICY with the path of the bad sett
     [{ inactivityMonths: 0 }, 'inactivityMonths'],
     [{ inactivityMonths: 12.5 }, 'inactivityMonths'],
     [{ writtenChannels: 'email' }, 'writtenChannels'],
-    [{ writtenChannels: [''] }, 'writtenChannels'],
+    [{ writtenChannels: [''] }, 'writtenChannels[0]'],
     [{ termination: 5 }, 'termination'],
     [{ termination: { settlement: 'auto' } }, 'termination.settlement'],
     [{ termination: { payoutBusinessDays: 2.5 } }, 'termination.payoutBusinessDays'],
@@ -197,9 +199,9 @@ describe('createPolicy: policies as data', () => {
     expect(evaluateTopUpRefund(input, { writtenChannels: ['web-form'] }).outcome).toBe('approved')
   })
 
-  it('replaces the calendar as a whole: a calendar without holidays has none', () => {
-    const policy = createPolicy({ calendar: { timeZone: 'Europe/London' } })
-    expect(policy.calendar.holidays).toBe(false)
+  it('merges a calendar over the published one: a zone and a cutoff keep the bank holidays', () => {
+    const policy = createPolicy({ calendar: { timeZone: 'Europe/London', cutoff: '16:00' } })
+    expect(policy.calendar).toEqual({ ...SPEC_DEFAULTS.calendar, cutoff: '16:00' })
     const christmas = {
       ...input,
       topUp: { ...input.topUp, creditedAt: '2026-12-22T10:00:00Z' },
@@ -207,8 +209,46 @@ describe('createPolicy: policies as data', () => {
       request: { receivedAt: '2026-12-22T10:00:00Z', channel: 'email' },
       now: '2026-12-22T10:00:00Z',
     }
-    expect(evaluateTopUpRefund(christmas).dates.refundDueDate).toBe('2026-12-31')
-    expect(evaluateTopUpRefund(christmas, policy).dates.refundDueDate).toBe('2026-12-29')
+    // Tue 22 Dec + 5 business days, skipping 25 and 28 Dec (Christmas, Boxing Day substitute) and the weekend.
+    expect(evaluateTopUpRefund(christmas, policy).dates.refundDueDate).toBe('2026-12-31')
+    // `holidays: false` removes them: 23, 24, 25, 28, 29 Dec.
+    expect(evaluateTopUpRefund(christmas, { calendar: { holidays: false } }).dates.refundDueDate).toBe('2026-12-29')
+  })
+
+  it('merges holidays key by key; a country brings its own state and region', () => {
+    const holidays = (options: PolicyOptions) => createPolicy(options).calendar.holidays
+    expect(holidays({ calendar: { holidays: { types: ['public'] } } })).toEqual({
+      country: 'GB',
+      state: 'ENG',
+      types: ['public'],
+    })
+    expect(holidays({ calendar: { holidays: { state: 'SCT' } } })).toEqual({
+      country: 'GB',
+      state: 'SCT',
+      types: ['public', 'bank'],
+    })
+    expect(holidays({ calendar: { holidays: { country: 'DE' } } })).toEqual({
+      country: 'DE',
+      types: ['public', 'bank'],
+    })
+    expect(holidays({ calendar: { holidays: false } })).toBe(false)
+  })
+
+  it('merges termination, contacts, fees and currencies key by key; arrays and scalars replace', () => {
+    const policy = createPolicy({
+      termination: { payoutBusinessDays: 10 },
+      contacts: { support: 'help@x.org' },
+      fees: { rounding: 'down' },
+      currencies: { HUF: { minorUnits: 0 } },
+      calendar: { weekend: [5] },
+      writtenChannels: ['fax'],
+    })
+    expect(policy.termination).toEqual({ settlement: 'manual-review', payoutBusinessDays: 10 })
+    expect(policy.contacts).toEqual({ ...SPEC_DEFAULTS.contacts, support: 'help@x.org' })
+    expect(policy.fees).toEqual({ rounding: 'down', methods: {} })
+    expect(policy.currencies).toEqual({ HUF: { minorUnits: 0 } })
+    expect(policy.calendar.weekend).toEqual([5])
+    expect(policy.writtenChannels).toEqual(['fax'])
   })
 })
 
@@ -240,7 +280,7 @@ describe('createPolicy: what each rejection says', () => {
     ['a fractional day count', { refundBusinessDays: 1.5 }, 'refundBusinessDays', '1.5'],
     ['zero inactivity months', { inactivityMonths: 0 }, 'inactivityMonths', '0'],
     ['channels that are a string', { writtenChannels: 'email' }, 'writtenChannels', '"email"'],
-    ['a channel that is not a string', { writtenChannels: [['email']] }, 'writtenChannels', 'an array of 1'],
+    ['a channel that is not a string', { writtenChannels: [['email']] }, 'writtenChannels[0]', 'an array of 1'],
     ['a termination of a number', { termination: 5 }, 'termination', '5'],
     ['a null termination', { termination: null }, 'termination', 'null'],
     ['a termination that is an array', { termination: [] }, 'termination', 'an array of 0'],
@@ -304,16 +344,33 @@ describe('createPolicy: what each rejection says', () => {
       )
     expect(rejection(overId('secret'))).toEqual(issue('id', 'could not be read (its getter threw)'))
     expect(rejection(overId(new SyntaxError('secret')))).toEqual(issue('id', 'could not be read (its getter threw)'))
-    // Thrown while the calendar and the fees are read, where the issues of each part are collected.
-    expect(rejection({ calendar: throwing(new RangeError('secret')) })).toEqual(
+    const overCutoff = (thrown: unknown) =>
+      new Proxy(
+        { cutoff: '16:00' },
+        {
+          get() {
+            throw thrown
+          },
+        },
+      )
+    const keyless = (thrown: unknown) =>
+      new Proxy(
+        {},
+        {
+          ownKeys() {
+            throw thrown
+          },
+        },
+      )
+    // The calendar reads its own options the same way: a getter that throws is that option's problem.
+    expect(rejection({ calendar: overCutoff(new RangeError('secret')) })).toEqual(
+      issue('calendar.cutoff', 'could not be read (its getter threw)'),
+    )
+    // A proxy that cannot even list its keys is an unreadable policy, named as such.
+    expect(rejection({ fees: keyless(new RangeError('secret')) })).toEqual(
       issue('policy', 'could not be read: RangeError'),
     )
-    expect(rejection({ fees: throwing(new RangeError('secret')) })).toEqual(
-      issue('policy', 'could not be read: RangeError'),
-    )
-    expect(rejection({ fees: throwing('secret') })).toEqual(
-      issue('policy', 'could not be read: a non-error was thrown'),
-    )
+    expect(rejection({ fees: keyless('secret') })).toEqual(issue('policy', 'could not be read: a non-error was thrown'))
   })
 })
 
@@ -327,10 +384,10 @@ describe('createPolicy: the limits are inclusive', () => {
       topUpRefundWindowHours: MAX_HOURS,
       orderCancellationWindowHours: MAX_HOURS,
       cancellationStatusChangeHours: MAX_HOURS,
-      refundBusinessDays: 10_000,
+      refundBusinessDays: MAX_BUSINESS_DAYS,
       inactivityMonths: 10_000,
-      writtenChannels: ['c'.repeat(100)],
-      termination: { payoutBusinessDays: 10_000 },
+      writtenChannels: Array.from({ length: 100 }, (_, i) => `${i}`.padEnd(100, 'c')),
+      termination: { payoutBusinessDays: MAX_BUSINESS_DAYS },
       contacts: { refunds: 'r'.repeat(200) },
     }
     expect(createPolicy(atLimits)).toMatchObject(atLimits)
@@ -341,10 +398,11 @@ describe('createPolicy: the limits are inclusive', () => {
     [{ version: 'v'.repeat(201) }, 'version'],
     [{ topUpRefundWindowHours: MAX_HOURS + 1 }, 'topUpRefundWindowHours'],
     [{ orderCancellationWindowHours: MAX_HOURS + 0.5 }, 'orderCancellationWindowHours'],
-    [{ refundBusinessDays: 10_001 }, 'refundBusinessDays'],
+    [{ refundBusinessDays: MAX_BUSINESS_DAYS + 1 }, 'refundBusinessDays'],
     [{ inactivityMonths: 10_001 }, 'inactivityMonths'],
-    [{ writtenChannels: ['email', 'c'.repeat(101)] }, 'writtenChannels'],
-    [{ termination: { payoutBusinessDays: 10_001 } }, 'termination.payoutBusinessDays'],
+    [{ writtenChannels: ['email', 'c'.repeat(101)] }, 'writtenChannels[1]'],
+    [{ writtenChannels: Array.from({ length: 101 }, (_, i) => `c${i}`) }, 'writtenChannels'],
+    [{ termination: { payoutBusinessDays: MAX_BUSINESS_DAYS + 1 } }, 'termination.payoutBusinessDays'],
     [{ contacts: { support: 's'.repeat(201) } }, 'contacts.support'],
   ])('rejects one beyond: %j', (options, path) => {
     expect(issues(options)).toEqual([`INVALID_POLICY ${path}`])

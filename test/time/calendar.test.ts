@@ -206,7 +206,7 @@ describe('option validation names each field', () => {
     ],
     [
       { timeZone: 'UTC', closedDates: '2026-12-24' },
-      'INVALID_POLICY closedDates: expected an array of YYYY-MM-DD dates, received "2026-12-24"',
+      'INVALID_POLICY closedDates: expected an array of at most 10000 YYYY-MM-DD dates, received "2026-12-24"',
     ],
     [{ timeZone: 'UTC', openDates: ['2026-02-30'] }, 'INVALID_POLICY openDates[0]: '],
     [{ timeZone: 'UTC', closedDates: ['2026-12-24', 'x'] }, 'INVALID_POLICY closedDates[1]: '],
