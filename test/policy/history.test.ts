@@ -36,11 +36,23 @@ describe('a history of a shortened window', () => {
   it('judges a November request under 48 h and a December one under 24 h', () => {
     const november = evaluateTopUpRefund(topUpInput('2026-11-20T10:00:00Z', '2026-11-22T09:00:00Z'), shortened)
     expect(november.outcome).toBe('approved')
-    expect(november.policy).toEqual({ id: 'ctr-group', version: '2026-01', effectiveFrom: '2026-01-01T00:00:00.000Z' })
+    expect(november.policy).toEqual({
+      id: 'ctr-group',
+      version: '2026-01',
+      fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+    })
     const december = evaluateTopUpRefund(topUpInput('2026-12-20T10:00:00Z', '2026-12-22T09:00:00Z'), shortened)
     expect(december.outcome).toBe('rejected')
     expect(december.reasons[0]?.code).toBe('WINDOW_EXPIRED')
-    expect(december.policy).toEqual({ id: 'ctr-group', version: '2026-12', effectiveFrom: '2026-12-01T00:00:00.000Z' })
+    expect(december.policy).toEqual({
+      id: 'ctr-group',
+      version: '2026-12',
+      fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      effectiveFrom: '2026-12-01T00:00:00.000Z',
+    })
+    // The versions differ in a setting, so their fingerprints differ.
+    expect(december.policy.fingerprint).not.toBe(november.policy.fingerprint)
   })
 
   it('decides by the first letter, not by now: a November letter decided in December keeps 48 h', () => {
@@ -130,6 +142,7 @@ describe('the version in force', () => {
           expect(atStart.policy).toEqual({
             id: 'ctr-group',
             version: `v${i}`,
+            fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
             effectiveFrom: new Date(start).toISOString(),
           })
           expect(atStart.outcome).toBe('approved')
