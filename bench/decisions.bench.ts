@@ -6,6 +6,11 @@
  * Targets: ≥ 300,000 top-up decisions/s on one core, ≥ 500× the naive
  * composition; 1,000,000 inactivity decisions in under 2 s (≥ 500,000/s).
  * Run: npm run bench -- bench/decisions.bench.ts (builds dist/ first)
+ * Against an older build in the same process: build it in a git worktree and
+ * point BASELINE_DIST at its dist/ folder, e.g.
+ *   git worktree add /tmp/base <commit> && (cd /tmp/base && npm ci && npx tsup)
+ *   BASELINE_DIST=/tmp/base/dist npm run bench -- bench/decisions.bench.ts
+ * Each group then also runs the older build's functions on the same inputs.
  */
 import { createRequire } from 'node:module'
 import { addDays, addHours, format, isAfter, isWeekend } from 'date-fns'
@@ -25,7 +30,15 @@ const { createPolicy, evaluateInactivity, evaluateTopUpRefund } = createRequire(
   '../dist/index.js',
 ) as typeof RefundRules
 
-const policy = createPolicy({ fees: { methods: { card: { percent: '2.9', fixed: { EUR: '0.30' } } } } })
+// An older build to compare with, in the same process and on the same inputs (see the header).
+const baselineDist = process.env.BASELINE_DIST
+const baseline =
+  baselineDist === undefined
+    ? undefined
+    : (createRequire(import.meta.url)(`${baselineDist}/index.js`) as typeof RefundRules)
+
+const OPTIONS = { fees: { methods: { card: { percent: '2.9', fixed: { EUR: '0.30' } } } } }
+const policy = createPolicy(OPTIONS)
 const random = seededRandom(7)
 const FROM = Date.UTC(2020, 0, 1)
 const SPAN = Date.UTC(2035, 11, 1) - FROM
@@ -78,11 +91,19 @@ describe(`top-up refund decisions on random inputs (${BATCH} per op: decisions/s
   bench('refund-rules evaluateTopUpRefund', () => {
     for (let k = 0; k < BATCH; k++) evaluateTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput, policy)
   })
+  if (baseline !== undefined) {
+    const baselinePolicy = baseline.createPolicy(OPTIONS)
+    bench(`baseline build (${baselineDist}) evaluateTopUpRefund`, () => {
+      for (let k = 0; k < BATCH; k++)
+        baseline.evaluateTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput, baselinePolicy)
+    })
+  }
   bench('naive: date-fns + date-holidays + decimal.js, no caching', () => {
     for (let k = 0; k < BATCH; k++) naiveTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput)
   })
 })
 
+const SWEEP = { iterations: 1, warmupIterations: 1, time: 0, warmupTime: 0 }
 describe('inactivity sweep', () => {
   bench(
     '1,000,000 evaluateInactivity calls (target: under 2 s)',
@@ -90,6 +111,17 @@ describe('inactivity sweep', () => {
       for (let k = 0; k < 1_000_000; k++) evaluateInactivity(accounts[k & 4095] as (typeof accounts)[number], policy)
     },
     // One unmeasured sweep first: the measured one is the steady state, after compilation and the zone tables.
-    { iterations: 1, warmupIterations: 1, time: 0, warmupTime: 0 },
+    SWEEP,
   )
+  if (baseline !== undefined) {
+    const baselinePolicy = baseline.createPolicy(OPTIONS)
+    bench(
+      `baseline build (${baselineDist}): 1,000,000 evaluateInactivity calls`,
+      () => {
+        for (let k = 0; k < 1_000_000; k++)
+          baseline.evaluateInactivity(accounts[k & 4095] as (typeof accounts)[number], baselinePolicy)
+      },
+      SWEEP,
+    )
+  }
 })
