@@ -52,6 +52,7 @@ export {
   type RefundDueDates,
   type RequirementCode,
   RequirementCodes,
+  type SkewableField,
   type TerminationDecision,
   type TerminationNeedsInformation,
   type TerminationRejected,
@@ -128,5 +129,6 @@ export {
   type HolidayOptions,
   type HolidayType,
   type ResolvedCalendarOptions,
+  type ResolvedHolidays,
 } from './time/calendar.js'
 export type { InstantInput } from './time/instant.js'

@@ -42,7 +42,7 @@ export interface DueFacts {
   readonly skipped?: string
 }
 
-/** The words of one language for {@link explain}. Pass one as `explain(decision, { locale })`. */
+/** The words of one language for `explain`. Pass one as `explain(decision, { locale })`. */
 export interface ExplainLocale {
   /** A BCP 47 tag for `Intl` (dates, amounts, lists); its language picks the holiday names. */
   readonly code: string
