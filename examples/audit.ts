@@ -77,7 +77,15 @@ assert.deepEqual(
 const t1003 = JSON.parse(store.get('T-1003') as string) as { input: TopUpRefundInput; decision: Decision }
 assert.deepEqual(
   replay(t1003.input, t1003.decision, current).differences.map((d) => d.path),
-  ['reasons[0].message', 'policy.version', 'policy.effectiveFrom', 'dates.windowClosesAt'],
+  [
+    'reasons[0].message',
+    'reasons[0].params.windowHours',
+    'reasons[0].params.windowClosesAt',
+    'policy.version',
+    'policy.fingerprint',
+    'policy.effectiveFrom',
+    'dates.windowClosesAt',
+  ],
 )
 
 // What a customer UI shows now, before anyone writes in: a top-up credited on 3 December 10:00.

@@ -54,7 +54,11 @@ console.log(JSON.stringify(cancellation, null, 2))
 console.log(explain(cancellation, { policy }))
 
 assert.equal(cancellation.outcome, 'approved')
-assert.deepEqual(cancellation.policy, { id: 'zahlwerk-de', version: '2026-11' })
+assert.deepEqual(
+  { id: cancellation.policy.id, version: cancellation.policy.version },
+  { id: 'zahlwerk-de', version: '2026-11' },
+)
+assert.match(cancellation.policy.fingerprint, /^sha256:[0-9a-f]{64}$/) // a digest of every setting
 // 249.00 × 2.49 % = 6.2001 → 6.20, + 0.35.
 assert.deepEqual(
   cancellation.amounts?.deductions.map((d) => [d.kind, d.amount]),
