@@ -98,7 +98,7 @@ export type { FeeRounding, FeeRule, FeeRuleInput, FeeSchedule, FeeScheduleInput 
 export { fromMinorUnits, type MinorUnitsOptions, toMinorUnits } from './money/minor-units.js'
 export {
   createPolicyHistory,
-  type PolicyHistory,
+  PolicyHistory,
   type PolicySource,
   type PolicyVersion,
   type PolicyVersionInput,

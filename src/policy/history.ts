@@ -40,9 +40,18 @@ interface CompiledHistory {
 /** Whatever an evaluation accepts as its policy: settings, a policy, or a history of versions. */
 export type PolicySource = Policy | PolicyOptions | PolicyHistory
 
+/** Set by {@link PolicyHistory}'s static block: its constructor stays private, with no public factory on the class. */
+let makeHistory: (versions: readonly PolicyVersion[], compiled: CompiledHistory) => PolicyHistory
+
 /**
  * The versions of one policy in the order they took effect, made by
- * {@link createPolicyHistory}. Accepted wherever a policy is.
+ * {@link createPolicyHistory}. Accepted wherever a policy is. The class is
+ * exported for `PolicyHistory.is` and as a type; it has no public constructor.
+ *
+ * @example
+ * const history = createPolicyHistory([{ effectiveFrom: '2026-01-01T00:00:00Z', policy: {} }])
+ * PolicyHistory.is(history) // => true
+ * PolicyHistory.is({ versions: [] }) // => false
  */
 export class PolicyHistory {
   /** The compiled versions: private, so a history is recognised by one brand check (`#compiled in value`). */
@@ -69,9 +78,9 @@ export class PolicyHistory {
     return typeof value === 'object' && value !== null && #compiled in value
   }
 
-  /** @internal Validated versions in, a history out: see {@link createPolicyHistory}. */
-  static create(versions: readonly PolicyVersion[], compiled: CompiledHistory): PolicyHistory {
-    return new PolicyHistory(versions, compiled)
+  static {
+    // The one way to make a history, kept in this module: only createPolicyHistory, which validates, calls it.
+    makeHistory = (versions, compiled) => new PolicyHistory(versions, compiled)
   }
 
   /**
@@ -197,7 +206,7 @@ function historyOf(versions: readonly PolicyVersionInput[]): PolicyHistory {
     // The decision names the version and when it took effect (SPEC §8), beside whatever the policy's reference holds.
     reference: Object.freeze({ ...compiled.reference, effectiveFrom: formatInstant(start) }),
   }))
-  return PolicyHistory.create(
+  return makeHistory(
     Object.freeze(
       read.map(({ start, compiled }) =>
         Object.freeze({ effectiveFrom: formatInstant(start), policy: compiled.settings }),
