@@ -4,6 +4,9 @@
 // The fuzz properties (test/fuzz) cover every file, so they run for every mutant: a few runs each are
 // enough there (the test runners inherit this environment).
 process.env.FUZZ_RUNS ??= '20'
+// FUZZ_RUNS alone draws a random seed (test/support/fast-check-seed.ts): a mutant must meet the same cases as
+// the dry run, or a property that fails by chance on one seed aborts the run or kills a mutant it should not.
+process.env.FUZZ_SEED ??= '20261129'
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

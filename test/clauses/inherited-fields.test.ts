@@ -8,6 +8,18 @@
  * RefundRequest, MoneyInput, the clause inputs, PolicyOptions and the
  * settings below it), not imported from src/, so a field added there without
  * being listed here is a gap in this list, not a silent pass.
+ *
+ * One test per name says which decisions and policies that name alone
+ * changes; one test per decision or policy puts every name on at once.
+ * When written, these names were still read through the prototype: the
+ * calendar settings (`weekend`, `closedDates`, `openDates`, `cutoff`,
+ * `holidays`, and `state`, `region`, `types` inside it: the calendar
+ * options are destructured), the fee schedule and rules (`rounding`,
+ * `default`, `methods`, `fixed`, `min`, `max`), `calendar` (the options
+ * object handed to `Intl.DateTimeFormat` inherits it, and Intl reads it as
+ * its calendar option), and `settlement` (a clause's decision parts are
+ * destructured, so an inherited `settlement`, `amounts` or `dates` lands in
+ * every decision).
  */
 import { describe, expect, it } from 'vitest'
 import { evaluate } from '../../src/clauses/evaluate.js'
@@ -220,7 +232,7 @@ describe('own properties only, under a polluted Object.prototype (SPEC §1)', ()
 
   for (const name of Object.keys(ALL_NAMES)) {
     it(`Object.prototype.${name} changes no decision and no policy`, () => {
-      expect(changedBy([name])).toEqual([])
+      expect(changedBy([name]).join('; ')).toBe('')
     })
   }
 
