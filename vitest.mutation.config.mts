@@ -17,6 +17,7 @@ export default mergeConfig(
         // are being fixed there. Remove each line once its file passes again.
         // Fails while inherited settings are still read (calendar, fees): it names each one.
         'test/clauses/inherited-fields.test.ts',
+        'test/clauses/properties.test.ts',
         'test/errors/issue-cap.test.ts',
         'test/errors/values.test.ts',
         'test/errors/wrong-types.test.ts',
