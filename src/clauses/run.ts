@@ -233,10 +233,11 @@ export class Reasons<C extends ClauseId> {
       policy: this.policy.reference,
     }
     // Absent parts are left out, not `undefined`: a decision is JSON-safe (SPEC §6).
-    const { amounts, dates, settlement } = parts as { amounts?: unknown; dates?: unknown; settlement?: unknown }
-    if (amounts !== undefined) decision.amounts = amounts
-    if (dates !== undefined) decision.dates = dates
-    if (settlement !== undefined) decision.settlement = settlement
+    // Own parts only: a clause that has no settlement must not pick up someone's `Object.prototype.settlement`.
+    const own = parts as { amounts?: unknown; dates?: unknown; settlement?: unknown }
+    if (Object.hasOwn(own, 'amounts') && own.amounts !== undefined) decision.amounts = own.amounts
+    if (Object.hasOwn(own, 'dates') && own.dates !== undefined) decision.dates = own.dates
+    if (Object.hasOwn(own, 'settlement') && own.settlement !== undefined) decision.settlement = own.settlement
     // Built field by field above; its type is D by construction, and the parts were checked against D.
     return freezeDecision(decision as D)
   }

@@ -2,7 +2,9 @@
  * Dates, instants, amounts and lists in a locale's style, by `Intl`: the
  * explanation never shows an ISO string.
  */
+
 import { civilFromDays, type DayNumber } from '../time/plain-date.js'
+import { intlOptions } from '../time/zone.js'
 
 /** Formatters for one locale and one zone, made once per explanation. */
 export interface Formats {
@@ -54,24 +56,24 @@ const tightNumberRange = (text: string) => text.replace(/(\d)\s*–\s*(\d)/u, '$
  * createFormats('en-GB', 'Europe/London').date(daysFromCivil(2026, 12, 31)) // => 'Thu 31 Dec 2026'
  */
 export function createFormats(locale: string, timeZone: string): Formats {
-  const dated = new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
-  const days = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+  const dated = new Intl.DateTimeFormat(
+    locale,
+    intlOptions({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  )
+  const weekday = new Intl.DateTimeFormat(
+    locale,
+    intlOptions({ weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  )
+  const days = new Intl.DateTimeFormat(locale, intlOptions({ day: 'numeric', month: 'short', timeZone: 'UTC' }))
   const clock = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' } as const
-  const minutes = new Intl.DateTimeFormat(locale, { ...clock, hourCycle: 'h23', timeZoneName: 'short', timeZone })
-  const seconds = new Intl.DateTimeFormat(locale, {
-    ...clock,
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-    timeZone,
-  })
+  const minutes = new Intl.DateTimeFormat(
+    locale,
+    intlOptions({ ...clock, hourCycle: 'h23', timeZoneName: 'short', timeZone }),
+  )
+  const seconds = new Intl.DateTimeFormat(
+    locale,
+    intlOptions({ ...clock, second: '2-digit', hourCycle: 'h23', timeZoneName: 'short', timeZone }),
+  )
   return {
     date: (day) => withoutWeekdayComma(dated, utcDate(day)),
     weekday: (day) => withoutWeekdayComma(weekday, utcDate(day)),

@@ -60,7 +60,7 @@ function offsetReader(timeZone: string): (ms: EpochMs) => number {
     // @date-fns/tz 1.5 reads `GMT-00:44:30` as +44.5 minutes: it takes the sign from the hours, and `-00` has none.
     // Only an offset under an hour can have lost its sign, so only those are read again.
     if (minutes > 0 && minutes < 60) {
-      signs ??= new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      signs ??= new Intl.DateTimeFormat('en-US', intlOptions({ timeZone, timeZoneName: 'longOffset' }))
       if (signs.format(ms).includes('GMT-')) return -offset
     }
     return offset
@@ -118,7 +118,7 @@ export function canonicalTimeZone(timeZone: unknown): string | undefined {
   // Intl itself refuses the empty string; the length cap keeps a huge string away from it.
   if (typeof timeZone !== 'string' || timeZone.length > 64) return undefined
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone
+    return new Intl.DateTimeFormat('en-US', intlOptions({ timeZone })).resolvedOptions().timeZone
   } catch {
     return undefined
   }
@@ -239,4 +239,16 @@ export function localToInstant(zone: Zone, day: DayNumber, timeOfDay: number): {
 export function formatLocalDateTime(zone: Zone, ms: EpochMs): string {
   const minutes = Math.floor(zone.localTimeOfDay(ms) / MS_PER_MINUTE)
   return `${formatPlainDate(zone.localDay(ms))} ${pieces().hourMinute[minutes]}`
+}
+
+/**
+ * Options for `Intl` with no prototype. `Intl` reads every option it knows with
+ * an ordinary property lookup, so an inherited `Object.prototype.calendar`
+ * (someone else's pollution) would otherwise switch the calendar it formats in.
+ *
+ * @example
+ * new Intl.DateTimeFormat('en', intlOptions({ timeZone: 'Europe/London' }))
+ */
+export function intlOptions(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormatOptions {
+  return Object.assign(Object.create(null), options)
 }
