@@ -84,6 +84,7 @@ export class PolicyHistory {
   }
 
   /**
+   * @internal
    * The version in force at `at` (the event read at `path`), compiled, its
    * reference naming `effectiveFrom`. An instant before the first version is
    * `INVALID_POLICY`: no rules were in force.
@@ -101,7 +102,7 @@ export class PolicyHistory {
     )
   }
 
-  /** Every version, compiled, with the instant it takes effect: for the window helpers and quotes. */
+  /** @internal Every version, compiled, with the instant it takes effect: for the window helpers and quotes. */
   static compiledVersions(history: PolicyHistory): CompiledHistory {
     return history.#compiled
   }
