@@ -5,33 +5,19 @@
  * day, moved forward across a DST gap (by the gap's length), the earlier
  * instant of a repeated local time.
  */
-const MS_PER_DAY = 86_400_000
-const formatters = new Map<string, Intl.DateTimeFormat>()
+import { type IntlReading, intlReader } from '../support/intl-zones.js'
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone)
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(timeZone, f)
-  }
-  return f
-}
+const MS_PER_DAY = 86_400_000
+const readers = new Map<string, (ms: number) => IntlReading>()
 
 /** The local wall-clock reading of `ms` in `timeZone`, as the epoch ms of that reading taken as UTC. */
 function wallClock(ms: number, timeZone: string): number {
-  const parts: Record<string, number> = {}
-  for (const p of formatter(timeZone).formatToParts(ms)) if (p.type !== 'literal') parts[p.type] = Number(p.value)
-  const { year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0 } = parts
-  return Date.UTC(year, month - 1, day, hour, minute, second) + (((ms % 1000) + 1000) % 1000)
+  let read = readers.get(timeZone)
+  if (read === undefined) {
+    read = intlReader(timeZone)
+    readers.set(timeZone, read)
+  }
+  return ms + read(ms).offsetMs
 }
 
 const offsetAt = (ms: number, timeZone: string) => wallClock(ms, timeZone) - ms
