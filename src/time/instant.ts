@@ -77,6 +77,94 @@ function inRange(ms: number, path: string, input: unknown): EpochMs {
 }
 
 /**
+ * The epoch milliseconds of `YYYY-MM-DDTHH:mm:ss.sssZ` — what `Date#toISOString`, JSON and this library write,
+ * so most instants a decision reads — or -1 for any other string. Each character sits at a fixed place, so it is
+ * read without loops or calls, and its digits are checked all at once (a digit `d` has `d` and `9 − d` both
+ * non-negative, so OR-ing them is negative when any is not a digit). Four instants are read per decision, and this
+ * reads one in a little over half the time of {@link parseIsoInstant}, to which every other string (and any
+ * value this refuses, an impossible date included) is left: it accepts a subset of what that accepts, with the
+ * same value, and names the wrong part when there is one.
+ */
+function parseUtcIsoString(input: string): number {
+  if (
+    input.length !== 24 ||
+    input.charCodeAt(4) !== 45 || // -
+    input.charCodeAt(7) !== 45 ||
+    input.charCodeAt(10) !== 84 || // T
+    input.charCodeAt(13) !== 58 || // :
+    input.charCodeAt(16) !== 58 ||
+    input.charCodeAt(19) !== 46 || // .
+    input.charCodeAt(23) !== 90 // Z
+  ) {
+    return -1
+  }
+  const y0 = input.charCodeAt(0) - 48
+  const y1 = input.charCodeAt(1) - 48
+  const y2 = input.charCodeAt(2) - 48
+  const y3 = input.charCodeAt(3) - 48
+  const mo0 = input.charCodeAt(5) - 48
+  const mo1 = input.charCodeAt(6) - 48
+  const d0 = input.charCodeAt(8) - 48
+  const d1 = input.charCodeAt(9) - 48
+  const h0 = input.charCodeAt(11) - 48
+  const h1 = input.charCodeAt(12) - 48
+  const mi0 = input.charCodeAt(14) - 48
+  const mi1 = input.charCodeAt(15) - 48
+  const s0 = input.charCodeAt(17) - 48
+  const s1 = input.charCodeAt(18) - 48
+  const f0 = input.charCodeAt(20) - 48
+  const f1 = input.charCodeAt(21) - 48
+  const f2 = input.charCodeAt(22) - 48
+  const anyNotDigit =
+    y0 |
+    (9 - y0) |
+    y1 |
+    (9 - y1) |
+    y2 |
+    (9 - y2) |
+    y3 |
+    (9 - y3) |
+    mo0 |
+    (9 - mo0) |
+    mo1 |
+    (9 - mo1) |
+    d0 |
+    (9 - d0) |
+    d1 |
+    (9 - d1) |
+    h0 |
+    (9 - h0) |
+    h1 |
+    (9 - h1) |
+    mi0 |
+    (9 - mi0) |
+    mi1 |
+    (9 - mi1) |
+    s0 |
+    (9 - s0) |
+    s1 |
+    (9 - s1) |
+    f0 |
+    (9 - f0) |
+    f1 |
+    (9 - f1) |
+    f2 |
+    (9 - f2)
+  if (anyNotDigit < 0) return -1
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+  const month = mo0 * 10 + mo1
+  const day = d0 * 10 + d1
+  const hour = h0 * 10 + h1
+  const minute = mi0 * 10 + mi1
+  const second = s0 * 10 + s1
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+    return -1
+  }
+  const ms = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000
+  return ms + f0 * 100 + f1 * 10 + f2
+}
+
+/**
  * Reads `YYYY-MM-DD(T| )HH:mm[:ss[.f…]](Z|±HH[[:]mm[:ss]])` by character
  * codes: instants are parsed several times per decision, and this is several
  * times faster than a regular expression with captures. Fields are read in
@@ -181,7 +269,11 @@ function readOffset(input: string, at: number, path: string): number {
  * parseInstant(1798275600, 'topUp.creditedAt') // throws INVALID_INSTANT (it looks like epoch seconds)
  */
 export function parseInstant(input: unknown, path: string): EpochMs {
-  if (typeof input === 'string') return parseIsoInstant(input, path)
+  if (typeof input === 'string') {
+    // A negative result is no instant we accept (before 1970, or not this form): the full parser says why, or reads it.
+    const ms = parseUtcIsoString(input)
+    return ms >= 0 ? ms : parseIsoInstant(input, path)
+  }
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) invalid(path, input, 'not a finite number')
     if (!Number.isInteger(input)) invalid(path, input, 'not a whole number of milliseconds')

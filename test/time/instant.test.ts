@@ -426,4 +426,17 @@ describe('parseInstant: the hand-written reader against a reference grammar', ()
       { numRuns: 3000, seed: 20261129 },
     )
   })
+
+  it('reads the toISOString form by its own path, and agrees with the grammar on every one-character change to it', () => {
+    // A leap day, the last millisecond of a year and the first supported instant, each changed at every place.
+    for (const iso of ['2028-02-29T23:59:59.999Z', '1999-12-31T23:59:59.999Z', '1970-01-01T00:00:00.000Z']) {
+      expect(attempt(iso)).toBe(Date.parse(iso))
+      for (let i = 0; i < iso.length; i++) {
+        for (const char of '0123456789/-:.TZ+ x') {
+          const changed = iso.slice(0, i) + char + iso.slice(i + 1)
+          expect(attempt(changed), changed).toBe(reference(changed))
+        }
+      }
+    }
+  })
 })
