@@ -86,31 +86,47 @@ const accounts = Array.from({ length: 4096 }, (_, i) => {
 // hundred nanoseconds) is not counted as decision time: decisions per second = ops/s × BATCH. Both sides
 // run the same batches, so the printed ratio is the ratio of decisions.
 const BATCH = 64
+// Seconds of sampling each, after a second of warm-up: with tinybench's half-second default the first task
+// was still being compiled while it was measured, and the printed ratio moved by a quarter from run to run.
+const STEADY = { time: 3000, warmupTime: 1000 }
 let i = 0
 describe(`top-up refund decisions on random inputs (${BATCH} per op: decisions/s = hz × ${BATCH})`, () => {
-  bench('refund-rules evaluateTopUpRefund', () => {
-    for (let k = 0; k < BATCH; k++) evaluateTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput, policy)
-  })
+  bench(
+    'refund-rules evaluateTopUpRefund',
+    () => {
+      for (let k = 0; k < BATCH; k++) evaluateTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput, policy)
+    },
+    STEADY,
+  )
   if (baseline !== undefined) {
     const baselinePolicy = baseline.createPolicy(OPTIONS)
-    bench(`baseline build (${baselineDist}) evaluateTopUpRefund`, () => {
-      for (let k = 0; k < BATCH; k++)
-        baseline.evaluateTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput, baselinePolicy)
-    })
+    bench(
+      `baseline build (${baselineDist}) evaluateTopUpRefund`,
+      () => {
+        for (let k = 0; k < BATCH; k++)
+          baseline.evaluateTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput, baselinePolicy)
+      },
+      STEADY,
+    )
   }
-  bench('naive: date-fns + date-holidays + decimal.js, no caching', () => {
-    for (let k = 0; k < BATCH; k++) naiveTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput)
-  })
+  bench(
+    'naive: date-fns + date-holidays + decimal.js, no caching',
+    () => {
+      for (let k = 0; k < BATCH; k++) naiveTopUpRefund(topUps[i++ & 4095] as TopUpRefundInput)
+    },
+    STEADY,
+  )
 })
 
-const SWEEP = { iterations: 1, warmupIterations: 1, time: 0, warmupTime: 0 }
+// Three measured sweeps after one unmeasured one: the mean of three is steadier than a single sweep.
+const SWEEP = { iterations: 3, warmupIterations: 1, time: 0, warmupTime: 0 }
 describe('inactivity sweep', () => {
   bench(
     '1,000,000 evaluateInactivity calls (target: under 2 s)',
     () => {
       for (let k = 0; k < 1_000_000; k++) evaluateInactivity(accounts[k & 4095] as (typeof accounts)[number], policy)
     },
-    // One unmeasured sweep first: the measured one is the steady state, after compilation and the zone tables.
+    // One unmeasured sweep first: the measured ones are the steady state, after compilation and the zone tables.
     SWEEP,
   )
   if (baseline !== undefined) {
