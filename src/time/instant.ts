@@ -314,9 +314,10 @@ export function parseInstant(input: unknown, path: string): EpochMs {
 export function formatInstant(ms: EpochMs, path = ''): string {
   if (!(ms >= MIN_INSTANT && ms <= MAX_INSTANT)) throw outOfRange(path)
   // Hand-formatted from the tables of pieces(): `Date#toISOString` allocates
-  // a Date and was the largest single cost of a decision, which formats half a
-  // dozen instants. The date is joined here rather than by formatPlainDate:
-  // one template of few pieces is what is fast (a nested one measured 10% slower).
+  // a Date and was the largest single cost of a decision, which formats four
+  // instants. The date is joined here rather than by formatPlainDate: one
+  // template of few pieces, separators inside them, is what is fast (a nested
+  // one measured 10% slower, one with the separators apart 30% slower).
   const day = Math.floor(ms / MS_PER_DAY)
   const [year, month, date] = civilFromDays(day)
   const sinceMidnight = ms - day * MS_PER_DAY
@@ -324,5 +325,5 @@ export function formatInstant(ms: EpochMs, path = ''): string {
   const secondsOfDay = (sinceMidnight - millis) / 1000
   const seconds = secondsOfDay % 60
   const t = pieces()
-  return `${year}-${t.monthDay[month * 32 + date]}T${t.hourMinute[(secondsOfDay - seconds) / 60]}:${t.twoDigits[seconds]}.${t.threeDigits[millis]}Z`
+  return `${year}${t.instantDate[month * 32 + date]}${t.instantMinute[(secondsOfDay - seconds) / 60]}${t.instantSecond[seconds]}${t.instantMillis[millis]}`
 }
