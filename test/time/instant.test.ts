@@ -367,6 +367,29 @@ describe('formatInstant', () => {
     expect(errorOf(() => formatInstant(MIN_INSTANT - 1, 'at')).code).toBe('OUT_OF_RANGE')
     expect(errorOf(() => formatInstant(Number.NaN, 'at')).code).toBe('OUT_OF_RANGE')
   })
+
+  it('gives what toISOString gives, whatever was read before: strings read back, other spellings, instants that share a slot', () => {
+    // Instants read from strings are given back as read when their form is the one formatted; the oracle is Date.
+    const iso = (ms: number) => new Date(ms).toISOString()
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: MAX_INSTANT - 64 * 1000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.constantFrom('Z', '+00:00', '+00', ' '),
+        (ms, apart, spelling) => {
+          const other = ms + 64 * apart // the same low bits: the same slot of the recent strings
+          const read =
+            spelling === 'Z' ? iso(ms) : spelling === ' ' ? iso(ms).replace('T', ' ') : iso(ms).replace('Z', spelling)
+          expect(parseInstant(read, 'x')).toBe(ms)
+          expect(formatInstant(ms)).toBe(iso(ms))
+          expect(parseInstant(iso(other), 'x')).toBe(other)
+          expect(formatInstant(ms)).toBe(iso(ms))
+          expect(formatInstant(other)).toBe(iso(other))
+        },
+      ),
+      { seed: 20261129 },
+    )
+  })
 })
 
 describe('parseInstant: the hand-written reader against a reference grammar', () => {
