@@ -7,7 +7,14 @@
  * release of it brings new codes (XCG, ZWG) without a release of this library.
  */
 import * as iso4217 from 'dinero.js/currencies'
-import { describeReceived, joinKnownKey, joinPath, type RefundRulesIssue, refundRulesError } from '../errors.js'
+import {
+  describeReceived,
+  joinKnownKey,
+  joinPath,
+  type RefundRulesError,
+  type RefundRulesIssue,
+  refundRulesError,
+} from '../errors.js'
 
 /** A policy's minor unit for one currency, where its payment processor differs from ISO 4217 (HUF in whole forints). */
 export interface CurrencyOverride {
@@ -63,6 +70,36 @@ function overrideOf(overrides: CurrencyOverrides, currency: string): number | un
 }
 
 /**
+ * The minor unit of `currency` (ISO 4217's, unless `overrides` names the code), or `undefined` for anything
+ * {@link currencyMinorUnit} refuses: the lookup without the error, for a reader that joins the field's path only
+ * when there is an error to name it in.
+ *
+ * @example
+ * minorUnitOf('JPY') // => 0
+ * minorUnitOf('eur') // => undefined
+ */
+export function minorUnitOf(currency: unknown, overrides?: CurrencyOverrides): number | undefined {
+  // The length test first keeps a huge string away from hashing in the lookups.
+  if (typeof currency !== 'string' || currency.length !== 3) return undefined
+  const overridden = overrides === undefined ? undefined : overrideOf(overrides, currency)
+  return overridden ?? minorUnitTable().get(currency)
+}
+
+/**
+ * The error for a currency {@link minorUnitOf} has no minor unit for: `INVALID_CURRENCY` at `path`.
+ *
+ * @example
+ * invalidCurrency('topUp.amount.currency', 'eur').code // => 'INVALID_CURRENCY'
+ */
+export function invalidCurrency(path: string, currency: unknown): RefundRulesError {
+  return refundRulesError(
+    'INVALID_CURRENCY',
+    path,
+    `must be an upper-case ISO 4217 code with a minor unit, like "EUR" (XAU and XXX have none), received ${describeReceived(currency)}`,
+  )
+}
+
+/**
  * Validates a currency code and returns its minor unit (the number of decimal places an amount may have), ISO
  * 4217's unless `overrides` names the code: EUR 2, JPY 0, BHD 3, HUF 2, IQD 3, CLF 4. The code must be upper case:
  * `'eur'` is refused rather than silently upper-cased, because a lower-case code usually means a field was filled
@@ -75,18 +112,9 @@ function overrideOf(overrides: CurrencyOverrides, currency: string): number | un
  * currencyMinorUnit('XAU', 'topUp.amount.currency') // throws INVALID_CURRENCY
  */
 export function currencyMinorUnit(currency: unknown, path: string, overrides?: CurrencyOverrides): number {
-  // The length test first keeps a huge string away from hashing in the lookups.
-  if (typeof currency === 'string' && currency.length === 3) {
-    const overridden = overrides === undefined ? undefined : overrideOf(overrides, currency)
-    if (overridden !== undefined) return overridden
-    const digits = minorUnitTable().get(currency)
-    if (digits !== undefined) return digits
-  }
-  throw refundRulesError(
-    'INVALID_CURRENCY',
-    path,
-    `must be an upper-case ISO 4217 code with a minor unit, like "EUR" (XAU and XXX have none), received ${describeReceived(currency)}`,
-  )
+  const minorUnit = minorUnitOf(currency, overrides)
+  if (minorUnit === undefined) throw invalidCurrency(path, currency)
+  return minorUnit
 }
 
 const CURRENCY_CODE = /^[A-Z]{3}$/
