@@ -18,7 +18,7 @@ import type { SkewableField } from './decision.js'
 import { joinPath } from './errors.js'
 import { type Money, type MoneyInput, parseMoney } from './money/amount.js'
 import type { CurrencyOverrides } from './money/currency.js'
-import { Fields, Reader } from './reader.js'
+import { Fields, MAX_TEXT, Reader } from './reader.js'
 import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './time/instant.js'
 
 /**
@@ -143,7 +143,6 @@ export interface SkewedInstant {
   readonly at: EpochMs
 }
 
-const MAX_TEXT = 256
 /** An integer id is at most as long as a text one: a bigint under 10^256 (checked before it is turned into digits). */
 const ID_LIMIT = 10n ** BigInt(MAX_TEXT)
 const ID_EXPECTED = `an id: a non-empty string of at most ${MAX_TEXT} characters, or an integer (a safe-integer number or a bigint)`

@@ -79,7 +79,8 @@ function isPlainObject(value: unknown): value is object {
   }
 }
 
-const MAX_TEXT = 256
+/** The longest text a field holds: an id or a name, not a document. */
+export const MAX_TEXT = 256
 const MAX_ITEMS = 100
 
 /** Stands for a value whose getter threw, already an issue: {@link Fields} reports nothing more about it. */

@@ -5,7 +5,7 @@
  * frozen, printed and compared. What applying it needs (the percentage as a fraction, each rule's amounts and
  * formula per currency, built on first use) lives beside it in a private WeakMap, so nothing is parsed twice.
  */
-import { collectPolicyIssues, joinPath, type RefundRulesIssue, throwIssues } from '../errors.js'
+import { joinPath } from '../errors.js'
 import { oneOf, type SettingsFields, SettingsReader, type Shape } from '../reader.js'
 import {
   type AmountInput,
@@ -296,7 +296,7 @@ function methodLabel(method: string): string {
  * The rule's `key` amount in the currency of `gross`, with its minor unit; naming other currencies only is an
  * issue, never read as zero, and so is an amount with more decimals than a policy's override allows.
  */
-function amountIn(rule: CompiledRule, key: AmountKey, gross: Money, issues: RefundRulesIssue[]): Money | undefined {
+function amountIn(rule: CompiledRule, key: AmountKey, gross: Money, reader: SettingsReader): Money | undefined {
   const amounts = rule.rule[key]
   if (amounts === undefined) return undefined
   const path = joinPath(rule.path, key)
@@ -304,14 +304,10 @@ function amountIn(rule: CompiledRule, key: AmountKey, gross: Money, issues: Refu
   const text = amounts[currency]
   if (text !== undefined) {
     const unit = { currency, minorUnit: gross.minorUnit, allowNegative: false }
-    return collectPolicyIssues(issues, () => parseAmountAs(text, joinPath(path, currency), unit))
+    return reader.attempt(() => parseAmountAs(text, joinPath(path, currency), unit))
   }
   const named = Object.keys(amounts).join(', ')
-  issues.push({
-    code: 'INVALID_POLICY',
-    path,
-    message: `names amounts for ${named} but not for ${currency}, this evaluation's currency`,
-  })
+  reader.issue(path, `names amounts for ${named} but not for ${currency}, this evaluation's currency`)
   return undefined
 }
 
@@ -322,11 +318,11 @@ function amountIn(rule: CompiledRule, key: AmountKey, gross: Money, issues: Refu
 function termsIn(rule: CompiledRule, gross: Money): Terms {
   const cached = rule.byCurrency.get(gross.currency)
   if (cached !== undefined && cached.minorUnit === gross.minorUnit) return cached
-  const issues: RefundRulesIssue[] = []
-  const fixed = amountIn(rule, 'fixed', gross, issues)
-  const min = amountIn(rule, 'min', gross, issues)
-  const max = amountIn(rule, 'max', gross, issues)
-  throwIssues(issues)
+  const reader = new SettingsReader('INVALID_POLICY')
+  const fixed = amountIn(rule, 'fixed', gross, reader)
+  const min = amountIn(rule, 'min', gross, reader)
+  const max = amountIn(rule, 'max', gross, reader)
+  reader.finish()
   const parts: string[] = []
   if (rule.rule.percent !== undefined) parts.push(`${rule.rule.percent}%`)
   if (fixed !== undefined) parts.push(describeMoney(fixed))
