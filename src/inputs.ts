@@ -282,7 +282,15 @@ export class InputFields extends Fields<InputFields> {
   }
 }
 
-/** Reads a top-up snapshot (SPEC §1), e.g. `readTopUp(input.object('topUp'))`. */
+/**
+ * Reads a top-up snapshot (SPEC §1).
+ *
+ * @example
+ * const reader = new InputReader('INVALID_INPUT')
+ * const topUp = readTopUp(reader.at({ topUp: { id: 7, amount: { amount: '20.00', currency: 'EUR' }, creditedAt: '2026-11-20T10:00:00Z', method: 'card' } }, 'input', '').object('topUp'))
+ * reader.finish() // no problem: returns
+ * topUp.id // => '7'
+ */
 export function readTopUp(topUp: InputFields): ReadTopUp {
   return {
     id: topUp.id('id'),
@@ -297,6 +305,11 @@ export function readTopUp(topUp: InputFields): ReadTopUp {
 /**
  * Reads what every clause needs of an account snapshot (SPEC §1): its id,
  * balance and last activity. The top-up clause reads no more of it.
+ *
+ * @example
+ * const reader = new InputReader('INVALID_INPUT')
+ * readBalance(reader.at({ id: 'a1', balance: { minor: -500, currency: 'EUR' } }, 'account'))
+ * reader.finish() // throws INVALID_INSTANT at account.lastActivityAt (missing)
  */
 export function readBalance(account: InputFields): Pick<ReadAccount, 'id' | 'balance' | 'lastActivityAt'> {
   return {
@@ -306,7 +319,15 @@ export function readBalance(account: InputFields): Pick<ReadAccount, 'id' | 'bal
   }
 }
 
-/** Reads a whole account snapshot (SPEC §1), e.g. `readAccount(input.object('account'))`. */
+/**
+ * Reads a whole account snapshot (SPEC §1).
+ *
+ * @example
+ * const reader = new InputReader('INVALID_INPUT')
+ * const account = readAccount(reader.at({ id: 'a1', balance: { amount: '5.00', currency: 'EUR' }, lastActivityAt: '2026-01-01T00:00:00Z', debt: null }, 'account'))
+ * account.debt // => undefined (null is absent)
+ * account.identityVerified // => false
+ */
 export function readAccount(account: InputFields): ReadAccount {
   return {
     id: account.id('id'),
@@ -322,7 +343,14 @@ export function readAccount(account: InputFields): ReadAccount {
 /** An order's statuses: one array for every evaluation rather than one each. */
 const STATUSES = ['active', 'cancelled'] as const
 
-/** Reads an order snapshot and its funding top-up's fields (SPEC §1), e.g. `readOrder(input.object('order'))`. */
+/**
+ * Reads an order snapshot and its funding top-up's fields (SPEC §1).
+ *
+ * @example
+ * const reader = new InputReader('INVALID_INPUT')
+ * readOrder(reader.at({ id: 'o1', status: 'refunded' }, 'order')).status
+ * reader.issues.map((i) => i.path) // includes 'order.status' and 'order.fundedBy'
+ */
 export function readOrder(order: InputFields): ReadOrder {
   const id = order.id('id')
   const amount = order.money('amount')
@@ -346,7 +374,15 @@ export function readOrder(order: InputFields): ReadOrder {
 
 const NO_ITEMS: readonly string[] = Object.freeze([])
 
-/** Reads a request (SPEC §1), e.g. `readRequest(input.object('request'))`: its instants, channel, order details and requested information. */
+/**
+ * Reads a request (SPEC §1): its instants, channel, order details and requested information.
+ *
+ * @example
+ * const reader = new InputReader('INVALID_INPUT')
+ * const request = readRequest(reader.at({ receivedAt: '2026-11-20T10:00:00Z', channel: 'email', orderDetails: { orderId: 42 } }, 'request'))
+ * request.orderId // => '42'
+ * request.informationItems // => []
+ */
 export function readRequest(request: InputFields): ReadRequest {
   const receivedAt = request.instant('receivedAt')
   const channel = request.text('channel')
