@@ -391,14 +391,14 @@ export class Fields<F extends Fields<F>> {
   }
 
   /**
-   * The value at `key` as `parse` reads it (a parser that throws
+   * The value at `key` as `read` reads it (a parser that throws
    * `RefundRulesError`: an amount's, a zone's), given the value and its path;
    * `undefined` when it threw, or when the getter did (one issue either way).
    */
-  parse<T>(key: string, parse: (value: unknown, path: string) => T): T | undefined {
+  parse<T>(key: string, read: (value: unknown, path: string) => T): T | undefined {
     const value = this.readable(key)
     if (value === UNREADABLE) return undefined
-    return this.reader.attempt(() => parse(value, joinPath(this.path, key)))
+    return this.reader.attempt(() => read(value, joinPath(this.path, key)))
   }
 
   /**

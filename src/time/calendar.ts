@@ -245,7 +245,11 @@ const WEEKDAYS = 'weekday numbers 0 (Sunday) to 6 (Saturday)'
  * The list at `key` of `calendar` (absent or `null`: `base`) as day numbers,
  * duplicates dropped and the first occurrence's place kept.
  */
-function readDates(calendar: SettingsFields, key: 'closedDates' | 'openDates', base: readonly string[]) {
+function readDates(
+  calendar: SettingsFields,
+  key: 'closedDates' | 'openDates',
+  base: readonly string[],
+): Set<DayNumber> {
   const reader = calendar.reader
   const path = calendar.pathOf(key)
   const value = calendar.optional(key)
@@ -666,6 +670,7 @@ function readOptions(options: unknown): CalendarCore {
   const reader = new SettingsReader('INVALID_POLICY')
   const core = readCalendar(reader.section(options, '', CALENDAR_OPTIONS), STANDALONE)
   reader.finish()
+  // A reading that found no problem built the core.
   return core as CalendarCore
 }
 
