@@ -162,16 +162,18 @@ const ID_EXPECTED = `an id: a non-empty string of at most ${MAX_TEXT} characters
  */
 export class InputReader extends Reader<InputFields> {
   /** The instants read as `now` because they were within the clock skew the policy allows. */
-  readonly skewed: SkewedInstant[] = []
+  declare readonly skewed: SkewedInstant[]
   /** The evaluation's currency: set by the first amount read. */
-  private currency: string | undefined
+  declare private currency: string | undefined
+  /** The policy's minor-unit overrides (`policy.currencies`), which every amount read is parsed with. */
+  declare readonly currencies: CurrencyOverrides | undefined
 
-  constructor(
-    code: 'INVALID_INPUT' | 'INVALID_POLICY',
-    /** The policy's minor-unit overrides (`policy.currencies`), which every amount read is parsed with. */
-    readonly currencies?: CurrencyOverrides,
-  ) {
+  // Fields assigned here, not defined as class fields: see `Reader`.
+  constructor(code: 'INVALID_INPUT' | 'INVALID_POLICY', currencies?: CurrencyOverrides) {
     super(code)
+    this.currencies = currencies
+    this.skewed = []
+    this.currency = undefined
   }
 
   fields(source: object | undefined, path: string): InputFields {
