@@ -180,9 +180,6 @@ const MAX_LINE_CHARS = 500
  */
 const BRAND: unique symbol = Symbol.for('refund-rules.RefundRulesError')
 
-/** Issues collected past 100 (`MAX_ISSUES`): only counted, on the collecting array itself. */
-type IssueList = RefundRulesIssue[] & { omittedIssues?: number }
-
 /**
  * The only error the library throws. `code` says what kind of problem it is,
  * `path` which field, and `issues` lists every problem found when several
@@ -261,34 +258,6 @@ export function isRefundRulesError(value: unknown): value is RefundRulesError {
 }
 
 /**
- * Runs `read`, moving the issues of a {@link RefundRulesError} it throws into
- * `issues` as `INVALID_POLICY`, so that a policy reports every problem at
- * once; anything else it throws is rethrown. Past 100 (`MAX_ISSUES`), issues
- * are only counted, and {@link throwIssues} reports the count.
- *
- * @example
- * const issues: RefundRulesIssue[] = []
- * collectPolicyIssues(issues, () => parsePlainDate('2026-02-30', 'closedDates[0]')) // => undefined
- * issues[0]?.path // => 'closedDates[0]'
- */
-export function collectPolicyIssues<T>(issues: RefundRulesIssue[], read: () => T): T | undefined {
-  try {
-    return read()
-  } catch (error) {
-    if (!isRefundRulesError(error)) throw error
-    const list: IssueList = issues
-    let omitted = (list.omittedIssues ?? 0) + error.omittedIssues
-    for (const issue of error.issues) {
-      if (list.length < MAX_ISSUES) list.push({ ...issue, code: 'INVALID_POLICY' })
-      else omitted++
-    }
-    // Only when there are some: a collecting array otherwise stays a plain array of issues.
-    if (omitted > 0) list.omittedIssues = omitted
-    return undefined
-  }
-}
-
-/**
  * Throws the issues collected, if there are any, as one {@link RefundRulesError}
  * (the first 100 (`MAX_ISSUES`) of them, and a count of the rest).
  *
@@ -297,13 +266,8 @@ export function collectPolicyIssues<T>(issues: RefundRulesIssue[], read: () => T
  * throwIssues([{ code: 'INVALID_POLICY', path: 'id', message: 'bad' }]) // throws
  */
 export function throwIssues(issues: readonly RefundRulesIssue[]): void {
-  // A length check, not `[first, ...rest]`: the input reader calls this on every evaluation.
-  if (issues.length > 0) {
-    throw new RefundRulesError(
-      issues as readonly [RefundRulesIssue, ...RefundRulesIssue[]],
-      (issues as IssueList).omittedIssues,
-    )
-  }
+  // A length check, not `[first, ...rest]`: no array is copied to find the first.
+  if (issues.length > 0) throw new RefundRulesError(issues as readonly [RefundRulesIssue, ...RefundRulesIssue[]])
 }
 
 /**

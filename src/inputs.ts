@@ -1,6 +1,7 @@
 /**
- * Reading untrusted data: the snapshots and request of an evaluation (SPEC §1)
- * and the settings of a policy (SPEC §3), with one reader.
+ * Reading an evaluation's snapshots and request (SPEC §1), on the reader of
+ * `reader.ts`, which adds here what only snapshots hold: amounts in one
+ * currency, instants, ids and the clock skew.
  *
  * Every field is read exactly once (a getter may answer differently twice)
  * and only if it is the object's **own** property: a field inherited through
@@ -14,21 +15,10 @@
  */
 
 import type { SkewableField } from './decision.js'
-import {
-  describeReceived,
-  type ErrorCode,
-  expected,
-  isRecord,
-  isRefundRulesError,
-  joinKnownKey,
-  joinPath,
-  MAX_ISSUES,
-  RefundRulesError,
-  type RefundRulesIssue,
-  unreadable,
-} from './errors.js'
+import { joinPath } from './errors.js'
 import { type Money, type MoneyInput, parseMoney } from './money/amount.js'
 import type { CurrencyOverrides } from './money/currency.js'
+import { Fields, MAX_TEXT, Reader } from './reader.js'
 import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './time/instant.js'
 
 /**
@@ -153,107 +143,41 @@ export interface SkewedInstant {
   readonly at: EpochMs
 }
 
-/** What a setting must pass (a type guard for its type `T`), and what its message says was expected. */
-export type Check<T> = readonly [test: (value: unknown) => value is T, expected: string]
-
-const MAX_TEXT = 256
-const MAX_ITEMS = 100
 /** An integer id is at most as long as a text one: a bigint under 10^256 (checked before it is turned into digits). */
 const ID_LIMIT = 10n ** BigInt(MAX_TEXT)
 const ID_EXPECTED = `an id: a non-empty string of at most ${MAX_TEXT} characters, or an integer (a safe-integer number or a bigint)`
 
 /**
- * The elements of an array of at most `max`, each read once, or `undefined`
- * for anything else: a proxy's traps (revoked, throwing, a `length` that is
- * not a whole number) make it "not such an array" rather than a crash.
- *
- * The length is checked before any element is touched: a sparse array of
- * length 2^32 − 1, or a proxy claiming that length, is refused at once
- * rather than walked. A hole reads as `undefined` (own elements only: an
- * `Array.prototype[0]` set by someone else is not an element), which the
- * element's own check then refuses.
- */
-function readList(value: unknown, max: number): unknown[] | undefined {
-  try {
-    if (!Array.isArray(value)) return undefined
-    const length: unknown = value.length
-    if (typeof length !== 'number' || !Number.isInteger(length) || length < 0 || length > max) return undefined
-    const list: unknown[] = []
-    for (let i = 0; i < length; i++) list.push(Object.hasOwn(value, i) ? value[i] : undefined)
-    return list
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * One reading of untrusted data: collects the issues of every field read
- * through its {@link Fields}, and throws them all at once from `finish()`.
- * Values read before `finish()` returns are only trusted after it.
- *
- * `code` is the code of a field of the wrong type or missing: `INVALID_INPUT`
- * for snapshots, `INVALID_POLICY` for settings. A policy is reported under
- * one code, so under `INVALID_POLICY` the issues a parser raises (a bad
- * instant, a bad amount) take that code too; a snapshot keeps the parser's.
- *
- * A class rather than an object of closures: one reader is made per
- * evaluation, and fresh closures each time were a measurable share of a
- * decision. It holds no state beyond one reading.
+ * The reader of one evaluation's input: a {@link Reader} whose fields are
+ * {@link InputFields}, which reads every amount in one currency (the first
+ * amount read sets it, with the policy's minor-unit overrides) and records
+ * the instants read as `now` within the policy's clock skew.
  *
  * @example
- * const reader = new Reader('INVALID_INPUT')
+ * const reader = new InputReader('INVALID_INPUT')
  * const topUp = reader.at({ topUp: { id: 't1' } }, 'input', '').object('topUp')
- * topUp.text('id') // => 't1'
+ * topUp.id('id') // => 't1'
  * topUp.text('method') // records `topUp.method: expected a non-empty string…`
  * reader.finish() // throws INVALID_INPUT at topUp.method
  */
-export class Reader {
-  readonly issues: RefundRulesIssue[] = []
+export class InputReader extends Reader<InputFields> {
   /** The instants read as `now` because they were within the clock skew the policy allows. */
-  readonly skewed: SkewedInstant[] = []
-  /** Issues found past {@link MAX_ISSUES}: counted, not kept, so a million bad settings cost a count. */
-  private omitted = 0
+  declare readonly skewed: SkewedInstant[]
   /** The evaluation's currency: set by the first amount read. */
-  private currency: string | undefined
+  declare private currency: string | undefined
+  /** The policy's minor-unit overrides (`policy.currencies`), which every amount read is parsed with. */
+  declare readonly currencies: CurrencyOverrides | undefined
 
-  constructor(
-    readonly code: 'INVALID_INPUT' | 'INVALID_POLICY',
-    /** The policy's minor-unit overrides (`policy.currencies`), which every amount read is parsed with. */
-    readonly currencies?: CurrencyOverrides,
-  ) {}
-
-  /**
-   * The fields of `value`, an issue at `path` when it is not a plain object.
-   * Its fields are named from `fieldsPath`: an evaluation's input is `'input'`
-   * but its fields are `topUp`, `now` (`fieldsPath` `''`); a top-up read on its
-   * own is `'topUp'` and so are its fields' parents (`topUp.creditedAt`).
-   * Settings pass their `defaults`: the value of each absent setting, and the
-   * keys that are known.
-   */
-  at(value: unknown, path: string, fieldsPath = path, defaults?: object): Fields {
-    return new Fields(this, isRecord(value) ? value : this.invalid(path, 'an object', value), fieldsPath, defaults)
+  // Fields assigned here, not defined as class fields: see `Reader`.
+  constructor(code: 'INVALID_INPUT' | 'INVALID_POLICY', currencies?: CurrencyOverrides) {
+    super(code)
+    this.currencies = currencies
+    this.skewed = []
+    this.currency = undefined
   }
 
-  /** Records an issue of the reader's own code at `path`. */
-  issue(path: string, message: string, code: ErrorCode = this.code): void {
-    if (this.issues.length < MAX_ISSUES) this.issues.push({ code, path, message })
-    else this.omitted++
-  }
-
-  /** Whether further issues are only counted: a caller can then skip composing their messages. */
-  isFull(): boolean {
-    return this.issues.length >= MAX_ISSUES
-  }
-
-  /** Records that a field at `path` is not `what`; returns a placeholder, trusted only after `finish()`. */
-  invalid(path: string, what: string, value: unknown): never {
-    this.issue(path, expected(what, value))
-    return undefined as never
-  }
-
-  /** Records that two valid fields contradict each other. */
-  inconsistent(path: string, message: string): void {
-    this.issue(path, message, 'INCONSISTENT_INPUT')
+  fields(source: object | undefined, path: string): InputFields {
+    return new InputFields(this, source, path)
   }
 
   /**
@@ -270,45 +194,6 @@ export class Reader {
     }
     this.inconsistent(path, `is after now (${formatInstant(now)})`)
     return at
-  }
-
-  /**
-   * Runs a parser that throws `RefundRulesError`, recording its issues;
-   * `undefined` when it threw. Anything else it throws is rethrown.
-   */
-  attempt<T>(parse: () => T): T | undefined {
-    try {
-      return parse()
-    } catch (error) {
-      this.record(error)
-      return undefined
-    }
-  }
-
-  /**
-   * Records the issues of a `RefundRulesError` a parser threw (under the
-   * reader's code when reading a policy); rethrows anything else.
-   */
-  private record(error: unknown): void {
-    if (!isRefundRulesError(error)) throw error
-    const recode = this.code === 'INVALID_POLICY'
-    this.omitted += error.omittedIssues
-    for (const issue of error.issues) {
-      if (this.issues.length < MAX_ISSUES) this.issues.push(recode ? { ...issue, code: this.code } : issue)
-      else this.omitted++
-    }
-  }
-
-  hasIssues(): boolean {
-    return this.issues.length > 0
-  }
-
-  /** Throws every issue recorded so far, if any. */
-  finish(): void {
-    const issues = this.issues
-    if (issues.length > 0) {
-      throw new RefundRulesError(issues as [RefundRulesIssue, ...RefundRulesIssue[]], this.omitted)
-    }
   }
 
   /**
@@ -336,15 +221,6 @@ export class Reader {
   }
 
   /**
-   * `value` if it is a short non-empty string, else an issue at `parent.key`
-   * (`parent[key]` for an index): the path is joined only for an issue.
-   */
-  text(value: unknown, parent: string, key: string | number): string {
-    if (typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT) return value
-    return this.invalid(joinPath(parent, key), `a non-empty string of at most ${MAX_TEXT} characters`, value)
-  }
-
-  /**
    * An {@link Id} as the string a decision names it by: a string as it is,
    * an integer in its decimal digits (`42`, `42n` → `'42'`); else an issue
    * at `parent.key`.
@@ -367,85 +243,20 @@ export class Reader {
 }
 
 /**
- * The fields of one object, read at its path (`reader.at(input, 'input').object('topUp').text('id')`
- * reads `topUp.id`). A path is joined only where it is needed: for an issue,
- * or for a parser that names the field in its own. The fields of a value that
- * is missing or invalid (already reported) are all absent, so each required
- * one is reported missing and each setting keeps its default.
+ * The fields of one snapshot, the request or the input itself: {@link Fields}
+ * with ids, instants and amounts (`input.object('topUp').money('amount')`
+ * reads `topUp.amount`).
+ *
+ * @example
+ * const input = new InputReader('INVALID_INPUT').at({ now: '2026-11-20T10:00:00Z' }, 'input', '')
+ * input.instant('now') // => 1795168800000
  */
-export class Fields {
-  constructor(
-    readonly reader: Reader,
-    /** The object read, or `undefined` when it is missing or not an object. */
-    readonly source: object | undefined,
-    /** Its path: `''` for the root. */
-    readonly path: string,
-    /** For settings: each setting's default, which also says which keys are known. */
-    private readonly defaults: object = {},
-  ) {}
-
-  /** The path of `key` in this object. */
-  pathOf(key: string): string {
-    return joinKnownKey(this.path, key)
-  }
-
-  /** `source[key]` read once if it is an own property, else `undefined`; a throwing getter becomes an issue. */
-  raw(key: string): unknown {
-    const source = this.source
-    if (source === undefined) return undefined
-    try {
-      return Object.hasOwn(source, key) ? (source as Record<string, unknown>)[key] : undefined
-    } catch {
-      this.reader.issue(joinPath(this.path, key), 'could not be read (its getter threw)')
-      return undefined
-    }
-  }
-
-  /**
-   * An optional field: {@link raw}, with `null` read as absent (SPEC §1: a
-   * database row's `NULL`).
-   */
-  optional(key: string): unknown {
-    const value = this.raw(key)
-    return value === null ? undefined : value
-  }
-
-  /** The fields of a required plain object at `key`. */
-  object(key: string): Fields {
-    const value = this.raw(key)
-    const path = this.pathOf(key)
-    return new Fields(this.reader, isRecord(value) ? value : this.reader.invalid(path, 'an object', value), path)
-  }
-
-  /** The fields of an optional plain object at `key`, or `undefined` when it is absent or `null`. */
-  optionalObject(key: string): Fields | undefined {
-    const value = this.optional(key)
-    if (value === undefined) return undefined
-    const path = this.pathOf(key)
-    return new Fields(this.reader, isRecord(value) ? value : this.reader.invalid(path, 'an object', value), path)
-  }
-
-  /** A short non-empty string. */
-  text(key: string): string {
-    return this.reader.text(this.raw(key), this.path, key)
-  }
+export class InputFields extends Fields<InputFields> {
+  declare readonly reader: InputReader
 
   /** An {@link Id}, as a string. */
   id(key: string): string {
     return this.reader.id(this.raw(key), this.path, key)
-  }
-
-  optionalText(key: string): string | undefined {
-    const value = this.optional(key)
-    return value === undefined ? undefined : this.reader.text(value, this.path, key)
-  }
-
-  /** `true` or `false`, absent (or `null`) meaning `false`. */
-  flag(key: string): boolean {
-    const value = this.optional(key)
-    if (value === undefined) return false
-    if (typeof value === 'boolean') return value
-    return this.reader.invalid(joinPath(this.path, key), 'true or false', value)
   }
 
   instant(key: string): EpochMs {
@@ -471,100 +282,18 @@ export class Fields {
     const value = this.optional(key)
     return value === undefined ? undefined : this.reader.money(value, this.pathOf(key), false)
   }
-
-  /** One of `allowed` (compared exactly). */
-  oneOf<T extends string>(key: string, allowed: readonly T[]): T {
-    const value = this.raw(key)
-    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
-    return this.reader.invalid(joinPath(this.path, key), allowed.map((a) => `'${a}'`).join(' or '), value)
-  }
-
-  /** An array of at most {@link MAX_ITEMS} short strings. */
-  texts(key: string): readonly string[] {
-    const value = this.raw(key)
-    const path = joinPath(this.path, key)
-    const list = readList(value, MAX_ITEMS)
-    if (list === undefined) return this.reader.invalid(path, `an array of at most ${MAX_ITEMS} strings`, value) ?? []
-    return list.map((item, i) => this.reader.text(item, path, i))
-  }
-
-  /**
-   * A setting: absent (`undefined`) is its default; a value that passes
-   * `check` is itself; anything else is an issue and the default.
-   */
-  setting<T>(key: string, [test, what]: Check<T>): T {
-    const value = this.raw(key)
-    // The defaults are the published policy's, each of which passes its own check.
-    const fallback = (this.defaults as Record<string, T>)[key] as T
-    if (value === undefined) return fallback
-    if (test(value)) return value
-    this.reader.invalid(joinPath(this.path, key), what, value)
-    return fallback
-  }
-
-  /**
-   * The settings section at `key`, with the defaults of that section:
-   * absent or not an object, it reads as empty (all its defaults).
-   */
-  section(key: string): Fields {
-    const value = this.raw(key)
-    const path = this.pathOf(key)
-    if (value !== undefined && !isRecord(value)) this.reader.invalid(path, 'an object', value)
-    const defaults = (this.defaults as Record<string, object>)[key]
-    return new Fields(this.reader, isRecord(value) ? value : undefined, path, defaults)
-  }
-
-  /**
-   * A setting that is a list: absent, its default; otherwise an array of at
-   * most `max` elements, each passing `check`, copied once. The length is
-   * checked before any element is read (an array claiming 2^32 − 1 elements
-   * is refused at once), a hole is refused rather than read through the
-   * prototype, and each element is read once, so a getter that changes its
-   * answer cannot leave an unchecked value in the copy.
-   */
-  settingList<T>(key: string, max: number, [test, what]: Check<T>): readonly T[] {
-    const value = this.raw(key)
-    const fallback = (this.defaults as Record<string, readonly T[]>)[key] as readonly T[]
-    if (value === undefined) return fallback
-    const path = joinPath(this.path, key)
-    const expectedList = `an array of at most ${max} ${what}`
-    try {
-      const length: unknown = Array.isArray(value) ? value.length : undefined
-      if (typeof length !== 'number' || !(length <= max))
-        return this.reader.invalid(path, expectedList, value) ?? fallback
-      const list: T[] = []
-      for (let i = 0; i < length; i++) {
-        const item: unknown = Object.hasOwn(value as unknown[], i) ? (value as unknown[])[i] : undefined
-        if (!test(item)) return this.reader.invalid(joinPath(path, i), what, item) ?? fallback
-        list.push(item)
-      }
-      return list
-    } catch (error) {
-      this.reader.issue(path, unreadable(error))
-      return fallback
-    }
-  }
-
-  /** Reports each own key that the defaults lack, as `is not a <what>`. */
-  rejectUnknownKeys(what: string): void {
-    const source = this.source
-    if (source === undefined) return
-    for (const key of Object.keys(source)) {
-      if (Object.hasOwn(this.defaults, key)) continue
-      // Past the cap the issue is only counted: no message is composed for a millionth unknown key.
-      if (this.reader.isFull()) this.reader.issue(key, '')
-      else {
-        this.reader.issue(
-          joinPath(this.path, key),
-          `is not a ${what}, received ${describeReceived((source as Record<string, unknown>)[key])}`,
-        )
-      }
-    }
-  }
 }
 
-/** Reads a top-up snapshot (SPEC §1), e.g. `readTopUp(input.object('topUp'))`. */
-export function readTopUp(topUp: Fields): ReadTopUp {
+/**
+ * Reads a top-up snapshot (SPEC §1).
+ *
+ * @example
+ * const reader = new InputReader('INVALID_INPUT')
+ * const topUp = readTopUp(reader.at({ topUp: { id: 7, amount: { amount: '20.00', currency: 'EUR' }, creditedAt: '2026-11-20T10:00:00Z', method: 'card' } }, 'input', '').object('topUp'))
+ * reader.finish() // no problem: returns
+ * topUp.id // => '7'
+ */
+export function readTopUp(topUp: InputFields): ReadTopUp {
   return {
     id: topUp.id('id'),
     amount: topUp.money('amount'),
@@ -578,8 +307,13 @@ export function readTopUp(topUp: Fields): ReadTopUp {
 /**
  * Reads what every clause needs of an account snapshot (SPEC §1): its id,
  * balance and last activity. The top-up clause reads no more of it.
+ *
+ * @example
+ * const reader = new InputReader('INVALID_INPUT')
+ * readBalance(reader.at({ id: 'a1', balance: { minor: -500, currency: 'EUR' } }, 'account'))
+ * reader.finish() // throws INVALID_INSTANT at account.lastActivityAt (missing)
  */
-export function readBalance(account: Fields): Pick<ReadAccount, 'id' | 'balance' | 'lastActivityAt'> {
+export function readBalance(account: InputFields): Pick<ReadAccount, 'id' | 'balance' | 'lastActivityAt'> {
   return {
     id: account.id('id'),
     balance: account.signedMoney('balance'),
@@ -587,8 +321,16 @@ export function readBalance(account: Fields): Pick<ReadAccount, 'id' | 'balance'
   }
 }
 
-/** Reads a whole account snapshot (SPEC §1), e.g. `readAccount(input.object('account'))`. */
-export function readAccount(account: Fields): ReadAccount {
+/**
+ * Reads a whole account snapshot (SPEC §1).
+ *
+ * @example
+ * const reader = new InputReader('INVALID_INPUT')
+ * const account = readAccount(reader.at({ id: 'a1', balance: { amount: '5.00', currency: 'EUR' }, lastActivityAt: '2026-01-01T00:00:00Z', debt: null }, 'account'))
+ * account.debt // => undefined (null is absent)
+ * account.identityVerified // => false
+ */
+export function readAccount(account: InputFields): ReadAccount {
   return {
     id: account.id('id'),
     balance: account.signedMoney('balance'),
@@ -603,8 +345,15 @@ export function readAccount(account: Fields): ReadAccount {
 /** An order's statuses: one array for every evaluation rather than one each. */
 const STATUSES = ['active', 'cancelled'] as const
 
-/** Reads an order snapshot and its funding top-up's fields (SPEC §1), e.g. `readOrder(input.object('order'))`. */
-export function readOrder(order: Fields): ReadOrder {
+/**
+ * Reads an order snapshot and its funding top-up's fields (SPEC §1).
+ *
+ * @example
+ * const reader = new InputReader('INVALID_INPUT')
+ * readOrder(reader.at({ id: 'o1', status: 'refunded' }, 'order')).status
+ * reader.issues.map((i) => i.path) // includes 'order.status' and 'order.fundedBy'
+ */
+export function readOrder(order: InputFields): ReadOrder {
   const id = order.id('id')
   const amount = order.money('amount')
   const status = order.oneOf('status', STATUSES)
@@ -627,8 +376,16 @@ export function readOrder(order: Fields): ReadOrder {
 
 const NO_ITEMS: readonly string[] = Object.freeze([])
 
-/** Reads a request (SPEC §1), e.g. `readRequest(input.object('request'))`: its instants, channel, order details and requested information. */
-export function readRequest(request: Fields): ReadRequest {
+/**
+ * Reads a request (SPEC §1): its instants, channel, order details and requested information.
+ *
+ * @example
+ * const reader = new InputReader('INVALID_INPUT')
+ * const request = readRequest(reader.at({ receivedAt: '2026-11-20T10:00:00Z', channel: 'email', orderDetails: { orderId: 42 } }, 'request'))
+ * request.orderId // => '42'
+ * request.informationItems // => []
+ */
+export function readRequest(request: InputFields): ReadRequest {
   const receivedAt = request.instant('receivedAt')
   const channel = request.text('channel')
   const orderId = request.optionalObject('orderDetails')?.id('orderId')

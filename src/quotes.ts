@@ -7,7 +7,7 @@ import { evaluateOrderCancellation, orderCancellationWindowClosesAt } from './cl
 import { evaluateTopUpRefund, topUpRefundWindowClosesAt } from './clauses/top-up-refund.js'
 import type { OrderCancellationDecision, TopUpRefundDecision } from './decision.js'
 import { isRefundRulesError, RefundRulesError } from './errors.js'
-import { type AccountSnapshot, type OrderSnapshot, Reader, type TopUpSnapshot } from './inputs.js'
+import { type AccountSnapshot, InputReader, type OrderSnapshot, type TopUpSnapshot } from './inputs.js'
 import { PolicyHistory, type PolicySource } from './policy/history.js'
 import { ctrGroupPolicy } from './policy/presets.js'
 import { compilePolicy } from './policy/settings.js'
@@ -53,7 +53,7 @@ export interface Quote<D> {
  */
 export function quoteTopUpRefund(input: TopUpRefundQuoteInput, policy?: PolicySource): Quote<TopUpRefundDecision> {
   return quoteWith(() => {
-    const fields = new Reader('INVALID_INPUT').at(input, 'input', '')
+    const fields = new InputReader('INVALID_INPUT').at(input, 'input', '')
     const topUp = fields.raw('topUp') as TopUpSnapshot
     const account = fields.raw('account') as AccountSnapshot
     const at = fields.instant('at')
@@ -87,13 +87,13 @@ export function quoteOrderCancellation(
   policy?: PolicySource,
 ): Quote<OrderCancellationDecision> {
   return quoteWith(() => {
-    const fields = new Reader('INVALID_INPUT').at(input, 'input', '')
+    const fields = new InputReader('INVALID_INPUT').at(input, 'input', '')
     const order = fields.raw('order') as OrderSnapshot
     const at = fields.instant('at')
     fields.reader.finish()
     const now = formatInstant(at)
     // The letter quotes the order's own id; an order that is not an object is reported by the evaluation.
-    const orderId = new Reader('INVALID_INPUT').at(order, 'order').raw('id') as string
+    const orderId = new InputReader('INVALID_INPUT').at(order, 'order').raw('id') as string
     const request = { receivedAt: now, channel: writtenChannel(policy, at), orderDetails: { orderId } }
     const decision = evaluateOrderCancellation({ order, request, now }, policy)
     return Object.freeze({ decision, refundableUntil: orderCancellationWindowClosesAt(order, policy) })

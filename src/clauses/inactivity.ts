@@ -14,7 +14,7 @@
  * settlement, but paying it still needs the holder's written, verified request.
  */
 import type { InactivityActive, InactivityDeactivated, InactivityDecision } from '../decision.js'
-import { type AccountSnapshot, type Fields, readAccount } from '../inputs.js'
+import { type AccountSnapshot, type InputFields, readAccount } from '../inputs.js'
 import { isPositive } from '../money/amount.js'
 import { formatSettlement } from '../money/deductions.js'
 import type { PolicySource } from '../policy/history.js'
@@ -55,7 +55,7 @@ export function evaluateInactivity(input: InactivityInput, policy?: PolicySource
 const EVALUATION: ClauseRun<InactivityDecision> = { root: 'input', decide, event: 'now' }
 
 /** Reads and checks an inactivity check's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
-function decide(input: Fields, policy: CompiledPolicy): InactivityDecision {
+function decide(input: InputFields, policy: CompiledPolicy): InactivityDecision {
   const reader = input.reader
   const account = readAccount(input.object('account'))
   const now = input.instant('now')

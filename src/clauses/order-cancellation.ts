@@ -30,7 +30,7 @@ import type {
   OrderCancellationRejected,
 } from '../decision.js'
 import {
-  type Fields,
+  type InputFields,
   type OrderSnapshot,
   type ReadOrder,
   type RefundRequest,
@@ -138,7 +138,7 @@ export function evaluateOrderCancellation(
 }
 
 /** SPEC §1: an order cannot be placed before the top-up that funded it was credited. */
-function checkFunding(input: Fields, order: ReadOrder): void {
+function checkFunding(input: InputFields, order: ReadOrder): void {
   if (order.placedAt < order.fundedAt) {
     input.reader.inconsistent(
       'order.placedAt',
@@ -151,7 +151,7 @@ function checkFunding(input: Fields, order: ReadOrder): void {
 const EVALUATION: ClauseRun<OrderCancellationDecision> = { root: 'input', decide, event: 'request.receivedAt' }
 
 /** Reads and checks a cancellation's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
-function decide(input: Fields, policy: CompiledPolicy): OrderCancellationDecision {
+function decide(input: InputFields, policy: CompiledPolicy): OrderCancellationDecision {
   const reader = input.reader
   const order = readOrder(input.object('order'))
   let request = readRequest(input.object('request'))

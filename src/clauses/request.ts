@@ -5,7 +5,7 @@
  * refund clock.
  */
 import type { ClauseId, DecisionAmounts, RefundDueDates } from '../decision.js'
-import type { Reader, ReadRequest, SkewedInstant } from '../inputs.js'
+import type { InputReader, ReadRequest, SkewedInstant } from '../inputs.js'
 import { compareMoney, describeMoney, isPositive, type Money, subtractMoney } from '../money/amount.js'
 import { feeClaim, formatSettlement, type Settlement, scheduleFeeClaim, settle } from '../money/deductions.js'
 import { givenFee } from '../money/fees.js'
@@ -32,7 +32,7 @@ export function clockSkewMs(policy: CompiledPolicy): number {
  * policy's clock skew is read as `now` (and recorded on the reader).
  */
 export function checkRequestOrder(
-  reader: Reader,
+  reader: InputReader,
   request: ReadRequest,
   { now, after, skewMs }: { readonly now: EpochMs; readonly after?: RequestEvent; readonly skewMs: number },
 ): ReadRequest {
@@ -75,7 +75,7 @@ export interface Refundable {
 const SNAPSHOT_NAMES = { topUp: 'the top-up', order: 'the order' } as const
 
 /** Flags a top-up or order (at `path`) said to be refunded beyond its amount. */
-export function checkRefunded(reader: Reader, path: keyof typeof SNAPSHOT_NAMES, item: Refundable): void {
+export function checkRefunded(reader: InputReader, path: keyof typeof SNAPSHOT_NAMES, item: Refundable): void {
   if (item.refunded !== undefined && compareMoney(item.refunded, item.amount) > 0) {
     reader.inconsistent(`${path}.refunded`, `is more than ${SNAPSHOT_NAMES[path]} (${describeMoney(item.amount)})`)
   }

@@ -19,7 +19,7 @@ import {
   type RequirementCode,
 } from '../decision.js'
 import { isRefundRulesError, type RefundRulesError, refundRulesError, unreadable } from '../errors.js'
-import { type Fields, Reader } from '../inputs.js'
+import { type InputFields, InputReader } from '../inputs.js'
 import { formatMoney, type Money } from '../money/amount.js'
 import { lastInstantInTime, PolicyHistory, type PolicySource, type RuleWindow } from '../policy/history.js'
 import { ctrGroupPolicy } from '../policy/presets.js'
@@ -30,7 +30,7 @@ import { type EpochMs, formatInstant } from '../time/instant.js'
 export interface ClauseRun<T> {
   /** `'input'` for an evaluation (its fields are `topUp`, `now`…); a snapshot's name (`'topUp'`) for a helper. */
   readonly root: string
-  readonly decide: (input: Fields, policy: CompiledPolicy) => T
+  readonly decide: (input: InputFields, policy: CompiledPolicy) => T
   /**
    * The clause's event, whose instant picks the version in force from a
    * policy history (SPEC §8): the first letter's `receivedAt`, or `now`.
@@ -41,7 +41,7 @@ export interface ClauseRun<T> {
 /**
  * Runs one evaluation of untrusted `input`: compiles the policy
  * (`ctrGroupPolicy` by default; a cache hit for a created policy), makes a
- * fresh {@link Reader} and hands `run.decide` the input's fields. Nothing but
+ * fresh {@link InputReader} and hands `run.decide` the input's fields. Nothing but
  * a `RefundRulesError` escapes (SPEC §7.6): a proxy or getter that throws
  * something odd while being read, or a stack overflow on a pathological
  * input, becomes `INVALID_INPUT`.
@@ -67,7 +67,7 @@ export function runClause<T>(run: ClauseRun<T>, input: unknown, policy: PolicySo
       ? versionInForce(run, input, policy)
       : compilePolicy(policy ?? ctrGroupPolicy)
     const root = run.root
-    const reader = new Reader('INVALID_INPUT', compiled.settings.currencies)
+    const reader = new InputReader('INVALID_INPUT', compiled.settings.currencies)
     return run.decide(reader.at(input, root, root === 'input' ? '' : root), compiled)
   } catch (error) {
     throw asRefundRulesError(error)
@@ -87,7 +87,7 @@ function asRefundRulesError(error: unknown): RefundRulesError {
  */
 function versionInForce(run: ClauseRun<unknown>, input: unknown, history: PolicyHistory): CompiledPolicy {
   const event = run.event ?? 'now'
-  const reader = new Reader('INVALID_INPUT')
+  const reader = new InputReader('INVALID_INPUT')
   const fields = reader.at(input, 'input', '')
   const now = fields.instant('now')
   // A letter stamped after `now` is read as `now` (clock skew) or refused as inconsistent: either way, at `now`.
@@ -102,7 +102,7 @@ function versionInForce(run: ClauseRun<unknown>, input: unknown, history: Policy
  */
 export interface WindowRun<A> {
   readonly root: string
-  readonly read: (snapshot: Fields) => A
+  readonly read: (snapshot: InputFields) => A
   readonly window: (anchors: A, policy: CompiledPolicy) => RuleWindow
 }
 
@@ -122,7 +122,7 @@ export interface WindowRun<A> {
 export function runWindow<A>(run: WindowRun<A>, snapshot: unknown, policy: PolicySource | undefined): string {
   try {
     const source = PolicyHistory.is(policy) ? policy : compilePolicy(policy ?? ctrGroupPolicy)
-    const fields = new Reader('INVALID_INPUT').at(snapshot, run.root)
+    const fields = new InputReader('INVALID_INPUT').at(snapshot, run.root)
     const anchors = run.read(fields)
     fields.reader.finish()
     return lastInstantInTime(source, (version) => run.window(anchors, version))

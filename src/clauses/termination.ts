@@ -25,7 +25,7 @@ import type {
 } from '../decision.js'
 import {
   type AccountSnapshot,
-  type Fields,
+  type InputFields,
   type ReadAccount,
   type RefundRequest,
   readAccount,
@@ -99,7 +99,7 @@ export function evaluateTermination(input: TerminationInput, policy?: PolicySour
 const EVALUATION: ClauseRun<TerminationDecision> = { root: 'input', decide, event: 'request.receivedAt' }
 
 /** Reads and checks a termination request's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
-function decide(input: Fields, policy: CompiledPolicy): TerminationDecision {
+function decide(input: InputFields, policy: CompiledPolicy): TerminationDecision {
   const reader = input.reader
   const account = readAccount(input.object('account'))
   let request = readRequest(input.object('request'))

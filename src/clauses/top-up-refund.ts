@@ -25,7 +25,7 @@ import type {
 } from '../decision.js'
 import {
   type AccountSnapshot,
-  type Fields,
+  type InputFields,
   type RefundRequest,
   readBalance,
   readRequest,
@@ -106,7 +106,7 @@ export function evaluateTopUpRefund(input: TopUpRefundInput, policy?: PolicySour
 const EVALUATION: ClauseRun<TopUpRefundDecision> = { root: 'input', decide, event: 'request.receivedAt' }
 
 /** Reads and checks a top-up refund's input (SPEC §1), then applies the clause's rules in the text's order (SPEC §5). */
-function decide(input: Fields, policy: CompiledPolicy): TopUpRefundDecision {
+function decide(input: InputFields, policy: CompiledPolicy): TopUpRefundDecision {
   const reader = input.reader
   const topUpFields = input.object('topUp')
   const accountFields = input.object('account')

@@ -7,14 +7,8 @@
  * release of it brings new codes (XCG, ZWG) without a release of this library.
  */
 import * as iso4217 from 'dinero.js/currencies'
-import {
-  describeReceived,
-  joinKnownKey,
-  joinPath,
-  type RefundRulesError,
-  type RefundRulesIssue,
-  refundRulesError,
-} from '../errors.js'
+import { describeReceived, joinPath, type RefundRulesError, refundRulesError } from '../errors.js'
+import { type SettingsFields, type Shape, wholeNumber } from '../reader.js'
 
 /** A policy's minor unit for one currency, where its payment processor differs from ISO 4217 (HUF in whole forints). */
 export interface CurrencyOverride {
@@ -119,117 +113,43 @@ export function currencyMinorUnit(currency: unknown, path: string, overrides?: C
 
 const CURRENCY_CODE = /^[A-Z]{3}$/
 
-/** An own property of a plain object; a getter that throws or a hostile proxy is reported, not a crash. */
-function plainObject(value: unknown): Record<string, unknown> | undefined {
-  if (typeof value !== 'object' || value === null) return undefined
-  try {
-    if (Array.isArray(value)) return undefined
-    const proto = Object.getPrototypeOf(value)
-    return proto === Object.prototype || proto === null ? (value as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
-  }
+/** The `currencies` setting: minor units by currency code. Only a plain object is one: a `Map` is refused. */
+export const CURRENCY_OVERRIDES: Shape = {
+  what: 'minor units by currency, like { HUF: { minorUnits: 0 } }',
+  plainOnly: true,
 }
-
-/** Reads one `{ minorUnits }` entry, pushing an issue for each problem. */
-function readOverride(value: unknown, path: string, issues: RefundRulesIssue[]): CurrencyOverride | undefined {
-  const entry = plainObject(value)
-  if (entry === undefined) {
-    issues.push({
-      code: 'INVALID_POLICY',
-      path,
-      message: `must be { minorUnits }, received ${describeReceived(value)}`,
-    })
-    return undefined
-  }
-  let minorUnits: unknown
-  let keys: string[]
-  try {
-    keys = Object.keys(entry)
-    minorUnits = Object.hasOwn(entry, 'minorUnits') ? entry.minorUnits : undefined
-  } catch {
-    issues.push({ code: 'INVALID_POLICY', path, message: 'could not be read' })
-    return undefined
-  }
-  for (const key of keys) {
-    if (key !== 'minorUnits') {
-      issues.push({
-        code: 'INVALID_POLICY',
-        path: joinPath(path, key),
-        message: 'is not a currency setting (minorUnits)',
-      })
-    }
-  }
-  if (
-    typeof minorUnits !== 'number' ||
-    !Number.isInteger(minorUnits) ||
-    minorUnits < 0 ||
-    minorUnits > MAX_OVERRIDE_MINOR_UNITS
-  ) {
-    issues.push({
-      code: 'INVALID_POLICY',
-      path: joinKnownKey(path, 'minorUnits'),
-      message: `must be an integer from 0 to ${MAX_OVERRIDE_MINOR_UNITS}, received ${describeReceived(minorUnits)}`,
-    })
-    return undefined
-  }
-  return Object.freeze({ minorUnits })
-}
+const OVERRIDE: Shape = { what: '{ minorUnits }', defaults: { minorUnits: undefined }, plainOnly: true }
+const MINOR_UNITS = wholeNumber(0, MAX_OVERRIDE_MINOR_UNITS)
 
 /**
- * Validates a policy's `currencies` setting (SPEC §3): an object mapping upper-case three-letter codes to
- * `{ minorUnits }` (an integer from 0 to 4). `undefined` and `null` are no overrides.
- * Own keys only; unknown keys are issues. A code the ISO 4217 data does not list (a currency newer than the data, or
- * XAU) may be given a minor unit this way too. Returns a frozen null-prototype copy and every problem found, each
- * `INVALID_POLICY` at its path, for the policy reader to report with its other issues.
+ * Reads a policy's `currencies` setting (SPEC §3), the fields of an object
+ * mapping upper-case three-letter codes to `{ minorUnits }` (an integer from 0
+ * to 4); absent, no overrides. Own keys only; unknown keys are issues. A code
+ * the ISO 4217 data does not list (a currency newer than the data, or XAU) may
+ * be given a minor unit this way too. Returns a frozen null-prototype copy of
+ * the valid entries; each problem is an issue of the reader, at its path.
  *
  * @example
- * readCurrencyOverrides({ HUF: { minorUnits: 0 } }, 'currencies').overrides.HUF // => { minorUnits: 0 }
- * readCurrencyOverrides({ huf: { minorUnits: 9 } }, 'currencies').issues.map((i) => i.path)
- * // => ['currencies.huf', 'currencies.huf.minorUnits']
+ * const reader = new SettingsReader('INVALID_POLICY')
+ * readCurrencyOverrides(reader.section({ HUF: { minorUnits: 0 } }, 'currencies', CURRENCY_OVERRIDES)).HUF
+ * // => { minorUnits: 0 }
+ * readCurrencyOverrides(reader.section({ huf: { minorUnits: 9 } }, 'currencies', CURRENCY_OVERRIDES))
+ * reader.issues.map((i) => i.path) // => ['currencies.huf']
  */
-export function readCurrencyOverrides(
-  value: unknown,
-  path: string,
-): { readonly overrides: CurrencyOverrides; readonly issues: readonly RefundRulesIssue[] } {
-  const issues: RefundRulesIssue[] = []
+export function readCurrencyOverrides(currencies: SettingsFields): CurrencyOverrides {
   const overrides: Record<string, CurrencyOverride> = Object.create(null)
-  if (value !== undefined && value !== null) {
-    const settings = plainObject(value)
-    let codes: string[] | undefined
-    try {
-      codes = settings === undefined ? undefined : Object.keys(settings)
-    } catch {
-      codes = undefined
+  for (const code of currencies.keys()) {
+    if (!CURRENCY_CODE.test(code)) {
+      currencies.reader.issue(
+        joinPath(currencies.path, code),
+        'must be an upper-case three-letter currency code, like HUF',
+      )
+      continue
     }
-    if (settings === undefined || codes === undefined) {
-      issues.push({
-        code: 'INVALID_POLICY',
-        path,
-        message: `must be minor units by currency, like { HUF: { minorUnits: 0 } }, received ${describeReceived(value)}`,
-      })
-    } else {
-      for (const code of codes) {
-        const codePath = joinPath(path, code)
-        if (!CURRENCY_CODE.test(code)) {
-          issues.push({
-            code: 'INVALID_POLICY',
-            path: codePath,
-            message: 'must be an upper-case three-letter currency code, like HUF',
-          })
-          continue
-        }
-        let entry: unknown
-        try {
-          entry = settings[code]
-        } catch {
-          issues.push({ code: 'INVALID_POLICY', path: codePath, message: 'could not be read' })
-          continue
-        }
-        const override = readOverride(entry, codePath, issues)
-        if (override !== undefined) overrides[code] = override
-      }
-    }
+    const entry = currencies.entry(code, OVERRIDE)
+    entry.rejectUnknownKeys('currency setting (minorUnits)')
+    const minorUnits = entry.source === undefined ? undefined : entry.required('minorUnits', MINOR_UNITS)
+    if (minorUnits !== undefined) overrides[code] = Object.freeze({ minorUnits })
   }
-  return { overrides: Object.freeze(overrides), issues }
+  return Object.freeze(overrides)
 }

@@ -5,14 +5,8 @@
  * frozen, printed and compared. What applying it needs (the percentage as a fraction, each rule's amounts and
  * formula per currency, built on first use) lives beside it in a private WeakMap, so nothing is parsed twice.
  */
-import {
-  collectPolicyIssues,
-  describeReceived,
-  joinPath,
-  MAX_ISSUES,
-  type RefundRulesIssue,
-  throwIssues,
-} from '../errors.js'
+import { joinPath } from '../errors.js'
+import { oneOf, type SettingsFields, SettingsReader, type Shape } from '../reader.js'
 import {
   type AmountInput,
   assertNotNegative,
@@ -87,8 +81,25 @@ export interface FeeResult {
 
 type AmountKey = 'fixed' | 'min' | 'max'
 const AMOUNT_KEYS: readonly AmountKey[] = ['fixed', 'min', 'max']
-const RULE_KEYS: readonly string[] = ['percent', ...AMOUNT_KEYS]
-const SCHEDULE_KEYS: readonly string[] = ['rounding', 'default', 'methods']
+
+/**
+ * A fee schedule's settings. Only a plain object is one (`{}` or `Object.create(null)`): a `Map` or a class
+ * instance is refused, never read as the empty schedule.
+ */
+export const FEE_SCHEDULE: Shape = {
+  what: 'a fee schedule { rounding?, default?, methods? }',
+  defaults: { rounding: 'half-up', default: undefined, methods: undefined },
+  plainOnly: true,
+}
+const RULE: Shape = {
+  what: 'a fee rule { percent?, fixed?, min?, max? }',
+  defaults: { percent: undefined, fixed: undefined, min: undefined, max: undefined },
+  plainOnly: true,
+}
+// Objects whose keys are data: payment methods, currency codes.
+const METHODS: Shape = { what: 'fee rules by method', plainOnly: true }
+const AMOUNTS: Shape = { what: `amounts by currency, like { EUR: '0.30' }`, plainOnly: true }
+const ROUNDING = oneOf(...FEE_ROUNDINGS)
 
 /** A normalized rule with what {@link processingFee} needs beside it. */
 interface CompiledRule {
@@ -127,96 +138,43 @@ interface CompiledSchedule {
 // Keyed by the frozen schedule object: entries vanish with their schedules, so the cache stays bounded.
 const compiledSchedules = new WeakMap<object, CompiledSchedule>()
 
-/** Records an issue; past {@link MAX_ISSUES} only counts it, as `omittedIssues` on the list (`throwIssues` reports it). */
-function policyIssue(issues: RefundRulesIssue[], path: string, message: string): void {
-  if (issues.length < MAX_ISSUES) issues.push({ code: 'INVALID_POLICY', path, message })
-  else {
-    const list = issues as RefundRulesIssue[] & { omittedIssues?: number }
-    list.omittedIssues = (list.omittedIssues ?? 0) + 1
-  }
-}
-
-/** `value` if it is a plain object (or a null-prototype one); otherwise an issue `must be <what>, received …`. */
-function plainObjectAt(
-  value: unknown,
-  path: string,
-  issues: RefundRulesIssue[],
-  what: string,
-): Record<string, unknown> | undefined {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const proto = Object.getPrototypeOf(value)
-    if (proto === Object.prototype || proto === null) return value as Record<string, unknown>
-  }
-  policyIssue(issues, path, `must be ${what}, received ${describeReceived(value)}`)
-  return undefined
-}
-
-/**
- * A settings object (`'fee schedule'`, `'fee rule'`) whose keys are all in `keys`, each unknown one reported, as a
- * copy of its own known settings. Not an object: reported, and read as empty, since the schedule is rejected anyway.
- */
-function settingsAt(
-  value: unknown,
-  path: string,
-  issues: RefundRulesIssue[],
-  name: string,
-  keys: readonly string[],
-): Record<string, unknown> {
-  const settings = plainObjectAt(value, path, issues, `a ${name} { ${keys.join('?, ')}? }`)
-  // A null-prototype copy of the own settings, each read once: an inherited `Object.prototype.rounding` is no setting.
-  const own: Record<string, unknown> = Object.create(null)
-  if (settings === undefined) return own
-  for (const key of Object.keys(settings)) {
-    if (!keys.includes(key)) policyIssue(issues, joinPath(path, key), `is not a ${name} setting (${keys.join(', ')})`)
-    else own[key] = settings[key]
-  }
-  return own
-}
-
-/** What reading a schedule collects into and reads amounts with: its issues and the policy's minor-unit overrides. */
-interface Reading {
-  readonly issues: RefundRulesIssue[]
-  readonly currencies: CurrencyOverrides | undefined
-}
-
-/** Amounts by currency, parsed; their normalized text is the rule's. */
-function normalizeAmounts(
-  value: unknown,
-  path: string,
-  { issues, currencies }: Reading,
+/** Amounts by currency (`rule[key]`), parsed with the policy's minor units; their normalized text is the rule's. */
+function readAmounts(
+  rule: SettingsFields,
+  key: AmountKey,
+  currencies: CurrencyOverrides | undefined,
 ): Map<string, Money> | undefined {
-  const amounts = plainObjectAt(value, path, issues, `amounts by currency, like { EUR: '0.30' }`)
-  if (amounts === undefined) return undefined
-  const codes = Object.keys(amounts)
+  const amounts = rule.section(key, AMOUNTS)
+  if (amounts.source === undefined) return undefined
+  const codes = amounts.keys()
   if (codes.length === 0) {
-    policyIssue(issues, path, 'must name at least one currency (omit it for none)')
+    rule.reader.issue(amounts.path, 'must name at least one currency (omit it for none)')
     return undefined
   }
   const parsed = new Map<string, Money>()
   for (const currency of codes) {
-    const money = collectPolicyIssues(issues, () =>
-      parseAmount(amounts[currency], currency, joinPath(path, currency), { currencies }),
-    )
+    const money = amounts.parse(currency, (value, path) => parseAmount(value, currency, path, { currencies }))
     if (money !== undefined) parsed.set(currency, money)
   }
   return parsed
 }
 
 /** The rule normalized, whole or not: a rule with issues is never used, since they make the schedule throw. */
-function normalizeRule(value: unknown, path: string, label: string, reading: Reading): CompiledRule {
-  const { issues } = reading
-  const settings = settingsAt(value, path, issues, 'fee rule', RULE_KEYS)
+function readRule(rule: SettingsFields, label: string, currencies: CurrencyOverrides | undefined): CompiledRule {
+  const reader = rule.reader
+  rule.rejectUnknownKeys('fee rule setting (percent, fixed, min, max)')
   // Null prototypes: an absent part of a rule is absent, never an inherited `Object.prototype.fixed`.
-  const rule: { -readonly [K in keyof FeeRule]: FeeRule[K] } = Object.create(null)
+  const normalized: { -readonly [K in keyof FeeRule]: FeeRule[K] } = Object.create(null)
   let numerator = 0
   let denominator = 1
-  if (settings.percent !== undefined) {
-    const percentPath = joinPath(path, 'percent')
-    const plain = collectPolicyIssues(issues, () => readPlainDecimal(settings.percent, percentPath))
+  const percent = rule.raw('percent')
+  if (percent !== undefined) {
+    const percentPath = rule.pathOf('percent')
+    const plain = reader.attempt(() => readPlainDecimal(percent, percentPath))
     if (plain !== undefined && (plain.negative || new D(plain.text).gt(100))) {
-      policyIssue(issues, percentPath, `must be between 0 and 100 (a percentage), received ${plain.text}`)
+      reader.issue(percentPath, `must be between 0 and 100 (a percentage), received ${plain.text}`)
     } else if (plain !== undefined) {
-      rule.percent = plain.text
+      normalized.percent = plain.text
       // The canonical text has no leading zeros: "2.9" → 29 / 10^(1 + 2). Either integer may be unsafe for a
       // long percentage; percentageOf() then takes the decimal.js path.
       numerator = Number(plain.text.replace('.', ''))
@@ -225,81 +183,91 @@ function normalizeRule(value: unknown, path: string, label: string, reading: Rea
   }
   const parsed: { [K in AmountKey]?: Map<string, Money> } = Object.create(null)
   for (const key of AMOUNT_KEYS) {
-    if (settings[key] === undefined) continue
-    const amounts = normalizeAmounts(settings[key], joinPath(path, key), reading)
+    const amounts = readAmounts(rule, key, currencies)
     if (amounts === undefined) continue
     parsed[key] = amounts
     const text: Record<string, string> = Object.create(null)
     for (const [currency, money] of amounts) text[currency] = formatMoney(money)
-    rule[key] = Object.freeze(text)
+    normalized[key] = Object.freeze(text)
   }
   for (const [currency, min] of parsed.min ?? []) {
     const max = parsed.max?.get(currency)
     if (max !== undefined && compareMoney(min, max) > 0) {
-      policyIssue(
-        issues,
-        joinPath(joinPath(path, 'min'), currency),
+      reader.issue(
+        joinPath(joinPath(rule.path, 'min'), currency),
         `must not exceed max.${currency} (${describeMoney(max)}), received ${describeMoney(min)}`,
       )
     }
   }
-  return { rule: Object.freeze(rule), path, label, numerator, denominator, byCurrency: new Map() }
+  const path = rule.path
+  return { rule: Object.freeze(normalized), path, label, numerator, denominator, byCurrency: new Map() }
 }
 
-/** Validates and normalizes `input`, and registers the normalized schedule as compiled. */
-function compile(input: unknown, path: string, currencies?: CurrencyOverrides): CompiledSchedule {
-  const issues: RefundRulesIssue[] = []
-  const reading: Reading = { issues, currencies }
-  const settings = input === undefined ? {} : settingsAt(input, path, issues, 'fee schedule', SCHEDULE_KEYS)
-  let rounding: FeeRounding = 'half-up'
-  if (settings.rounding !== undefined) {
-    if (FEE_ROUNDINGS.includes(settings.rounding as FeeRounding)) rounding = settings.rounding as FeeRounding
-    else {
-      policyIssue(
-        issues,
-        joinPath(path, 'rounding'),
-        `must be one of '${FEE_ROUNDINGS.join("', '")}', received ${describeReceived(settings.rounding)}`,
-      )
-    }
-  }
+/** Reads a schedule and registers it as compiled when its reading found no problem. */
+function compile(schedule: SettingsFields, currencies: CurrencyOverrides | undefined): CompiledSchedule {
+  // Already normalized by this module: nothing to check again. (An absent schedule is the empty one.)
+  const known = schedule.source === undefined ? undefined : compiledSchedules.get(schedule.source)
+  if (known !== undefined) return known
+  const issuesBefore = schedule.reader.issueCount()
+  schedule.rejectUnknownKeys('fee schedule setting (rounding, default, methods)')
+  const rounding = schedule.setting('rounding', ROUNDING)
+  const defaultSettings = schedule.section('default', RULE)
   const defaultRule =
-    settings.default === undefined
-      ? undefined
-      : normalizeRule(settings.default, joinPath(path, 'default'), 'default rule', reading)
+    defaultSettings.source === undefined ? undefined : readRule(defaultSettings, 'default rule', currencies)
   // A null-prototype target: assigning '__proto__' creates an own property instead of a prototype.
   const methods: Record<string, FeeRule> = Object.create(null)
   const compiledMethods = new Map<string, CompiledRule>()
-  if (settings.methods !== undefined) {
-    const methodsPath = joinPath(path, 'methods')
-    const entries = plainObjectAt(settings.methods, methodsPath, issues, 'fee rules by method') ?? {}
-    for (const method of Object.keys(entries)) {
-      const compiled = normalizeRule(entries[method], joinPath(methodsPath, method), methodLabel(method), reading)
-      methods[method] = compiled.rule
-      compiledMethods.set(method, compiled)
-    }
+  const byMethod = schedule.section('methods', METHODS)
+  for (const method of byMethod.keys()) {
+    const compiled = readRule(byMethod.entry(method, RULE), methodLabel(method), currencies)
+    methods[method] = compiled.rule
+    compiledMethods.set(method, compiled)
   }
-  throwIssues(issues)
-  const schedule: FeeSchedule = Object.freeze(
+  const normalized: FeeSchedule = Object.freeze(
     Object.assign(Object.create(null), {
       rounding,
       ...(defaultRule === undefined ? {} : { default: defaultRule.rule }),
       methods: Object.freeze(methods),
     }),
   )
-  const compiled = { schedule, default: defaultRule, methods: compiledMethods }
-  compiledSchedules.set(schedule, compiled)
+  const compiled = { schedule: normalized, default: defaultRule, methods: compiledMethods }
+  if (schedule.reader.issueCount() === issuesBefore) compiledSchedules.set(normalized, compiled)
   return compiled
 }
 
 /**
- * Validates and normalizes a fee schedule (SPEC §3). Everything that can be checked without knowing the
- * evaluation's currency is checked here, and every problem is reported at once (one `RefundRulesError`, one issue
- * per field, all `INVALID_POLICY`): unknown settings, a rounding mode other than `'half-up'`, `'half-even'`, `'up'`,
- * `'down'`, a percent outside 0–100, per-currency amounts with an unknown currency, too many decimals or a
- * negative value, `min` above `max`. `undefined` is the empty schedule (no fee). A normalized schedule is valid
- * input again. `currencies` are the policy's minor-unit overrides, which the per-currency amounts must fit; a
- * schedule already normalized is not read again, and an amount that does not fit the minor unit of an evaluation
- * is reported when it is used.
+ * Reads a fee schedule (SPEC §3) from the fields of its settings object (absent: the empty schedule, no fee).
+ * Everything that can be checked without knowing the evaluation's currency is checked here, each problem an
+ * `INVALID_POLICY` issue of the reader at its path: unknown settings, a rounding mode other than `'half-up'`,
+ * `'half-even'`, `'up'`, `'down'`, a percent outside 0–100, per-currency amounts with an unknown currency, too many
+ * decimals or a negative value, `min` above `max`. `currencies` are the policy's minor-unit overrides, which the
+ * per-currency amounts must fit. A schedule this module normalized is valid as it is, and not read again.
+ * Returns the normalized, deep-frozen schedule: whole once the reader finishes without a problem.
+ *
+ * @example
+ * const reader = new SettingsReader('INVALID_POLICY')
+ * const fees = readFeeSchedule(reader.section({ methods: { card: { percent: '2.9' } } }, 'fees', FEE_SCHEDULE))
+ * reader.finish() // no problem: returns
+ * fees.methods.card // => { percent: '2.9' }
+ */
+export function readFeeSchedule(schedule: SettingsFields, currencies?: CurrencyOverrides): FeeSchedule {
+  return compile(schedule, currencies).schedule
+}
+
+/** Reads a schedule on its own, throwing every problem at once. */
+function compileAlone(input: unknown, path: string, currencies: CurrencyOverrides | undefined): CompiledSchedule {
+  const reader = new SettingsReader('INVALID_POLICY')
+  const compiled = compile(reader.section(input, path, FEE_SCHEDULE), currencies)
+  reader.finish()
+  return compiled
+}
+
+/**
+ * Validates and normalizes a fee schedule on its own (SPEC §3), as {@link readFeeSchedule} reads one in a policy,
+ * and reports every problem at once (one `RefundRulesError`, one issue per field, all `INVALID_POLICY`).
+ * `undefined` is the empty schedule (no fee). A normalized schedule is valid input again. `currencies` are the
+ * policy's minor-unit overrides; an amount that does not fit the minor unit of an evaluation is reported when it is
+ * used.
  *
  * @throws RefundRulesError `INVALID_POLICY`, with a path such as `fees.methods.card.percent`.
  * @example
@@ -307,15 +275,14 @@ function compile(input: unknown, path: string, currencies?: CurrencyOverrides): 
  * fees.methods.card // => { percent: '2.9', fixed: { EUR: '0.30' } }
  */
 export function createFeeSchedule(input: unknown, path = 'fees', currencies?: CurrencyOverrides): FeeSchedule {
-  // Already normalized by this module: nothing to check again. (`has` is false for a non-object.)
-  return compiledSchedules.has(input as object) ? (input as FeeSchedule) : compile(input, path, currencies).schedule
+  return compileAlone(input, path, currencies).schedule
 }
 
 function compiledFor(schedule: FeeSchedule): CompiledSchedule {
   const known = compiledSchedules.get(schedule)
   if (known !== undefined) return known
-  // A schedule that did not come from createFeeSchedule (e.g. read back from JSON): validate it now, once.
-  const compiled = compile(schedule, 'fees')
+  // A schedule that did not come from this module (e.g. read back from JSON): validate it now, once.
+  const compiled = compileAlone(schedule, 'fees', undefined)
   if (Object.isFrozen(schedule)) compiledSchedules.set(schedule, compiled)
   return compiled
 }
@@ -329,7 +296,7 @@ function methodLabel(method: string): string {
  * The rule's `key` amount in the currency of `gross`, with its minor unit; naming other currencies only is an
  * issue, never read as zero, and so is an amount with more decimals than a policy's override allows.
  */
-function amountIn(rule: CompiledRule, key: AmountKey, gross: Money, issues: RefundRulesIssue[]): Money | undefined {
+function amountIn(rule: CompiledRule, key: AmountKey, gross: Money, reader: SettingsReader): Money | undefined {
   const amounts = rule.rule[key]
   if (amounts === undefined) return undefined
   const path = joinPath(rule.path, key)
@@ -337,10 +304,10 @@ function amountIn(rule: CompiledRule, key: AmountKey, gross: Money, issues: Refu
   const text = amounts[currency]
   if (text !== undefined) {
     const unit = { currency, minorUnit: gross.minorUnit, allowNegative: false }
-    return collectPolicyIssues(issues, () => parseAmountAs(text, joinPath(path, currency), unit))
+    return reader.attempt(() => parseAmountAs(text, joinPath(path, currency), unit))
   }
   const named = Object.keys(amounts).join(', ')
-  policyIssue(issues, path, `names amounts for ${named} but not for ${currency}, this evaluation's currency`)
+  reader.issue(path, `names amounts for ${named} but not for ${currency}, this evaluation's currency`)
   return undefined
 }
 
@@ -351,11 +318,11 @@ function amountIn(rule: CompiledRule, key: AmountKey, gross: Money, issues: Refu
 function termsIn(rule: CompiledRule, gross: Money): Terms {
   const cached = rule.byCurrency.get(gross.currency)
   if (cached !== undefined && cached.minorUnit === gross.minorUnit) return cached
-  const issues: RefundRulesIssue[] = []
-  const fixed = amountIn(rule, 'fixed', gross, issues)
-  const min = amountIn(rule, 'min', gross, issues)
-  const max = amountIn(rule, 'max', gross, issues)
-  throwIssues(issues)
+  const reader = new SettingsReader('INVALID_POLICY')
+  const fixed = amountIn(rule, 'fixed', gross, reader)
+  const min = amountIn(rule, 'min', gross, reader)
+  const max = amountIn(rule, 'max', gross, reader)
+  reader.finish()
   const parts: string[] = []
   if (rule.rule.percent !== undefined) parts.push(`${rule.rule.percent}%`)
   if (fixed !== undefined) parts.push(describeMoney(fixed))

@@ -15,16 +15,22 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils'
 import { data as holidayData } from 'date-holidays/data'
 import { expected, isRefundRulesError, refundRulesError, unreadable } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
-import { type Check, Reader } from '../inputs.js'
-import { type CurrencyOverride, type CurrencyOverrides, readCurrencyOverrides } from '../money/currency.js'
-import { createFeeSchedule, type FeeSchedule, type FeeScheduleInput } from '../money/fees.js'
+import {
+  CURRENCY_OVERRIDES,
+  type CurrencyOverride,
+  type CurrencyOverrides,
+  readCurrencyOverrides,
+} from '../money/currency.js'
+import { FEE_SCHEDULE, type FeeSchedule, type FeeScheduleInput, readFeeSchedule } from '../money/fees.js'
+import { type Check, oneOf, SettingsReader, type Shape, wholeNumber } from '../reader.js'
 import {
   type BusinessCalendarOptions,
+  CALENDAR_OPTIONS,
   type CalendarCore,
-  createCalendarCore,
   type HolidayOptions,
   MAX_BUSINESS_DAYS,
   type ResolvedCalendarOptions,
+  readCalendar,
 } from '../time/calendar.js'
 import { CTR_GROUP_DEFAULTS } from './defaults.js'
 
@@ -154,10 +160,6 @@ const HOURS: Check<number> = [
   (v): v is number => typeof v === 'number' && v >= 0 && v <= MAX_WINDOW_HOURS && Number.isInteger(v * MS_PER_HOUR),
   `a non-negative number of hours (at most ${MAX_WINDOW_HOURS}, whole milliseconds)`,
 ]
-const wholeNumber = (min: number, max: number): Check<number> => [
-  (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
-  `a whole number from ${min} to ${max}`,
-]
 // A business-day count is bounded by what the calendar can count (MAX_BUSINESS_DAYS).
 const BUSINESS_DAYS = wholeNumber(0, MAX_BUSINESS_DAYS)
 // null is a setting too: no due date for termination payouts.
@@ -179,10 +181,8 @@ const CLOCK_SKEW: Check<number> = [
   (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_CLOCK_SKEW_SECONDS,
   `a whole number of seconds from 0 to ${MAX_CLOCK_SKEW_SECONDS}`,
 ]
-const oneOf = <T extends string>(...options: T[]): Check<T> => [
-  (v): v is T => options.includes(v as T),
-  options.map((o) => `'${o}'`).join(' or '),
-]
+/** The policy's own settings, each absent one the published policy's. */
+const POLICY: Shape = { what: 'policy options', defaults: CTR_GROUP_DEFAULTS }
 
 /** Whether `value` can be policy options at all; throws for a revoked proxy (`compilePolicy` reports that). */
 const isOptions = (value: unknown): value is object =>
@@ -318,9 +318,9 @@ function fingerprintOf(policy: Policy): string {
 
 function compile(options: unknown): CompiledPolicy {
   if (!isOptions(options)) throw refundRulesError('INVALID_POLICY', 'policy', expected('policy options', options))
-  const reader = new Reader('INVALID_POLICY')
-  // Each absent setting takes the published policy's value.
-  const input = reader.at(options, 'policy', '', CTR_GROUP_DEFAULTS)
+  const reader = new SettingsReader('INVALID_POLICY')
+  // Each absent setting takes the published policy's value. (Not an object: refused above, under its own message.)
+  const input = reader.section(options, '', POLICY)
   // Read in this order, so that the first issue (the error's own code and path) stays where it always was.
   input.rejectUnknownKeys('policy setting')
   const anchor = input.setting('orderCancellationAnchor', oneOf('top-up', 'order'))
@@ -331,14 +331,14 @@ function compile(options: unknown): CompiledPolicy {
   const contacts = input.section('contacts')
   termination.rejectUnknownKeys('termination setting')
   contacts.rejectUnknownKeys('contact')
-  const currencies = readCurrencyOverrides(input.raw('currencies'), 'currencies')
-  for (const issue of currencies.issues) reader.issue(issue.path, issue.message)
-  // The calendar merges over the published one; the fee schedule's own options are validated by its module,
-  // with the policy's minor units.
-  const calendarOptions = input.raw('calendar') ?? {}
-  const calendar = reader.attempt(() => createCalendarCore(calendarOptions, 'calendar', CTR_GROUP_DEFAULTS.calendar))
-  const feeOptions = input.raw('fees') ?? CTR_GROUP_DEFAULTS.fees
-  const fees = reader.attempt(() => createFeeSchedule(feeOptions, 'fees', currencies.overrides))
+  // `null` is no overrides, the published calendar and no fees: these three read it as absent.
+  const currencies = readCurrencyOverrides(
+    reader.section(input.optional('currencies'), 'currencies', CURRENCY_OVERRIDES),
+  )
+  // The calendar merges over the published one; the fee schedule is read with the policy's minor units.
+  const calendarOptions = reader.section(input.optional('calendar'), 'calendar', CALENDAR_OPTIONS)
+  const calendar = readCalendar(calendarOptions, CTR_GROUP_DEFAULTS.calendar)
+  const fees = readFeeSchedule(reader.section(input.optional('fees'), 'fees', FEE_SCHEDULE), currencies)
 
   const policy: Policy = {
     id: input.setting('id', TEXT),
@@ -359,7 +359,7 @@ function compile(options: unknown): CompiledPolicy {
       general: contacts.setting('general', TEXT),
       support: contacts.setting('support', TEXT),
     },
-    currencies: currencies.overrides,
+    currencies,
   }
   reader.finish()
   // Every part is a copy made here (or a frozen part of a policy made before): freezing it freezes nothing of the caller's.

@@ -11,18 +11,9 @@
  * about 50 ms to list a year.
  */
 import Holidays from 'date-holidays'
-import {
-  collectPolicyIssues,
-  expected,
-  isRefundRulesError,
-  joinPath,
-  MAX_ISSUES,
-  type RefundRulesIssue,
-  refundRulesError,
-  throwIssues,
-  unreadable,
-} from '../errors.js'
+import { expected, isRecord, isRefundRulesError, joinPath, refundRulesError, unreadable } from '../errors.js'
 import { deepFreeze } from '../freeze.js'
+import { type SettingsFields, SettingsReader, type Shape } from '../reader.js'
 import { type EpochMs, formatInstant, type InstantInput, MAX_INSTANT, parseInstant } from './instant.js'
 import {
   assertDayInRange,
@@ -167,16 +158,6 @@ const DATE_LINE_JUMP = 24 * 60
 const EMPTY: readonly DayNumber[] = Object.freeze([])
 const EMPTY_TEXTS: readonly string[] = Object.freeze([])
 
-/** A plain object: not an array, not a revoked proxy (which throws even when asked that). */
-function isPlainObject(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null) return false
-  try {
-    return !Array.isArray(value)
-  } catch {
-    return false
-  }
-}
-
 // One instance with no country, made once, answers which countries, states and regions exist: making
 // one per policy cost more than the rest of reading its calendar.
 let lister: Holidays | undefined
@@ -243,87 +224,39 @@ const STANDALONE: CalendarBase = Object.freeze({
   cutoff: null,
 })
 
-const CALENDAR_KEYS: readonly string[] = ['timeZone', 'weekend', 'holidays', 'closedDates', 'openDates', 'cutoff']
-const HOLIDAY_KEYS: readonly string[] = ['country', 'state', 'region', 'types']
+/**
+ * Calendar options as a settings object: their keys are the settings a
+ * calendar knows (every other key is refused). What an absent one is, is the
+ * base {@link readCalendar} is given.
+ */
+export const CALENDAR_OPTIONS: Shape = {
+  what: 'calendar options',
+  defaults: { timeZone: undefined, ...STANDALONE },
+}
+const CALENDAR_SETTING = 'calendar setting (timeZone, weekend, holidays, closedDates, openDates, cutoff)'
+const HOLIDAYS: Shape = {
+  what: '{ country, state?, region?, types? } or false',
+  defaults: { country: undefined, state: undefined, region: undefined, types: undefined },
+}
+const HOLIDAYS_SETTING = 'holidays setting (country, state, region, types)'
+const WEEKDAYS = 'weekday numbers 0 (Sunday) to 6 (Saturday)'
 
 /**
- * Records an `INVALID_POLICY` issue; past {@link MAX_ISSUES} only counts it, as `omittedIssues` on the list
- * (which `throwIssues` reports), so a million unknown keys cost a count rather than a million issues.
+ * The list at `key` of `calendar` (absent or `null`: `base`) as day numbers,
+ * duplicates dropped and the first occurrence's place kept.
  */
-function addIssue(issues: RefundRulesIssue[], path: string, message: string): void {
-  if (issues.length < MAX_ISSUES) issues.push({ code: 'INVALID_POLICY', path, message })
-  else {
-    const list = issues as RefundRulesIssue[] & { omittedIssues?: number }
-    list.omittedIssues = (list.omittedIssues ?? 0) + 1
-  }
-}
-
-/** Records an `INVALID_POLICY` issue, `expected <what>, received <value>`; returns `undefined` for callers that give up. */
-function report(issues: RefundRulesIssue[], path: string, what: string, value: unknown): undefined {
-  addIssue(issues, path, expected(what, value))
-  return undefined
-}
-
-/**
- * The known options of a plain object, each own property read once (SPEC §1:
- * an inherited `Object.prototype.cutoff` is not an option); every other own
- * key is an issue (SPEC §3: a typo is never ignored). A getter that throws is
- * an issue at its path.
- */
-function ownOptions(
-  input: object,
-  path: string,
-  keys: readonly string[],
-  what: string,
-  issues: RefundRulesIssue[],
-): Record<string, unknown> {
-  const options: Record<string, unknown> = Object.create(null)
-  for (const key of Object.keys(input)) {
-    if (!keys.includes(key)) {
-      addIssue(issues, joinPath(path, key), `is not a ${what} (${keys.join(', ')})`)
-      continue
-    }
-    try {
-      options[key] = (input as Record<string, unknown>)[key]
-    } catch {
-      addIssue(issues, joinPath(path, key), 'could not be read (its getter threw)')
-    }
-  }
-  return options
-}
-
-/**
- * The elements of an array of at most `max`, copied once: the length is
- * checked before any element is read (an array or a proxy claiming 2^32 − 1
- * elements is refused at once), a hole is refused rather than read through
- * the prototype, and each element is read exactly once, so a getter that
- * changes its answer cannot slip a value past the check.
- */
-function ownList(
-  value: unknown,
-  path: string,
-  max: number,
-  what: string,
-  issues: RefundRulesIssue[],
-): unknown[] | undefined {
-  const expectedList = `an array of at most ${max} ${what}`
-  if (!Array.isArray(value)) return report(issues, path, expectedList, value)
-  const length: unknown = value.length
-  if (typeof length !== 'number' || !(length <= max)) return report(issues, path, expectedList, value)
-  const list: unknown[] = []
-  for (let i = 0; i < length; i++) {
-    if (!Object.hasOwn(value, i)) return report(issues, joinPath(path, i), what, undefined)
-    list.push(value[i])
-  }
-  return list
-}
-
-/** A list of `YYYY-MM-DD` dates as day numbers, duplicates dropped and the first occurrence's place kept. */
-function readDates(input: unknown, path: string, issues: RefundRulesIssue[]): Set<DayNumber> {
+function readDates(
+  calendar: SettingsFields,
+  key: 'closedDates' | 'openDates',
+  base: readonly string[],
+): Set<DayNumber> {
+  const reader = calendar.reader
+  const path = calendar.pathOf(key)
+  const value = calendar.optional(key)
+  const dates = value === undefined ? base : (reader.list(value, path, MAX_CALENDAR_DATES, 'YYYY-MM-DD dates') ?? [])
   const days = new Set<DayNumber>()
-  const list = ownList(input, path, MAX_CALENDAR_DATES, 'YYYY-MM-DD dates', issues) ?? []
-  for (let index = 0; index < list.length; index++) {
-    collectPolicyIssues(issues, () => days.add(parsePlainDate(list[index], joinPath(path, index))))
+  for (const [index, date] of dates.entries()) {
+    reader.attempt(() => days.add(parsePlainDate(date, joinPath(path, index))))
   }
   return days
 }
@@ -336,40 +269,43 @@ const isHolidayType = (t: unknown): t is HolidayType => HOLIDAY_TYPES.includes(t
  * object merges key by key, except that a country brings its own state and
  * region (the published `ENG` is no state of `DE`), and a state its own region.
  */
-function readHolidays(
-  input: unknown,
-  path: string,
-  base: ResolvedHolidays | false,
-  issues: RefundRulesIssue[],
-): ResolvedHolidays | false | undefined {
-  if (input === undefined) return base
-  if (input === false) return false
-  if (!isPlainObject(input)) return report(issues, path, '{ country, state?, region?, types? } or false', input)
-  const given = ownOptions(input, path, HOLIDAY_KEYS, 'holidays setting', issues)
+function readHolidays(calendar: SettingsFields, base: ResolvedHolidays | false): ResolvedHolidays | false | undefined {
+  const reader = calendar.reader
+  const value = calendar.raw('holidays')
+  if (value === undefined) return base
+  if (value === false) return false
+  const holidays = reader.section(value, calendar.pathOf('holidays'), HOLIDAYS)
+  if (holidays.source === undefined) return undefined
+  holidays.rejectUnknownKeys(HOLIDAYS_SETTING)
+  const given = {
+    country: holidays.raw('country'),
+    state: holidays.raw('state'),
+    region: holidays.raw('region'),
+    types: holidays.raw('types'),
+  }
   const inherit = base !== false && given.country === undefined
   const country = inherit ? base.country : given.country
   const state = inherit && given.state === undefined ? base.state : given.state
   const region = inherit && given.state === undefined && given.region === undefined ? base.region : given.region
   if (!isListed(knownCountries(), country)) {
-    return report(issues, joinPath(path, 'country'), `a country code ${KNOWN}`, country)
+    return reader.invalid(holidays.pathOf('country'), `a country code ${KNOWN}`, country)
   }
   if (state !== undefined && !isListed(knownStates(country), state)) {
-    return report(issues, joinPath(path, 'state'), `a state of ${country} ${KNOWN}`, state)
+    return reader.invalid(holidays.pathOf('state'), `a state of ${country} ${KNOWN}`, state)
   }
   if (region !== undefined && (state === undefined || !isListed(knownRegions(country, state), region))) {
-    return report(issues, joinPath(path, 'region'), `a region of ${country}/${String(state)} ${KNOWN}`, region)
+    return reader.invalid(holidays.pathOf('region'), `a region of ${country}/${String(state)} ${KNOWN}`, region)
   }
-  const typesPath = joinPath(path, 'types')
-  const typesWhat = `holiday types (${HOLIDAY_TYPES.join(', ')})`
+  const typesPath = holidays.pathOf('types')
   const types =
     given.types === undefined
       ? base === false
         ? DEFAULT_HOLIDAY_TYPES
         : base.types
-      : ownList(given.types, typesPath, HOLIDAY_TYPES.length * 2, typesWhat, issues)
+      : reader.list(given.types, typesPath, HOLIDAY_TYPES.length * 2, `holiday types (${HOLIDAY_TYPES.join(', ')})`)
   if (types === undefined) return undefined
   if (types.length === 0 || !types.every(isHolidayType)) {
-    return report(issues, typesPath, `a non-empty array of ${HOLIDAY_TYPES.join(', ')}`, given.types)
+    return reader.invalid(typesPath, `a non-empty array of ${HOLIDAY_TYPES.join(', ')}`, types)
   }
   return {
     country,
@@ -380,36 +316,38 @@ function readHolidays(
 }
 
 /**
- * Validates calendar options, collecting every problem; `path` prefixes each
- * issue's path. An absent option is `base`'s: the published calendar inside a
- * policy (so a policy's calendar merges over it), a calendar's own defaults
- * otherwise. Reads own properties only, each once, and copies what it reads.
+ * Reads calendar options (SPEC §3, §4) from the fields of their settings
+ * object, each problem an issue of the reader at its path, and builds the
+ * calendar's day-number core when they have none. An absent option is
+ * `base`'s: the published calendar inside a policy (so a policy's calendar
+ * merges over it), a calendar's own defaults otherwise. Reads own properties
+ * only, each once, and copies what it reads.
+ *
+ * @example
+ * const reader = new SettingsReader('INVALID_POLICY')
+ * const options = reader.section({ cutoff: '16:00' }, 'calendar', CALENDAR_OPTIONS)
+ * const core = readCalendar(options, ctrGroupPolicy.calendar)
+ * core?.options.timeZone // => 'Europe/London' (the published calendar's)
  */
-function resolveOptions(input: unknown, path: string, base: CalendarBase) {
-  if (!isPlainObject(input)) {
-    throw refundRulesError('INVALID_POLICY', path || 'options', expected('calendar options', input))
-  }
-  const issues: RefundRulesIssue[] = []
-  const options = ownOptions(input, path, CALENDAR_KEYS, 'calendar setting', issues)
-  const zonePath = joinPath(path, 'timeZone')
-  // A zone whose getter threw is reported once, as unreadable.
-  const zone = issues.some((issue) => issue.path === zonePath)
-    ? undefined
-    : collectPolicyIssues(issues, () => createZone(options.timeZone ?? base.timeZone, zonePath))
-  const weekendPath = joinPath(path, 'weekend')
-  const weekendWhat = 'weekday numbers 0 (Sunday) to 6 (Saturday)'
-  const weekend =
-    options.weekend === undefined ? base.weekend : ownList(options.weekend, weekendPath, 7, weekendWhat, issues)
+export function readCalendar(calendar: SettingsFields, base: CalendarBase): CalendarCore | undefined {
+  const reader = calendar.reader
+  const issuesBefore = reader.issueCount()
+  calendar.rejectUnknownKeys(CALENDAR_SETTING)
+  const zone = calendar.parse('timeZone', (name, path) => createZone(name ?? base.timeZone, path))
+  const weekendPath = calendar.pathOf('weekend')
+  const weekendValue = calendar.raw('weekend')
+  const weekend = weekendValue === undefined ? base.weekend : reader.list(weekendValue, weekendPath, 7, WEEKDAYS)
   if (weekend !== undefined && !weekend.every(isWeekday))
-    report(issues, weekendPath, `an array of ${weekendWhat}`, options.weekend)
-  const cutoff = options.cutoff === undefined ? base.cutoff : options.cutoff
+    reader.invalid(weekendPath, `an array of ${WEEKDAYS}`, weekend)
+  const cutoffValue = calendar.raw('cutoff')
+  const cutoff = cutoffValue === undefined ? base.cutoff : cutoffValue
   if (cutoff !== null && (typeof cutoff !== 'string' || !CUTOFF.test(cutoff))) {
-    report(issues, joinPath(path, 'cutoff'), 'HH:mm or null', cutoff)
+    reader.invalid(calendar.pathOf('cutoff'), 'HH:mm or null', cutoff)
   }
-  const closed = readDates(options.closedDates ?? base.closedDates, joinPath(path, 'closedDates'), issues)
-  const open = readDates(options.openDates ?? base.openDates, joinPath(path, 'openDates'), issues)
-  const holidays = readHolidays(options.holidays, joinPath(path, 'holidays'), base.holidays, issues)
-  throwIssues(issues)
+  const closed = readDates(calendar, 'closedDates', base.closedDates)
+  const open = readDates(calendar, 'openDates', base.openDates)
+  const holidays = readHolidays(calendar, base.holidays)
+  if (reader.issueCount() !== issuesBefore) return undefined
   const resolved: ResolvedCalendarOptions = deepFreeze({
     timeZone: (zone as Zone).timeZone,
     weekend: [...new Set(weekend as number[])],
@@ -418,19 +356,19 @@ function resolveOptions(input: unknown, path: string, base: CalendarBase) {
     openDates: Array.from(open, formatPlainDate),
     cutoff: cutoff as string | null,
   })
-  return { resolved, zone: zone as Zone, closed, open }
+  return buildCore({ resolved, zone: zone as Zone, closed, open }, calendar.path)
 }
 
-/**
- * Builds the day-number core of a calendar. Used by {@link createBusinessCalendar}
- * and by policies; `path` prefixes error paths (`calendar` inside a policy).
- *
- * @example
- * const core = createCalendarCore({ timeZone: 'Europe/London' }, 'calendar')
- * core.isBusinessDay(daysFromCivil(2026, 12, 26)) // => false (a Saturday)
- */
-export function createCalendarCore(input: unknown, path = '', base: CalendarBase = STANDALONE): CalendarCore {
-  const { resolved, zone, closed, open } = resolveOptions(input, path, base)
+/** Validated calendar options, and the zone and the closed and open dates as day numbers. */
+interface CalendarSettings {
+  readonly resolved: ResolvedCalendarOptions
+  readonly zone: Zone
+  readonly closed: ReadonlySet<DayNumber>
+  readonly open: ReadonlySet<DayNumber>
+}
+
+/** Builds the day-number core of a calendar; `path` prefixes error paths (`calendar` inside a policy). */
+function buildCore({ resolved, zone, closed, open }: CalendarSettings, path: string): CalendarCore {
   const { holidays, cutoff } = resolved
   // Own properties only: an absent state is none, never an inherited `Object.prototype.state`.
   const state = holidays && Object.hasOwn(holidays, 'state') ? holidays.state : undefined
@@ -703,7 +641,7 @@ function readCount(n: unknown, path: string): number {
  * // => { date: '2026-12-31', dueBy: '2026-12-31T23:59:59.999Z' }
  */
 export function createBusinessCalendar(options: BusinessCalendarOptions): BusinessCalendar {
-  const core = total('options', 'INVALID_POLICY', () => createCalendarCore(options))
+  const core = total('options', 'INVALID_POLICY', () => readOptions(options))
   const addDays = (date: string, n: number) =>
     formatPlainDate(core.addBusinessDays(parsePlainDate(date, 'date'), readCount(n, 'n'), 'date'))
   return Object.freeze({
@@ -724,6 +662,16 @@ export function createBusinessCalendar(options: BusinessCalendarOptions): Busine
         return Object.freeze({ date: formatPlainDate(due), dueBy: formatInstant(core.endOfDay(due, 'start')) })
       }),
   })
+}
+
+/** Reads a calendar's own options (no policy around them), throwing every problem at once. */
+function readOptions(options: unknown): CalendarCore {
+  if (!isRecord(options)) throw refundRulesError('INVALID_POLICY', 'options', expected('calendar options', options))
+  const reader = new SettingsReader('INVALID_POLICY')
+  const core = readCalendar(reader.section(options, '', CALENDAR_OPTIONS), STANDALONE)
+  reader.finish()
+  // A reading that found no problem built the core.
+  return core as CalendarCore
 }
 
 /**

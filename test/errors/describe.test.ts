@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  collectPolicyIssues,
   describeReceived,
   expected,
   isRecord,
@@ -16,6 +15,7 @@ import {
   throwIssues,
   unreadable,
 } from '../../src/errors.js'
+import { SettingsReader } from '../../src/reader.js'
 import { errorOf } from '../support/errors.js'
 
 const revoked = () => {
@@ -243,23 +243,24 @@ describe('throwIssues', () => {
   })
 })
 
-describe('collectPolicyIssues', () => {
-  it('returns what the reader returns and adds nothing', () => {
-    const issues: RefundRulesIssue[] = []
-    expect(collectPolicyIssues(issues, () => 42)).toBe(42)
-    expect(issues).toEqual([])
+describe("a settings reader's attempt", () => {
+  it('returns what the parser returns and adds nothing', () => {
+    const reader = new SettingsReader('INVALID_POLICY')
+    expect(reader.attempt(() => 42)).toBe(42)
+    expect(reader.issues).toEqual([])
   })
 
-  it('moves the issues of a RefundRulesError into the list as INVALID_POLICY, keeping path and message', () => {
-    const issues: RefundRulesIssue[] = [{ code: 'INVALID_POLICY', path: 'before', message: 'kept' }]
-    const result = collectPolicyIssues(issues, () => {
+  it('moves the issues of a RefundRulesError into the reading as INVALID_POLICY, keeping path and message', () => {
+    const reader = new SettingsReader('INVALID_POLICY')
+    reader.issue('before', 'kept')
+    const result = reader.attempt(() => {
       throw new RefundRulesError([
         { code: 'INVALID_DATE', path: 'calendar.closedDates[0]', message: 'is not a date' },
         { code: 'INVALID_CURRENCY', path: 'fees.default.fixed.XX', message: 'unknown' },
       ])
     })
     expect(result).toBeUndefined()
-    expect(issues).toEqual([
+    expect(reader.issues).toEqual([
       { code: 'INVALID_POLICY', path: 'before', message: 'kept' },
       { code: 'INVALID_POLICY', path: 'calendar.closedDates[0]', message: 'is not a date' },
       { code: 'INVALID_POLICY', path: 'fees.default.fixed.XX', message: 'unknown' },
@@ -267,22 +268,22 @@ describe('collectPolicyIssues', () => {
   })
 
   it('rethrows anything else as it is', () => {
-    const issues: RefundRulesIssue[] = []
+    const reader = new SettingsReader('INVALID_POLICY')
     const error = new RangeError('too deep')
     expect(() =>
-      collectPolicyIssues(issues, () => {
+      reader.attempt(() => {
         throw error
       }),
     ).toThrow(error)
     let thrown: unknown
     try {
-      collectPolicyIssues(issues, () => {
+      reader.attempt(() => {
         throw 'not an error'
       })
     } catch (e) {
       thrown = e
     }
     expect(thrown).toBe('not an error')
-    expect(issues).toEqual([])
+    expect(reader.issues).toEqual([])
   })
 })

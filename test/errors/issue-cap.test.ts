@@ -4,8 +4,9 @@
  * dates makes an error of a hundred issues and a count, not megabytes of text.
  */
 import { describe, expect, it } from 'vitest'
-import { collectPolicyIssues, MAX_ISSUES, type RefundRulesIssue, throwIssues } from '../../src/errors.js'
+import { MAX_ISSUES, type RefundRulesIssue } from '../../src/errors.js'
 import { createPolicy, RefundRulesError } from '../../src/index.js'
+import { SettingsReader } from '../../src/reader.js'
 import { errorOf } from '../support/errors.js'
 
 const issue = (i: number): RefundRulesIssue => ({ code: 'INVALID_POLICY', path: `k${i}`, message: 'unknown' })
@@ -53,27 +54,27 @@ describe('the issues an error keeps', () => {
 })
 
 describe('collecting issues', () => {
-  it('collectPolicyIssues keeps the first hundred and counts the rest, including those an error omitted', () => {
-    const issues: RefundRulesIssue[] = []
+  it('a settings reader keeps the first hundred and counts the rest, including those an error omitted', () => {
+    const reader = new SettingsReader('INVALID_POLICY')
     for (let i = 0; i < 150; i++) {
-      collectPolicyIssues(issues, () => {
+      reader.attempt(() => {
         throw new RefundRulesError(many(3))
       })
     }
-    expect(issues).toHaveLength(MAX_ISSUES)
-    collectPolicyIssues(issues, () => {
+    expect(reader.issues).toHaveLength(MAX_ISSUES)
+    reader.attempt(() => {
       throw new RefundRulesError(many(1), 7)
     })
-    const error = errorOf(() => throwIssues(issues))
+    const error = errorOf(() => reader.finish())
     expect(error.issues).toHaveLength(MAX_ISSUES)
     expect(error.omittedIssues).toBe(150 * 3 - MAX_ISSUES + 1 + 7)
     expect(error.issues.every((i) => i.code === 'INVALID_POLICY')).toBe(true)
   })
 
-  it('collectPolicyIssues rethrows anything that is not a RefundRulesError', () => {
+  it('a reader rethrows anything that is not a RefundRulesError', () => {
     const odd = new TypeError('odd')
     expect(() =>
-      collectPolicyIssues([], () => {
+      new SettingsReader('INVALID_POLICY').attempt(() => {
         throw odd
       }),
     ).toThrow(odd)

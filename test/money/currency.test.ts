@@ -1,6 +1,12 @@
 import * as iso4217 from 'dinero.js/currencies'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { currencyMinorUnit, isoCurrencyCodes, readCurrencyOverrides } from '../../src/money/currency.js'
+import {
+  CURRENCY_OVERRIDES,
+  currencyMinorUnit,
+  isoCurrencyCodes,
+  readCurrencyOverrides as readOverrides,
+} from '../../src/money/currency.js'
+import { SettingsReader } from '../../src/reader.js'
 import { errorOf } from '../support/errors.js'
 
 describe('currencyMinorUnit', () => {
@@ -81,6 +87,13 @@ describe('currencyMinorUnit', () => {
   })
 })
 
+/** The overrides read from `value` at `path` as a policy reads them (`null` is none), and the issues found. */
+function readCurrencyOverrides(value: unknown, path: string) {
+  const reader = new SettingsReader('INVALID_POLICY')
+  const overrides = readOverrides(reader.section(value ?? undefined, path, CURRENCY_OVERRIDES))
+  return { overrides, issues: reader.issues }
+}
+
 describe('readCurrencyOverrides', () => {
   it('returns a frozen null-prototype copy and no issues for a valid setting', () => {
     const input = { HUF: { minorUnits: 0 }, ISK: { minorUnits: 2 } }
@@ -149,7 +162,7 @@ describe('readCurrencyOverrides', () => {
     }
   })
 
-  it('reports a getter that throws instead of crashing', () => {
+  it('reports a getter that throws instead of crashing, once, at the field it guards', () => {
     const hostile = {
       get HUF(): unknown {
         throw new Error('boom')
@@ -161,8 +174,9 @@ describe('readCurrencyOverrides', () => {
       },
     }
     expect(readCurrencyOverrides(hostile, 'currencies').issues.map((issue) => issue.path)).toEqual(['currencies.HUF'])
+    // As every setting's getter: the field whose getter threw, as in `calendar.cutoff`.
     expect(readCurrencyOverrides({ HUF: entry }, 'currencies').issues.map((issue) => issue.path)).toEqual([
-      'currencies.HUF',
+      'currencies.HUF.minorUnits',
     ])
   })
 })
