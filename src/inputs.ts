@@ -19,7 +19,7 @@ import { joinPath } from './errors.js'
 import { type Money, type MoneyInput, parseMoney } from './money/amount.js'
 import type { CurrencyOverrides } from './money/currency.js'
 import { Fields, MAX_TEXT, Reader } from './reader.js'
-import { type EpochMs, formatInstant, type InstantInput, parseInstant } from './time/instant.js'
+import { type EpochMs, formatInstant, type InstantInput, parseInstant, readUtcIsoString } from './time/instant.js'
 
 /**
  * An id as a database holds it: a non-empty string, or an integer (`SERIAL`
@@ -260,12 +260,15 @@ export class InputFields extends Fields<InputFields> {
   }
 
   instant(key: string): EpochMs {
-    return this.reader.instant(this.raw(key), this.pathOf(key))
+    const value = this.raw(key)
+    // Most instants are in the toISOString form, read without the field's path, which is joined only for the rest.
+    return readUtcIsoString(value) ?? this.reader.instant(value, this.pathOf(key))
   }
 
   optionalInstant(key: string): EpochMs | undefined {
     const value = this.optional(key)
-    return value === undefined ? undefined : this.reader.instant(value, this.pathOf(key))
+    if (value === undefined) return undefined
+    return readUtcIsoString(value) ?? this.reader.instant(value, this.pathOf(key))
   }
 
   /** Money in the reading's currency, not negative. */

@@ -259,6 +259,9 @@ export abstract class Reader<F> {
   }
 }
 
+/** The defaults of fields that are not settings (a snapshot's): none, one frozen object for all of them. */
+const NO_DEFAULTS: object = Object.freeze({})
+
 /**
  * The fields of one object, read at its path (`reader.at(input, 'input').object('topUp').text('id')`
  * reads `topUp.id`). A path is joined only where it is needed: for an issue,
@@ -284,7 +287,7 @@ export class Fields<F extends Fields<F>> {
   declare private readonly defaults: object
 
   // Assigned here rather than as parameter properties: see `Reader`.
-  constructor(reader: Reader<F>, source: object | undefined, path: string, defaults: object = {}) {
+  constructor(reader: Reader<F>, source: object | undefined, path: string, defaults: object = NO_DEFAULTS) {
     this.reader = reader
     this.source = source
     this.path = path

@@ -254,6 +254,24 @@ function readOffset(input: string, at: number, path: string): number {
 }
 
 /**
+ * The instant of a string in the form `Date#toISOString` writes (`YYYY-MM-DDTHH:mm:ss.sssZ`, 1970–9999), or
+ * `undefined` for any other value, which {@link parseInstant} then reads or refuses with a message naming the
+ * field. Needs no path: a reader tries it before joining the field's, which only an error needs.
+ *
+ * @example
+ * readUtcIsoString('2026-11-20T10:00:00.000Z') // => 1795168800000
+ * readUtcIsoString('2026-11-20T10:00:00Z') // => undefined (parseInstant reads it)
+ */
+export function readUtcIsoString(input: unknown): EpochMs | undefined {
+  if (typeof input !== 'string') return undefined
+  // A negative result is no instant we accept (before 1970, or not this form): the full parser says why, or reads it.
+  const ms = parseUtcIsoString(input)
+  if (ms < 0) return undefined
+  rememberFormatted(ms, input)
+  return ms
+}
+
+/**
  * Parses an instant: a `Date`, an integer number of epoch milliseconds from
  * 10^11 on, or an ISO-8601 / RFC 3339 string with an explicit offset or `Z`
  * (PostgreSQL's `2026-12-21 09:00:00+00` included). Throws `INVALID_INSTANT`
@@ -269,13 +287,7 @@ function readOffset(input: string, at: number, path: string): number {
  * parseInstant(1798275600, 'topUp.creditedAt') // throws INVALID_INSTANT (it looks like epoch seconds)
  */
 export function parseInstant(input: unknown, path: string): EpochMs {
-  if (typeof input === 'string') {
-    // A negative result is no instant we accept (before 1970, or not this form): the full parser says why, or reads it.
-    const ms = parseUtcIsoString(input)
-    if (ms < 0) return parseIsoInstant(input, path)
-    rememberFormatted(ms, input)
-    return ms
-  }
+  if (typeof input === 'string') return readUtcIsoString(input) ?? parseIsoInstant(input, path)
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) invalid(path, input, 'not a finite number')
     if (!Number.isInteger(input)) invalid(path, input, 'not a whole number of milliseconds')
