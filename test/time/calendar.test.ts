@@ -579,6 +579,43 @@ describe('counting is bounded: at most 2,000 business days, within 10 years', ()
     expect(c.isBusinessDay(due)).toBe(true)
     expect(failure(() => c.addBusinessDays('2026-01-05', 2_001))).toMatch(/^INVALID_INPUT n: /)
   })
+
+  it('a count may land on the last day of the 10 years, and not one business day further', () => {
+    // Saturday the only business day. From Sunday 29 November 2026, the 3,653 days after it hold
+    // 522 Saturdays (521 weeks and 6 days), the last on the 3,653rd day itself; from a Saturday, 521.
+    const saturdays = createBusinessCalendar({ timeZone: 'UTC', weekend: [0, 1, 2, 3, 4, 5] })
+    const lastDay = new Date(Date.UTC(2026, 10, 29) + MAX_SPAN_DAYS * 86_400_000)
+    expect(lastDay.getUTCDay()).toBe(6)
+    expect(saturdays.addBusinessDays('2026-11-29', 522)).toBe(lastDay.toISOString().slice(0, 10))
+    expect(failure(() => saturdays.addBusinessDays('2026-11-29', 523))).toMatch(/^OUT_OF_RANGE date: /)
+    expect(saturdays.addBusinessDays('2026-11-28', 521)).toBe(
+      new Date(Date.UTC(2026, 10, 28) + 521 * 7 * 86_400_000).toISOString().slice(0, 10),
+    )
+    expect(failure(() => saturdays.addBusinessDays('2026-11-28', 522))).toMatch(/^OUT_OF_RANGE date: /)
+    // The same when the last day is a 1 January: Thursday only, from Friday 1 January 2027.
+    const thursdays = createBusinessCalendar({ timeZone: 'UTC', weekend: [0, 1, 2, 3, 5, 6] })
+    const newYear = new Date(Date.UTC(2027, 0, 1) + MAX_SPAN_DAYS * 86_400_000)
+    expect([newYear.toISOString().slice(0, 10), newYear.getUTCDay()]).toEqual(['2037-01-01', 4])
+    expect(thursdays.addBusinessDays('2027-01-01', 522)).toBe('2037-01-01')
+  })
+
+  it('a count that ends on the last business day of a whole year takes that year day by day', () => {
+    // No holidays, Saturday and Sunday off: 2027 runs Friday 1 January to Friday 31 December, and its
+    // weekdays are counted with Date's UTC weekdays, apart from the calendar.
+    const c = createBusinessCalendar({ timeZone: 'UTC' })
+    let weekdays = 0
+    for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2028, 0, 1); t += 86_400_000) {
+      const weekday = new Date(t).getUTCDay()
+      if (weekday !== 0 && weekday !== 6) weekdays++
+    }
+    expect(weekdays).toBe(261)
+    expect(c.addBusinessDays('2026-12-31', weekdays)).toBe('2027-12-31')
+    expect(c.addBusinessDays('2026-12-31', weekdays + 1)).toBe('2028-01-03')
+    expect(c.addBusinessDays('2026-12-31', weekdays - 1)).toBe('2027-12-30')
+    expect(c.businessDaysBetween('2026-12-31', '2027-12-31')).toBe(weekdays)
+    expect(c.businessDaysBetween('2027-01-01', '2027-12-31')).toBe(weekdays - 1)
+    expect(c.businessDaysBetween('2026-12-31', '2027-12-30')).toBe(weekdays - 1)
+  })
 })
 
 describe('the cutoff: the deemed day of receipt', () => {
