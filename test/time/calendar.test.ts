@@ -188,10 +188,17 @@ describe('option validation names each field', () => {
     [{ timeZone: 'UTC', weekend: [1.5] }, 'INVALID_POLICY weekend: expected an array'],
     [{ timeZone: 'UTC', weekend: '6,0' }, 'INVALID_POLICY weekend: expected an array'],
     [{ timeZone: 'UTC', weekend: [0, 1, 2, 3, 4, 5, 6, 0] }, 'INVALID_POLICY weekend: expected an array'],
+    // An array proxy whose length is a string, not a number: refused before any element is read.
+    [
+      { timeZone: 'UTC', weekend: new Proxy([6, 0], { get: (t, k) => (k === 'length' ? '2' : Reflect.get(t, k)) }) },
+      'INVALID_POLICY weekend: expected an array',
+    ],
     [{ timeZone: 'UTC', cutoff: '24:00' }, 'INVALID_POLICY cutoff: expected HH:mm or null, received "24:00"'],
     [{ timeZone: 'UTC', cutoff: '9:00' }, 'INVALID_POLICY cutoff: expected HH:mm or null, received "9:00"'],
     [{ timeZone: 'UTC', cutoff: '12:60' }, 'INVALID_POLICY cutoff: expected HH:mm'],
     [{ timeZone: 'UTC', cutoff: ' 12:00' }, 'INVALID_POLICY cutoff: expected HH:mm'],
+    [{ timeZone: 'UTC', cutoff: '12:00:00' }, 'INVALID_POLICY cutoff: expected HH:mm'],
+    [{ timeZone: 'UTC', cutoff: '12:001' }, 'INVALID_POLICY cutoff: expected HH:mm'],
     [{ timeZone: 'UTC', cutoff: 1200 }, 'INVALID_POLICY cutoff: expected HH:mm or null, received 1200'],
     // Values that merely stringify to a valid one are refused: ['12:00'] is not '12:00'.
     [{ timeZone: 'UTC', cutoff: ['12:00'] }, 'INVALID_POLICY cutoff: expected HH:mm or null, received an array of 1'],
