@@ -599,6 +599,10 @@ describe('counting is bounded: at most 2,000 business days, within 10 years', ()
       new Date(Date.UTC(2026, 10, 28) + 521 * 7 * 86_400_000).toISOString().slice(0, 10),
     )
     expect(failure(() => saturdays.addBusinessDays('2026-11-28', 522))).toMatch(/^OUT_OF_RANGE date: /)
+    // An open Monday adds one: 523 business days from that Sunday, the last again on the 3,653rd day.
+    const withOpenMonday = createBusinessCalendar({ ...saturdays.options, openDates: ['2026-11-30'] })
+    expect(withOpenMonday.addBusinessDays('2026-11-29', 523)).toBe(lastDay.toISOString().slice(0, 10))
+    expect(failure(() => withOpenMonday.addBusinessDays('2026-11-29', 524))).toMatch(/^OUT_OF_RANGE date: /)
     // The same when the last day is a 1 January: Thursday only, from Friday 1 January 2027.
     const thursdays = createBusinessCalendar({ timeZone: 'UTC', weekend: [0, 1, 2, 3, 5, 6] })
     const newYear = new Date(Date.UTC(2027, 0, 1) + MAX_SPAN_DAYS * 86_400_000)
