@@ -391,6 +391,24 @@ describe('a holiday closes the local dates its period overlaps, counted as dates
     expect(days.map((d) => cairo.isBusinessDay(d))).toEqual([true, false, false, false, true])
   })
 
+  it('a holiday running into 1 January closes it, whichever year is computed first: Hanukkah 2024 in Israel', () => {
+    // Hanukkah 5785 ran from the evening of 25 December 2024 to the evening of 2 January 2025; as a school
+    // holiday its dates are 26 December – 2 January, and nothing else of that type falls on 1 January.
+    const options = { timeZone: 'Asia/Jerusalem', weekend: [], holidays: { country: 'IL', types: ['school' as const] } }
+    const days = ['2024-12-25', '2024-12-26', '2024-12-31', '2025-01-01', '2025-01-02', '2025-01-03']
+    const decemberFirst = createBusinessCalendar(options)
+    expect(days.map((d) => decemberFirst.isBusinessDay(d))).toEqual([true, false, false, false, false, true])
+    const januaryFirst = createBusinessCalendar(options)
+    expect([...days].reverse().map((d) => januaryFirst.isBusinessDay(d))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ])
+  })
+
   it('a multi-day holiday that starts in December closes its January dates: Incwala in Eswatini', () => {
     const eswatini = createBusinessCalendar({ timeZone: 'Africa/Mbabane', holidays: { country: 'SZ' } })
     // Incwala runs 28 December – 2 January; 1 January is New Year's Day anyway.
