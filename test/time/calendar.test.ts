@@ -10,9 +10,9 @@
 import Holidays from 'date-holidays'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
-import { RefundRulesError } from '../../src/errors.js'
+import { MAX_ISSUES, RefundRulesError } from '../../src/errors.js'
 import { createBusinessCalendar, safeEvaluate } from '../../src/index.js'
-import { MAX_SPAN_DAYS } from '../../src/time/calendar.js'
+import { type CalendarBase, createCalendarCore, MAX_SPAN_DAYS } from '../../src/time/calendar.js'
 import { formatPlainDate, MIN_DAY, parsePlainDate } from '../../src/time/plain-date.js'
 import { VALID } from '../errors/fixtures.js'
 import { errorOf } from '../support/errors.js'
@@ -246,6 +246,37 @@ describe('option validation names each field', () => {
     [{ timeZone: 'UTC', holidays: { country: 'GB', types: 'public' } }, 'INVALID_POLICY holidays.types: '],
   ])('%j', (options, start) => {
     expect(issuesOf(options)[0]).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+  })
+
+  it(`keeps the first ${MAX_ISSUES} issues and counts the rest`, () => {
+    const keys = Object.fromEntries(Array.from({ length: MAX_ISSUES + 50 }, (_, i) => [`unknown${i}`, i]))
+    const error = errorOf(() => createBusinessCalendar({ timeZone: 'UTC', ...keys } as never))
+    expect([error.issues.length, error.omittedIssues]).toEqual([MAX_ISSUES, 50])
+  })
+
+  it('a bad zone is reported beside an unknown key, not hidden by it', () => {
+    const error = errorOf(() => createBusinessCalendar({ cutof: '16:00', timeZone: 'Mars/Olympus' } as never))
+    expect(error.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['INVALID_POLICY cutof', 'INVALID_POLICY timeZone'])
+  })
+
+  it('over a base calendar, a state brings its own region and a region replaces the base one', () => {
+    const base: CalendarBase = {
+      timeZone: 'Europe/Berlin',
+      weekend: [6, 0],
+      holidays: { country: 'DE', state: 'BY', region: 'A', types: ['public'] },
+      closedDates: [],
+      openDates: [],
+      cutoff: null,
+    }
+    const holidaysOver = (holidays: object) => createCalendarCore({ holidays }, 'calendar', base).options.holidays
+    expect(holidaysOver({})).toEqual({ country: 'DE', state: 'BY', region: 'A', types: ['public'] })
+    expect(holidaysOver({ state: 'BW' })).toEqual({ country: 'DE', state: 'BW', types: ['public'] })
+    expect(holidaysOver({ region: 'EVANG' })).toEqual({
+      country: 'DE',
+      state: 'BY',
+      region: 'EVANG',
+      types: ['public'],
+    })
   })
 
   it('reports every bad option at once', () => {
