@@ -279,6 +279,37 @@ describe('option validation names each field', () => {
     })
   })
 
+  it('a region closes its own holidays, read as an own property only: Augsburg on 8 August', () => {
+    // The Augsburger Friedensfest is a public holiday in the city of Augsburg (DE/BY/A) alone; 8 August 2025 is a Friday.
+    const augsburg = createBusinessCalendar({
+      timeZone: 'Europe/Berlin',
+      holidays: { country: 'DE', state: 'BY', region: 'A' },
+    })
+    const bavaria = createBusinessCalendar({ timeZone: 'Europe/Berlin', holidays: { country: 'DE', state: 'BY' } })
+    expect([augsburg.isBusinessDay('2025-08-08'), bavaria.isBusinessDay('2025-08-08')]).toEqual([false, true])
+    // An inherited state or region is none (SPEC §1): Bavaria's Epiphany and Augsburg's festival stay open.
+    Object.assign(Object.prototype, { state: 'BY', region: 'A' })
+    try {
+      const germany = createBusinessCalendar({ timeZone: 'Europe/Berlin', holidays: { country: 'DE' } })
+      expect([germany.isBusinessDay('2025-01-06'), germany.isBusinessDay('2025-08-08')]).toEqual([true, true])
+    } finally {
+      delete (Object.prototype as { state?: unknown }).state
+      delete (Object.prototype as { region?: unknown }).region
+    }
+  })
+
+  it('takes every holiday type at once, and a revoked proxy as holidays is refused at holidays', () => {
+    const all = createBusinessCalendar({
+      timeZone: 'UTC',
+      holidays: { country: 'GB', types: ['public', 'bank', 'school', 'optional', 'observance'] },
+    })
+    expect(all.options.holidays).toMatchObject({ types: ['public', 'bank', 'school', 'optional', 'observance'] })
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    const error = errorOf(() => createBusinessCalendar({ timeZone: 'UTC', holidays: proxy } as never))
+    expect(error.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['INVALID_POLICY holidays'])
+  })
+
   it('reports every bad option at once', () => {
     expect(issuesOf({ timeZone: 'x', weekend: [9], cutoff: 'x', closedDates: [1], openDates: 2 }).length).toBe(5)
   })
