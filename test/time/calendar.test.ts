@@ -287,6 +287,14 @@ describe('option validation names each field', () => {
     })
     const bavaria = createBusinessCalendar({ timeZone: 'Europe/Berlin', holidays: { country: 'DE', state: 'BY' } })
     expect([augsburg.isBusinessDay('2025-08-08'), bavaria.isBusinessDay('2025-08-08')]).toEqual([false, true])
+    // Each state's regions are its own: Los Angeles is a region of California, not of Bavaria.
+    expect(
+      createBusinessCalendar({ timeZone: 'UTC', holidays: { country: 'US', state: 'CA', region: 'LA' } }).options
+        .holidays,
+    ).toMatchObject({ region: 'LA' })
+    expect(issuesOf({ timeZone: 'UTC', holidays: { country: 'DE', state: 'BY', region: 'LA' } })[0]).toMatch(
+      /^INVALID_POLICY holidays.region: /,
+    )
     // An inherited state or region is none (SPEC §1): Bavaria's Epiphany and Augsburg's festival stay open.
     Object.assign(Object.prototype, { state: 'BY', region: 'A' })
     try {
