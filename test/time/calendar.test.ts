@@ -300,6 +300,11 @@ describe('option validation names each field', () => {
     try {
       const germany = createBusinessCalendar({ timeZone: 'Europe/Berlin', holidays: { country: 'DE' } })
       expect([germany.isBusinessDay('2025-01-06'), germany.isBusinessDay('2025-08-08')]).toEqual([true, true])
+      const pollutedBavaria = createBusinessCalendar({
+        timeZone: 'Europe/Berlin',
+        holidays: { country: 'DE', state: 'BY' },
+      })
+      expect(pollutedBavaria.isBusinessDay('2025-08-08')).toBe(true)
     } finally {
       delete (Object.prototype as { state?: unknown }).state
       delete (Object.prototype as { region?: unknown }).region
