@@ -10,9 +10,9 @@
 import Holidays from 'date-holidays'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
-import { RefundRulesError } from '../../src/errors.js'
+import { MAX_ISSUES, RefundRulesError } from '../../src/errors.js'
 import { createBusinessCalendar, safeEvaluate } from '../../src/index.js'
-import { MAX_SPAN_DAYS } from '../../src/time/calendar.js'
+import { type CalendarBase, createCalendarCore, MAX_SPAN_DAYS } from '../../src/time/calendar.js'
 import { formatPlainDate, MIN_DAY, parsePlainDate } from '../../src/time/plain-date.js'
 import { VALID } from '../errors/fixtures.js'
 import { errorOf } from '../support/errors.js'
@@ -188,10 +188,17 @@ describe('option validation names each field', () => {
     [{ timeZone: 'UTC', weekend: [1.5] }, 'INVALID_POLICY weekend: expected an array'],
     [{ timeZone: 'UTC', weekend: '6,0' }, 'INVALID_POLICY weekend: expected an array'],
     [{ timeZone: 'UTC', weekend: [0, 1, 2, 3, 4, 5, 6, 0] }, 'INVALID_POLICY weekend: expected an array'],
+    // An array proxy whose length is a string, not a number: refused before any element is read.
+    [
+      { timeZone: 'UTC', weekend: new Proxy([6, 0], { get: (t, k) => (k === 'length' ? '2' : Reflect.get(t, k)) }) },
+      'INVALID_POLICY weekend: expected an array',
+    ],
     [{ timeZone: 'UTC', cutoff: '24:00' }, 'INVALID_POLICY cutoff: expected HH:mm or null, received "24:00"'],
     [{ timeZone: 'UTC', cutoff: '9:00' }, 'INVALID_POLICY cutoff: expected HH:mm or null, received "9:00"'],
     [{ timeZone: 'UTC', cutoff: '12:60' }, 'INVALID_POLICY cutoff: expected HH:mm'],
     [{ timeZone: 'UTC', cutoff: ' 12:00' }, 'INVALID_POLICY cutoff: expected HH:mm'],
+    [{ timeZone: 'UTC', cutoff: '12:00:00' }, 'INVALID_POLICY cutoff: expected HH:mm'],
+    [{ timeZone: 'UTC', cutoff: '12:001' }, 'INVALID_POLICY cutoff: expected HH:mm'],
     [{ timeZone: 'UTC', cutoff: 1200 }, 'INVALID_POLICY cutoff: expected HH:mm or null, received 1200'],
     // Values that merely stringify to a valid one are refused: ['12:00'] is not '12:00'.
     [{ timeZone: 'UTC', cutoff: ['12:00'] }, 'INVALID_POLICY cutoff: expected HH:mm or null, received an array of 1'],
@@ -239,6 +246,81 @@ describe('option validation names each field', () => {
     [{ timeZone: 'UTC', holidays: { country: 'GB', types: 'public' } }, 'INVALID_POLICY holidays.types: '],
   ])('%j', (options, start) => {
     expect(issuesOf(options)[0]).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+  })
+
+  it(`keeps the first ${MAX_ISSUES} issues and counts the rest`, () => {
+    const keys = Object.fromEntries(Array.from({ length: MAX_ISSUES + 50 }, (_, i) => [`unknown${i}`, i]))
+    const error = errorOf(() => createBusinessCalendar({ timeZone: 'UTC', ...keys } as never))
+    expect([error.issues.length, error.omittedIssues]).toEqual([MAX_ISSUES, 50])
+  })
+
+  it('a bad zone is reported beside an unknown key, not hidden by it', () => {
+    const error = errorOf(() => createBusinessCalendar({ cutof: '16:00', timeZone: 'Mars/Olympus' } as never))
+    expect(error.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['INVALID_POLICY cutof', 'INVALID_POLICY timeZone'])
+  })
+
+  it('over a base calendar, a state brings its own region and a region replaces the base one', () => {
+    const base: CalendarBase = {
+      timeZone: 'Europe/Berlin',
+      weekend: [6, 0],
+      holidays: { country: 'DE', state: 'BY', region: 'A', types: ['public'] },
+      closedDates: [],
+      openDates: [],
+      cutoff: null,
+    }
+    const holidaysOver = (holidays: object) => createCalendarCore({ holidays }, 'calendar', base).options.holidays
+    expect(holidaysOver({})).toEqual({ country: 'DE', state: 'BY', region: 'A', types: ['public'] })
+    expect(holidaysOver({ state: 'BW' })).toEqual({ country: 'DE', state: 'BW', types: ['public'] })
+    expect(holidaysOver({ region: 'EVANG' })).toEqual({
+      country: 'DE',
+      state: 'BY',
+      region: 'EVANG',
+      types: ['public'],
+    })
+  })
+
+  it('a region closes its own holidays, read as an own property only: Augsburg on 8 August', () => {
+    // The Augsburger Friedensfest is a public holiday in the city of Augsburg (DE/BY/A) alone; 8 August 2025 is a Friday.
+    const augsburg = createBusinessCalendar({
+      timeZone: 'Europe/Berlin',
+      holidays: { country: 'DE', state: 'BY', region: 'A' },
+    })
+    const bavaria = createBusinessCalendar({ timeZone: 'Europe/Berlin', holidays: { country: 'DE', state: 'BY' } })
+    expect([augsburg.isBusinessDay('2025-08-08'), bavaria.isBusinessDay('2025-08-08')]).toEqual([false, true])
+    // Each state's regions are its own: Los Angeles is a region of California, not of Bavaria.
+    expect(
+      createBusinessCalendar({ timeZone: 'UTC', holidays: { country: 'US', state: 'CA', region: 'LA' } }).options
+        .holidays,
+    ).toMatchObject({ region: 'LA' })
+    expect(issuesOf({ timeZone: 'UTC', holidays: { country: 'DE', state: 'BY', region: 'LA' } })[0]).toMatch(
+      /^INVALID_POLICY holidays.region: /,
+    )
+    // An inherited state or region is none (SPEC §1): Bavaria's Epiphany and Augsburg's festival stay open.
+    Object.assign(Object.prototype, { state: 'BY', region: 'A' })
+    try {
+      const germany = createBusinessCalendar({ timeZone: 'Europe/Berlin', holidays: { country: 'DE' } })
+      expect([germany.isBusinessDay('2025-01-06'), germany.isBusinessDay('2025-08-08')]).toEqual([true, true])
+      const pollutedBavaria = createBusinessCalendar({
+        timeZone: 'Europe/Berlin',
+        holidays: { country: 'DE', state: 'BY' },
+      })
+      expect(pollutedBavaria.isBusinessDay('2025-08-08')).toBe(true)
+    } finally {
+      delete (Object.prototype as { state?: unknown }).state
+      delete (Object.prototype as { region?: unknown }).region
+    }
+  })
+
+  it('takes every holiday type at once, and a revoked proxy as holidays is refused at holidays', () => {
+    const all = createBusinessCalendar({
+      timeZone: 'UTC',
+      holidays: { country: 'GB', types: ['public', 'bank', 'school', 'optional', 'observance'] },
+    })
+    expect(all.options.holidays).toMatchObject({ types: ['public', 'bank', 'school', 'optional', 'observance'] })
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    const error = errorOf(() => createBusinessCalendar({ timeZone: 'UTC', holidays: proxy } as never))
+    expect(error.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['INVALID_POLICY holidays'])
   })
 
   it('reports every bad option at once', () => {
@@ -382,6 +464,24 @@ describe('a holiday closes the local dates its period overlaps, counted as dates
     const days = ['2038-10-28', '2038-10-29', '2038-10-30', '2038-10-31', '2038-11-01']
     // Its period starts at sunset on the 28th, the evening before its date: that evening's date stays open.
     expect(days.map((d) => cairo.isBusinessDay(d))).toEqual([true, false, false, false, true])
+  })
+
+  it('a holiday running into 1 January closes it, whichever year is computed first: Hanukkah 2024 in Israel', () => {
+    // Hanukkah 5785 ran from the evening of 25 December 2024 to the evening of 2 January 2025; as a school
+    // holiday its dates are 26 December – 2 January, and nothing else of that type falls on 1 January.
+    const options = { timeZone: 'Asia/Jerusalem', weekend: [], holidays: { country: 'IL', types: ['school' as const] } }
+    const days = ['2024-12-25', '2024-12-26', '2024-12-31', '2025-01-01', '2025-01-02', '2025-01-03']
+    const decemberFirst = createBusinessCalendar(options)
+    expect(days.map((d) => decemberFirst.isBusinessDay(d))).toEqual([true, false, false, false, false, true])
+    const januaryFirst = createBusinessCalendar(options)
+    expect([...days].reverse().map((d) => januaryFirst.isBusinessDay(d))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ])
   })
 
   it('a multi-day holiday that starts in December closes its January dates: Incwala in Eswatini', () => {
@@ -578,6 +678,47 @@ describe('counting is bounded: at most 2,000 business days, within 10 years', ()
     expect(c.businessDaysBetween('2026-01-05', due)).toBe(2_000)
     expect(c.isBusinessDay(due)).toBe(true)
     expect(failure(() => c.addBusinessDays('2026-01-05', 2_001))).toMatch(/^INVALID_INPUT n: /)
+  })
+
+  it('a count may land on the last day of the 10 years, and not one business day further', () => {
+    // Saturday the only business day. From Sunday 29 November 2026, the 3,653 days after it hold
+    // 522 Saturdays (521 weeks and 6 days), the last on the 3,653rd day itself; from a Saturday, 521.
+    const saturdays = createBusinessCalendar({ timeZone: 'UTC', weekend: [0, 1, 2, 3, 4, 5] })
+    const lastDay = new Date(Date.UTC(2026, 10, 29) + MAX_SPAN_DAYS * 86_400_000)
+    expect(lastDay.getUTCDay()).toBe(6)
+    expect(saturdays.addBusinessDays('2026-11-29', 522)).toBe(lastDay.toISOString().slice(0, 10))
+    expect(failure(() => saturdays.addBusinessDays('2026-11-29', 523))).toMatch(/^OUT_OF_RANGE date: /)
+    expect(saturdays.addBusinessDays('2026-11-28', 521)).toBe(
+      new Date(Date.UTC(2026, 10, 28) + 521 * 7 * 86_400_000).toISOString().slice(0, 10),
+    )
+    expect(failure(() => saturdays.addBusinessDays('2026-11-28', 522))).toMatch(/^OUT_OF_RANGE date: /)
+    // An open Monday adds one: 523 business days from that Sunday, the last again on the 3,653rd day.
+    const withOpenMonday = createBusinessCalendar({ ...saturdays.options, openDates: ['2026-11-30'] })
+    expect(withOpenMonday.addBusinessDays('2026-11-29', 523)).toBe(lastDay.toISOString().slice(0, 10))
+    expect(failure(() => withOpenMonday.addBusinessDays('2026-11-29', 524))).toMatch(/^OUT_OF_RANGE date: /)
+    // The same when the last day is a 1 January: Thursday only, from Friday 1 January 2027.
+    const thursdays = createBusinessCalendar({ timeZone: 'UTC', weekend: [0, 1, 2, 3, 5, 6] })
+    const newYear = new Date(Date.UTC(2027, 0, 1) + MAX_SPAN_DAYS * 86_400_000)
+    expect([newYear.toISOString().slice(0, 10), newYear.getUTCDay()]).toEqual(['2037-01-01', 4])
+    expect(thursdays.addBusinessDays('2027-01-01', 522)).toBe('2037-01-01')
+  })
+
+  it('a count that ends on the last business day of a whole year takes that year day by day', () => {
+    // No holidays, Saturday and Sunday off: 2027 runs Friday 1 January to Friday 31 December, and its
+    // weekdays are counted with Date's UTC weekdays, apart from the calendar.
+    const c = createBusinessCalendar({ timeZone: 'UTC' })
+    let weekdays = 0
+    for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2028, 0, 1); t += 86_400_000) {
+      const weekday = new Date(t).getUTCDay()
+      if (weekday !== 0 && weekday !== 6) weekdays++
+    }
+    expect(weekdays).toBe(261)
+    expect(c.addBusinessDays('2026-12-31', weekdays)).toBe('2027-12-31')
+    expect(c.addBusinessDays('2026-12-31', weekdays + 1)).toBe('2028-01-03')
+    expect(c.addBusinessDays('2026-12-31', weekdays - 1)).toBe('2027-12-30')
+    expect(c.businessDaysBetween('2026-12-31', '2027-12-31')).toBe(weekdays)
+    expect(c.businessDaysBetween('2027-01-01', '2027-12-31')).toBe(weekdays - 1)
+    expect(c.businessDaysBetween('2026-12-31', '2027-12-30')).toBe(weekdays - 1)
   })
 })
 
