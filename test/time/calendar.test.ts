@@ -12,7 +12,8 @@ import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { MAX_ISSUES, RefundRulesError } from '../../src/errors.js'
 import { createBusinessCalendar, safeEvaluate } from '../../src/index.js'
-import { type CalendarBase, createCalendarCore, MAX_SPAN_DAYS } from '../../src/time/calendar.js'
+import { SettingsReader } from '../../src/reader.js'
+import { CALENDAR_OPTIONS, type CalendarBase, MAX_SPAN_DAYS, readCalendar } from '../../src/time/calendar.js'
 import { formatPlainDate, MIN_DAY, parsePlainDate } from '../../src/time/plain-date.js'
 import { VALID } from '../errors/fixtures.js'
 import { errorOf } from '../support/errors.js'
@@ -268,7 +269,12 @@ describe('option validation names each field', () => {
       openDates: [],
       cutoff: null,
     }
-    const holidaysOver = (holidays: object) => createCalendarCore({ holidays }, 'calendar', base).options.holidays
+    const holidaysOver = (holidays: object) => {
+      const reader = new SettingsReader('INVALID_POLICY')
+      const calendar = readCalendar(reader.section({ holidays }, 'calendar', CALENDAR_OPTIONS), base)
+      reader.finish()
+      return calendar?.options.holidays
+    }
     expect(holidaysOver({})).toEqual({ country: 'DE', state: 'BY', region: 'A', types: ['public'] })
     expect(holidaysOver({ state: 'BW' })).toEqual({ country: 'DE', state: 'BW', types: ['public'] })
     expect(holidaysOver({ region: 'EVANG' })).toEqual({
