@@ -115,41 +115,11 @@ function parseUtcIsoString(input: string): number {
   const f0 = input.charCodeAt(20) - 48
   const f1 = input.charCodeAt(21) - 48
   const f2 = input.charCodeAt(22) - 48
+  // biome-ignore format: one term a line would be 34 lines for one check
   const anyNotDigit =
-    y0 |
-    (9 - y0) |
-    y1 |
-    (9 - y1) |
-    y2 |
-    (9 - y2) |
-    y3 |
-    (9 - y3) |
-    mo0 |
-    (9 - mo0) |
-    mo1 |
-    (9 - mo1) |
-    d0 |
-    (9 - d0) |
-    d1 |
-    (9 - d1) |
-    h0 |
-    (9 - h0) |
-    h1 |
-    (9 - h1) |
-    mi0 |
-    (9 - mi0) |
-    mi1 |
-    (9 - mi1) |
-    s0 |
-    (9 - s0) |
-    s1 |
-    (9 - s1) |
-    f0 |
-    (9 - f0) |
-    f1 |
-    (9 - f1) |
-    f2 |
-    (9 - f2)
+    y0 | (9 - y0) | y1 | (9 - y1) | y2 | (9 - y2) | y3 | (9 - y3) | mo0 | (9 - mo0) | mo1 | (9 - mo1) |
+    d0 | (9 - d0) | d1 | (9 - d1) | h0 | (9 - h0) | h1 | (9 - h1) | mi0 | (9 - mi0) | mi1 | (9 - mi1) |
+    s0 | (9 - s0) | s1 | (9 - s1) | f0 | (9 - f0) | f1 | (9 - f1) | f2 | (9 - f2)
   if (anyNotDigit < 0) return -1
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
   const month = mo0 * 10 + mo1
