@@ -155,6 +155,15 @@ describe('clause ids', () => {
 
 describe('text and list limits', () => {
   const term = VALID.termination
+  it('a text field holds 1 to 256 characters: request.channel', () => {
+    expect(decide(withPath(term(), 'request.channel', 'c'.repeat(256))).outcome).toBe('needs-information')
+    for (const channel of ['c'.repeat(257), '']) {
+      const error = errorOf(withPath(term(), 'request.channel', channel))
+      expect([error.code, error.path]).toEqual(['INVALID_INPUT', 'request.channel'])
+      expect(error.message).toContain('a non-empty string of at most 256 characters')
+    }
+  })
+
   it('a text id holds 1 to 256 characters', () => {
     expect(decide(withPath(term(), 'account.id', 'a')).outcome).toBe('manual-review')
     expect(decide(withPath(term(), 'account.id', 'a'.repeat(256))).outcome).toBe('manual-review')

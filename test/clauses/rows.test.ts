@@ -162,6 +162,17 @@ describe('ids: non-empty strings and integers, named as strings in subject', () 
     expect(subjectOf(-5)).toBe('-5')
     expect(subjectOf(-0)).toBe('0')
     expect(subjectOf(10n ** 256n - 1n)).toBe('9'.repeat(256))
+    expect(subjectOf(-(10n ** 256n - 1n))).toBe(`-${'9'.repeat(256)}`)
+  })
+
+  it('refuses a negative bigint of 257 digits, as its positive twin', () => {
+    const error = errorOf({
+      clause: 'termination',
+      account: { ...account, id: -(10n ** 256n) },
+      request: email,
+      now: NOW,
+    })
+    expect(error.issues.map((i) => [i.code, i.path])).toEqual([['INVALID_INPUT', 'account.id']])
   })
 })
 
