@@ -285,7 +285,7 @@ export function parseInstant(input: unknown, path: string): EpochMs {
 
 /**
  * The last instants read in the form {@link formatInstant} writes, by their
- * epoch milliseconds modulo {@link RECENT_SIZE}: such a string is exactly
+ * epoch milliseconds' low bits (a slot of {@link RECENT_SIZE}): such a string is exactly
  * what formatting its instant gives, so it is given back instead of made
  * again. A decision formats the instants it read (`now` as `evaluatedAt`, the
  * request's arrival in its reasons), and this halves what formatting costs
@@ -296,9 +296,11 @@ const RECENT_SIZE = 64
 const recentMs: number[] = new Array<number>(RECENT_SIZE).fill(-1)
 const recentText: string[] = new Array<string>(RECENT_SIZE).fill('')
 
+/** The slot of `ms`: its low bits. `| 0` keeps the low 32 bits of the integer (ToInt32 is modular): no float modulo. */
+const slotOf = (ms: EpochMs) => (ms | 0) & (RECENT_SIZE - 1)
+
 function rememberFormatted(ms: EpochMs, text: string): void {
-  // `| 0` keeps the low 32 bits of the integer (ToInt32 is modular), so the slot is taken without a float modulo.
-  const slot = (ms | 0) & (RECENT_SIZE - 1)
+  const slot = slotOf(ms)
   recentMs[slot] = ms
   recentText[slot] = text
 }
@@ -317,7 +319,7 @@ function rememberFormatted(ms: EpochMs, text: string): void {
  */
 export function formatInstant(ms: EpochMs, path = ''): string {
   if (!(ms >= MIN_INSTANT && ms <= MAX_INSTANT)) throw outOfRange(path)
-  const slot = (ms | 0) & (RECENT_SIZE - 1)
+  const slot = slotOf(ms)
   if (recentMs[slot] === ms) return recentText[slot] as string
   // Hand-formatted from the tables of pieces(): `Date#toISOString` allocates
   // a Date and was the largest single cost of a decision, which formats four
