@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { RefundRulesError } from '../../src/errors.js'
-import { formatInstant, MAX_INSTANT, MIN_INSTANT, parseInstant } from '../../src/time/instant.js'
+import { formatInstant, MAX_INSTANT, MIN_INSTANT, parseInstant, readUtcIsoString } from '../../src/time/instant.js'
 import { errorOf } from '../support/errors.js'
 
 const EXPECTED =
@@ -366,6 +366,8 @@ describe('formatInstant', () => {
     expect(errorOf(() => formatInstant(MAX_INSTANT + 1, 'at')).code).toBe('OUT_OF_RANGE')
     expect(errorOf(() => formatInstant(MIN_INSTANT - 1, 'at')).code).toBe('OUT_OF_RANGE')
     expect(errorOf(() => formatInstant(Number.NaN, 'at')).code).toBe('OUT_OF_RANGE')
+    // Left out, the path is the empty one: the whole input.
+    expect(errorOf(() => formatInstant(MAX_INSTANT + 1)).path).toBe('')
   })
 
   it('gives what toISOString gives, whatever was read before: strings read back, other spellings, instants that share a slot', () => {
@@ -389,6 +391,73 @@ describe('formatInstant', () => {
       ),
       { seed: 20261129 },
     )
+  })
+})
+
+describe('readUtcIsoString: the fast path for the form toISOString writes', () => {
+  // Its contract: every toISOString string of 1970–9999 is read here (not left to parseInstant), with Date's
+  // value; anything else is undefined, for parseInstant to read or refuse. The oracle is Date.UTC.
+  it('reads every toISOString string of 1970–9999, with the value Date gives', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: MIN_INSTANT, max: MAX_INSTANT }), (ms) => {
+        expect(readUtcIsoString(new Date(ms).toISOString())).toBe(ms)
+      }),
+      { seed: 20261129 },
+    )
+  })
+
+  it('reads each field at its edges: the first and last month, day, hour, minute, second and millisecond', () => {
+    const cases: [string, number][] = [
+      ['1970-01-01T00:00:00.000Z', 0],
+      ['9999-12-31T23:59:59.999Z', Date.UTC(9999, 11, 31, 23, 59, 59, 999)],
+      ['2024-02-29T12:34:56.789Z', Date.UTC(2024, 1, 29, 12, 34, 56, 789)],
+      ['2026-04-30T09:08:07.006Z', Date.UTC(2026, 3, 30, 9, 8, 7, 6)],
+      ['1987-06-15T18:29:41.350Z', Date.UTC(1987, 5, 15, 18, 29, 41, 350)],
+    ]
+    for (const [text, ms] of cases) expect(readUtcIsoString(text), text).toBe(ms)
+  })
+
+  it('leaves every other string and value to parseInstant: impossible fields, other spellings, not a string', () => {
+    for (const text of [
+      '2026-00-10T00:00:00.000Z',
+      '2026-13-10T00:00:00.000Z',
+      '2026-02-00T00:00:00.000Z',
+      '2026-02-29T00:00:00.000Z', // not a leap year
+      '2026-04-31T00:00:00.000Z',
+      '2026-04-30T24:00:00.000Z',
+      '2026-04-30T23:60:00.000Z',
+      '2026-04-30T23:59:60.000Z', // no leap seconds
+      '1969-12-31T23:59:59.999Z', // before 1970
+      '2026-04-30T23:59:59.99Z',
+      '2026-04-30T23:59:59.9999Z',
+      '2026-04-30 23:59:59.999Z',
+      '2026-04-30T23:59:59.999+',
+      '2026/04-30T23:59:59.999Z',
+      '2026-04/30T23:59:59.999Z',
+      '2026-04-30T23.59:59.999Z',
+      '2026-04-30T23:59.59.999Z',
+      '2026-04-30T23:59:59:999Z',
+    ]) {
+      expect(readUtcIsoString(text), text).toBeUndefined()
+    }
+    expect(readUtcIsoString(Date.UTC(2026, 3, 30))).toBeUndefined()
+    expect(readUtcIsoString(new Date(0))).toBeUndefined()
+    // A String object has the length and characters, but parseInstant refuses it: so must this.
+    const boxed = Object('2026-04-30T12:34:56.789Z')
+    expect(readUtcIsoString(boxed)).toBeUndefined()
+    expect(errorOf(() => parseInstant(boxed, 'at')).code).toBe('INVALID_INSTANT')
+  })
+
+  it('leaves a string with any one digit replaced by another character to parseInstant', () => {
+    const digitPlaces = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22]
+    const valid = '2026-04-30T12:34:56.789Z'
+    for (const place of digitPlaces) {
+      // '/' and ':' are the characters either side of the digits: one below '0', one above '9'.
+      for (const other of ['/', ':', 'a', ' ']) {
+        const text = valid.slice(0, place) + other + valid.slice(place + 1)
+        expect(readUtcIsoString(text), text).toBeUndefined()
+      }
+    }
   })
 })
 
