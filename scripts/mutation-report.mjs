@@ -5,7 +5,9 @@
 //   node scripts/mutation-report.mjs --lines [report.json ...]  only the survivors' lines as `--mutate`
 //                                                                patterns, to rerun them against the whole suite
 //
-// Several reports may be given (one per folder run); a file in a later report replaces it in an earlier one.
+// Several reports may be given (one per folder or line run): a mutant in a later report (the same file, span,
+// mutator and replacement) replaces the same mutant in an earlier one, so a rerun of the survivors' lines against
+// the whole suite updates a folder's first pass.
 // Killed and timed-out mutants count as detected; survivors and mutants no test reaches count against the
 // score; ignored mutants (message text, static) are not counted.
 import { readFileSync } from 'node:fs'
@@ -14,9 +16,19 @@ const args = process.argv.slice(2)
 const linesOnly = args.includes('--lines')
 const reports = args.filter((arg) => !arg.startsWith('--'))
 const files = new Map()
+const keyOf = ({ location: { start, end }, mutatorName, replacement }) =>
+  `${start.line}:${start.column}-${end.line}:${end.column} ${mutatorName} ${replacement}`
 for (const report of reports.length > 0 ? reports : ['reports/mutation/mutation.json']) {
-  for (const [path, file] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) files.set(path, file)
+  for (const [path, file] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
+    const known = files.get(path)
+    if (known === undefined) {
+      files.set(path, { source: file.source, mutants: new Map(file.mutants.map((m) => [keyOf(m), m])) })
+    } else {
+      for (const mutant of file.mutants) known.mutants.set(keyOf(mutant), mutant)
+    }
+  }
 }
+for (const file of files.values()) file.mutants = [...file.mutants.values()]
 
 const alive = (mutant) => mutant.status === 'Survived' || mutant.status === 'NoCoverage'
 const detected = (mutant) => mutant.status === 'Killed' || mutant.status === 'Timeout'
