@@ -65,7 +65,8 @@ describe('quoteTopUpRefund', () => {
     expect([before.code, before.path]).toEqual(['INCONSISTENT_INPUT', 'at'])
     const bad = errorOf(() => quoteTopUpRefund({ topUp, account, at: '2026-12-22' }))
     expect([bad.code, bad.path]).toEqual(['INVALID_INSTANT', 'at'])
-    expect(errorOf(() => quoteTopUpRefund(null as never)).path).toBe('input')
+    const none = errorOf(() => quoteTopUpRefund(null as never))
+    expect([none.code, none.path]).toEqual(['INVALID_INPUT', 'input'])
     expect(errorOf(() => quoteTopUpRefund({ topUp: 5, account, at: '2026-12-22T10:00:00Z' } as never)).path).toBe(
       'topUp',
     )
@@ -122,5 +123,14 @@ describe('quoteOrderCancellation', () => {
   it('reports an order that is not one as the evaluation would', () => {
     const error = errorOf(() => quoteOrderCancellation({ order: [] as never, at: '2026-11-21T09:00:00Z' }))
     expect([error.code, error.path]).toEqual(['INVALID_INPUT', 'order'])
+  })
+
+  it('names the input and `at` as its own fields', () => {
+    const none = errorOf(() => quoteOrderCancellation(null as never))
+    expect([none.code, none.path]).toEqual(['INVALID_INPUT', 'input'])
+    const missing = errorOf(() => quoteOrderCancellation({ order } as never))
+    expect([missing.code, missing.path]).toEqual(['INVALID_INSTANT', 'at'])
+    const bad = errorOf(() => quoteOrderCancellation({ order, at: '2026-11-21' }))
+    expect([bad.code, bad.path]).toEqual(['INVALID_INSTANT', 'at'])
   })
 })

@@ -40,6 +40,12 @@ function withLeaf<T>(value: T, path: string, leaf: unknown): T {
   return copy
 }
 
+/** The code and path of what `run` throws. */
+const paths = (run: () => unknown) => {
+  const error = errorOf(run)
+  return [error.code, error.path]
+}
+
 const changed = (leaf: string | number | boolean | null) =>
   typeof leaf === 'string' ? `${leaf}!` : typeof leaf === 'number' ? leaf + 1 : typeof leaf === 'boolean' ? !leaf : 0
 
@@ -92,7 +98,7 @@ describe('replay', () => {
     const decision = JSON.parse(JSON.stringify(evaluateTopUpRefund(input)))
     delete decision.dates.refundDueBy
     decision.extra = { note: 'x' }
-    expect(replay(input, decision).differences).toEqual([
+    expect(replay(input, decision).differences).toStrictEqual([
       { path: 'dates.refundDueBy', replayed: '2026-12-08T23:59:59.999Z' },
       { path: 'extra.note', recorded: 'x' },
     ])
@@ -156,6 +162,89 @@ describe('replay', () => {
     const cyclic: Record<string, unknown> = { ...stored }
     cyclic.self = cyclic
     expect(paths(cyclic)[0]).toBe('INVALID_INPUT')
+  })
+
+  /** Every value in a JSON tree, the root and each array and object included: what replay budgets. */
+  const nodesOf = (value: unknown): number =>
+    Array.isArray(value)
+      ? 1 + value.reduce((sum: number, item) => sum + nodesOf(item), 0)
+      : typeof value === 'object' && value !== null
+        ? 1 + Object.values(value).reduce((sum: number, item) => sum + nodesOf(item), 0)
+        : 1
+
+  it('reads a stored decision of up to 2,000 values, and refuses one more at the value past the budget', () => {
+    const stored = JSON.parse(JSON.stringify(evaluateTopUpRefund(input)))
+    // `extra` is one value, each of its items another: the stored decision then holds exactly 2,000.
+    const room = 2_000 - nodesOf(stored) - 1
+    const full = { ...stored, extra: Array(room).fill(1) }
+    expect(nodesOf(full)).toBe(2_000)
+    const read = replay(input, full)
+    expect(read.differences).toHaveLength(room)
+    expect(read.differences[0]).toStrictEqual({ path: 'extra[0]', recorded: 1 })
+    // One more item: an array longer than the budget left is refused before it is walked.
+    expect(paths(() => replay(input, { ...stored, extra: Array(room + 1).fill(1) }))).toEqual([
+      'INVALID_INPUT',
+      'decision.extra',
+    ])
+    // Pairs fit the array check; the value past the budget is refused where it is.
+    const pairs: unknown[] = Array.from({ length: Math.floor((room - 1) / 2) }, () => [1])
+    const filled = [...pairs, ...Array(room - 2 * pairs.length).fill(1)]
+    expect(nodesOf({ ...stored, extra: filled })).toBe(2_000)
+    expect(replay(input, { ...stored, extra: filled }).same).toBe(false)
+    expect(paths(() => replay(input, { ...stored, extra: [...filled, 1] }))).toEqual([
+      'INVALID_INPUT',
+      `decision.extra[${filled.length}]`,
+    ])
+    // The whole decision too large: the decision itself is named.
+    const wide = Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`k${i}`, i]))
+    expect(paths(() => replay(input, { ...wide, clause: 'top-up-refund' }))).toEqual(['INVALID_INPUT', 'decision'])
+  })
+
+  it('reads values 8 levels down, and refuses the 9th level at its path', () => {
+    const stored = JSON.parse(JSON.stringify(evaluateTopUpRefund(input)))
+    const nested = (levels: number) => {
+      let value: unknown = 'x'
+      for (let i = 0; i < levels; i++) value = { a: value }
+      return value
+    }
+    // `extra` is level 1; seven `a` below it put the string on level 8.
+    expect(replay(input, { ...stored, extra: nested(7) }).differences).toStrictEqual([
+      { path: `extra${'.a'.repeat(7)}`, recorded: 'x' },
+    ])
+    expect(paths(() => replay(input, { ...stored, extra: nested(8) }))).toEqual([
+      'INVALID_INPUT',
+      `decision.extra${'.a'.repeat(8)}`,
+    ])
+  })
+
+  it('counts an empty array or object as a value of its own, on either side', () => {
+    const stored = JSON.parse(JSON.stringify(evaluateTopUpRefund(input)))
+    expect(replay(input, { ...stored, extra: [], more: {} }).differences).toStrictEqual([
+      { path: 'extra', recorded: [] },
+      { path: 'more', recorded: {} },
+    ])
+    const emptied = replay(input, { ...stored, reasons: [] }).differences
+    expect(emptied[0]).toStrictEqual({ path: 'reasons[0].code', replayed: stored.reasons[0].code })
+    expect(emptied.at(-1)).toStrictEqual({ path: 'reasons', recorded: [] })
+  })
+
+  it('shows recorded JSON values as they are: null, numbers, booleans and strings up to 2,000 characters', () => {
+    const stored = JSON.parse(JSON.stringify(evaluateTopUpRefund(input)))
+    const recorded = (outcome: unknown) => replay(input, { ...stored, outcome }).differences[0]?.recorded
+    expect(recorded(null)).toBeNull()
+    expect(recorded(7)).toBe(7)
+    expect(recorded(false)).toBe(false)
+    expect(recorded('y'.repeat(2_000))).toBe('y'.repeat(2_000))
+    expect(recorded('y'.repeat(2_001))).not.toBe('y'.repeat(2_001))
+    expect(String(recorded('y'.repeat(2_001))).length).toBeLessThan(2_000)
+  })
+
+  it('trusts only a clause that is a string: one that would be read as its name is refused', () => {
+    const stored = JSON.parse(JSON.stringify(evaluateTopUpRefund(input)))
+    for (const clause of [{ toString: () => 'top-up-refund' }, ['top-up-refund']]) {
+      expect(paths(() => replay(input, { ...stored, clause }))).toEqual(['INVALID_INPUT', 'decision.clause'])
+    }
+    expect(errorOf(() => replay(input, null)).message).toContain('expected a decision')
   })
 
   it('describes recorded values that are not JSON, and cuts huge strings short', () => {

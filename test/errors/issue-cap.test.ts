@@ -43,6 +43,10 @@ describe('the issues an error keeps', () => {
     const error = new RefundRulesError([long, long])
     expect(error.message).toBe(`2 problems: p: ${'m'.repeat(497)}…; p: ${'m'.repeat(497)}…`)
     expect(error.issues[0]?.message).toHaveLength(10_000)
+    // The limit is 500 characters a line, `p: ` included: a line of exactly 500 is kept whole.
+    const line = (length: number) => ({ code: 'INVALID_POLICY', path: 'p', message: 'm'.repeat(length - 3) }) as const
+    expect(new RefundRulesError([line(500)]).message).toBe(`p: ${'m'.repeat(497)}`)
+    expect(new RefundRulesError([line(501)]).message).toBe(`p: ${'m'.repeat(497)}…`)
   })
 
   it('bounds the message however many long issues there are', () => {
