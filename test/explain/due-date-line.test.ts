@@ -96,12 +96,23 @@ describe('the due-date line names the closed days it skipped and why', () => {
     )
   })
 
-  it('holidays of every type the calendar closes on are named, observances included', () => {
+  it('holidays of exactly the types the calendar closes on are named, observances included', () => {
     const policy = createPolicy({
       calendar: { timeZone: 'America/New_York', holidays: { country: 'US', types: ['public', 'observance'] } },
     })
     expect(dueLine('2026-11-25T15:00:00Z', policy)).toBe(
       'Refund due Fri 4 Dec 2026 — 5 business days after Wed 25 Nov; not counted: 26 Nov Thanksgiving Day, 27 Nov Day after Thanksgiving Day, 28–29 Nov weekend.',
+    )
+    // Public holidays only: the same Friday closed by the policy is its closed date, not an observance.
+    const publicOnly = createPolicy({
+      calendar: {
+        timeZone: 'America/New_York',
+        holidays: { country: 'US', types: ['public'] },
+        closedDates: ['2026-11-27'],
+      },
+    })
+    expect(dueLine('2026-11-25T15:00:00Z', publicOnly)).toBe(
+      'Refund due Fri 4 Dec 2026 — 5 business days after Wed 25 Nov; not counted: 26 Nov Thanksgiving Day, 27 Nov closed, 28–29 Nov weekend.',
     )
   })
 
