@@ -96,6 +96,17 @@ describe('the due-date line names the closed days it skipped and why', () => {
     )
   })
 
+  it('a holiday that starts at sunset names its own dates, not the evening before', () => {
+    // date-holidays: Eid al-Fitr 2027 in the Emirates runs from 18:00 on Mon 8 Mar to 18:00 on Thu 11 Mar;
+    // the calendar closes 9–11 Mar, and 8 Mar is closed by the policy alone.
+    const policy = createPolicy({
+      calendar: { timeZone: 'Asia/Dubai', holidays: { country: 'AE' }, closedDates: ['2027-03-08'] },
+    })
+    expect(dueLine('2027-03-05T06:00:00Z', policy)).toBe(
+      'Refund due Thu 18 Mar 2027 — 5 business days after Fri 5 Mar; not counted: 6–7 Mar weekend, 8 Mar closed, 9–11 Mar End of Ramadan (Eid al-Fitr), 13–14 Mar weekend.',
+    )
+  })
+
   it('holidays of exactly the types the calendar closes on are named, observances included', () => {
     const policy = createPolicy({
       calendar: { timeZone: 'America/New_York', holidays: { country: 'US', types: ['public', 'observance'] } },
