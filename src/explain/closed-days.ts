@@ -55,16 +55,20 @@ function holidayNames(
   language: string,
 ): Map<DayNumber, string> {
   const names = new Map<DayNumber, string>()
+  // Dated in the calendar's zone, as the calendar dates them: in the country's own zone a holiday's
+  // period would reach a neighbouring date there (Christmas in London ends on 25 Dec in New York).
   const source = new Holidays(holidays.country, holidays.state as string, holidays.region as string, {
     types: [...holidays.types],
     languages: [language],
+    timezone: calendar.options.timeZone,
   })
   // The year before too: a holiday that starts in December closes January days (SPEC §4).
   for (let year = civilFromDays(first)[0] - 1; year <= civilFromDays(last)[0]; year++) {
     for (const holiday of source.getHolidays(year)) {
-      // A holiday closes the local dates its period overlaps in the calendar's zone.
-      const start = parsePlainDate(calendar.localDate(holiday.start), 'holiday')
-      const end = parsePlainDate(calendar.localDate(holiday.end.getTime() - 1), 'holiday')
+      // The dates the calendar closes for it: from its own date (not the sunset before, when some
+      // holidays start) to the local date of its period's last millisecond.
+      const start = parsePlainDate(holiday.date.slice(0, 10), 'holiday')
+      const end = Math.max(start, parsePlainDate(calendar.localDate(holiday.end.getTime() - 1), 'holiday'))
       for (let day = start; day <= end; day++) {
         const known = names.get(day)
         if (known === undefined) names.set(day, holiday.name)

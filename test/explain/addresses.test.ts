@@ -6,7 +6,7 @@ import { explain } from '../../src/explain/index.js'
 import { de, ru } from '../../src/locales/index.js'
 import { ctrGroupPolicy } from '../../src/policy/presets.js'
 import { createPolicy } from '../../src/policy/settings.js'
-import { account, eur, topUp, verifiedAccount } from '../clauses/fixtures.js'
+import { account, cardFees, eur, topUp, verifiedAccount } from '../clauses/fixtures.js'
 import { errorOf } from '../support/errors.js'
 
 const at = '2026-11-21T09:00:00Z'
@@ -87,5 +87,28 @@ describe("explain names the addresses of the policy that made the decision, and 
 
   it('a policy read back from JSON is the same policy', () => {
     expect(explain(byPhone, { policy: JSON.parse(JSON.stringify(mypay)) })).toBe(explain(byPhone, { policy: mypay }))
+  })
+  it('says the policy is missing when none was given, and names the one given otherwise', () => {
+    for (const options of [undefined, {}, { timeZone: 'UTC' }]) {
+      expect(errorOf(() => explain(byPhone, options)).message).toContain('is missing:')
+    }
+    expect(errorOf(() => explain(byPhone, { policy: ctrGroupPolicy })).message).toContain(
+      'not under this one ("ctr-group" version "1")',
+    )
+  })
+
+  it('tells policies apart by id, by version and by fingerprint, each alone', () => {
+    const published = evaluateTopUpRefund({ topUp, account, request: { receivedAt: at, channel: 'email' }, now: at })
+    // A decision stored without its fingerprint is checked on its id and version only.
+    const unsigned = (policy: object) => ({ ...published, policy }) as never
+    expect(explain(unsigned({ id: 'ctr-group', version: '1' }), { policy: cardFees })).toBe(explain(published))
+    for (const policy of [
+      { id: 'mypay', version: '1' },
+      { id: 'ctr-group', version: '2' },
+      { ...published.policy, fingerprint: `sha256:${'0'.repeat(64)}` },
+    ]) {
+      const error = errorOf(() => explain(unsigned(policy)))
+      expect([error.code, error.path]).toEqual(['INCONSISTENT_INPUT', 'options.policy'])
+    }
   })
 })

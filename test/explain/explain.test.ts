@@ -4,6 +4,7 @@ import { evaluateOrderCancellation } from '../../src/clauses/order-cancellation.
 import { evaluateTermination } from '../../src/clauses/termination.js'
 import { evaluateTopUpRefund } from '../../src/clauses/top-up-refund.js'
 import { explain } from '../../src/explain/index.js'
+import { en } from '../../src/explain/locale.js'
 import { createPolicy } from '../../src/policy/settings.js'
 import { account, cardFees, eur, order, topUp, verifiedAccount, WINDOW_CLOSES_AT } from '../clauses/fixtures.js'
 import { specExample } from './fixtures.js'
@@ -187,5 +188,37 @@ describe('explain in English', () => {
     expect(explain(JSON.parse(JSON.stringify(specExample)), { policy: cardFees })).toBe(
       explain(specExample, { policy: cardFees }),
     )
+  })
+  it('shows an amount with the digits it has: none after a point it lacks', () => {
+    const yen = { currency: 'JPY', gross: '5000', net: '5000', deductions: [] }
+    const text = explain({ ...JSON.parse(JSON.stringify(specExample)), amounts: yen }, { policy: cardFees })
+    expect(text.split('\n')[2]).toBe('Refund: JPY 5,000 (nothing deducted from JPY 5,000).')
+  })
+
+  it('shows a debt that remains, or a deduction, only when it is not zero', () => {
+    const amounts = JSON.parse(JSON.stringify(specExample.amounts))
+    const refundLine = (changes: object) =>
+      explain(
+        { ...JSON.parse(JSON.stringify(specExample)), amounts: { ...amounts, ...changes } },
+        { policy: cardFees },
+      ).split('\n')[2]
+    const fee = 'Refund: EUR 96.80 = EUR 100.00 − processing fee EUR 3.20 (card: 2.9% + 0.30 EUR)'
+    expect(refundLine({ outstandingDebt: '0.00' })).toBe(`${fee}.`)
+    expect(refundLine({ outstandingDebt: '0.01' })).toBe(`${fee}; EUR 0.01 of debt remains owed.`)
+    expect(refundLine({ deductions: [{ kind: 'debt', amount: '0.00', basis: 'none owed' }] })).toBe(
+      'Refund: EUR 96.80 (nothing deducted from EUR 100.00).',
+    )
+  })
+
+  it('a last activity date on a decision of another clause is not shown', () => {
+    const decision = JSON.parse(JSON.stringify(specExample))
+    const dated = { ...decision, dates: { ...decision.dates, lastActivityAt: '2026-12-01T10:00:00.000Z' } }
+    expect(explain(dated, { policy: cardFees })).toBe(explain(decision, { policy: cardFees }))
+  })
+
+  it('a locale whose dates open with a word, not the weekday, is written as Intl writes it (Dzongkha)', () => {
+    const text = explain(specExample, { policy: cardFees, locale: { ...en, code: 'dz' } })
+    const weekday = new Intl.DateTimeFormat('dz', { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 11, 31))
+    expect(text.split('\n').at(-1)).toContain(weekday)
   })
 })

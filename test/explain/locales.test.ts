@@ -196,3 +196,59 @@ describe('every explanation, in every language', () => {
     // Each run may build holiday tables of a random country for the years its due date spans.
   }, 60_000)
 })
+
+/** The "why" line of SPEC §4's example read back with one reason instead of its own. */
+function whyLine(code: ExplainedReasonCode, params: object, locale: ExplainLocale): string | undefined {
+  const decision = { ...JSON.parse(JSON.stringify(specExample)), reasons: [{ code, params }] }
+  return explain(decision, { policy: cardFees, locale }).split('\n')[1]
+}
+
+describe('reasons that name an order or not (hand-written expectations)', () => {
+  const refunded = (orderId: string | null) => ({ amount: { amount: '40.00', currency: 'EUR' }, orderId })
+  const details = (letterOrderId: string | null) => ({ orderId: 'o1', letterOrderId })
+
+  it('English', () => {
+    expect(whyLine('ALREADY_REFUNDED', refunded(null), en)).toBe(
+      'Why: Nothing is left to refund: the top-up of EUR 40.00 has been refunded in full.',
+    )
+    expect(whyLine('ALREADY_REFUNDED', refunded('o7'), en)).toBe(
+      'Why: Nothing is left to refund: order o7 of EUR 40.00 has been refunded in full.',
+    )
+    expect(whyLine('ORDER_DETAILS', details(null), en)).toBe(
+      'Why: The request does not carry the details of order o1 from the personal account.',
+    )
+    expect(whyLine('ORDER_DETAILS', details('o2'), en)).toBe(
+      "Why: The letter names order “o2”, not order o1: this order's details must be copied into it.",
+    )
+  })
+
+  it('German', () => {
+    expect(whyLine('ALREADY_REFUNDED', refunded(null), de)).toBe(
+      'Grund: Es ist nichts mehr zu erstatten: die Aufladung über 40,00 EUR wurde bereits vollständig erstattet.',
+    )
+    expect(whyLine('ALREADY_REFUNDED', refunded('o7'), de)).toBe(
+      'Grund: Es ist nichts mehr zu erstatten: die Bestellung o7 über 40,00 EUR wurde bereits vollständig erstattet.',
+    )
+    expect(whyLine('ORDER_DETAILS', details(null), de)).toBe(
+      'Grund: Der Antrag enthält nicht die Angaben der Bestellung o1 aus dem persönlichen Konto.',
+    )
+    expect(whyLine('ORDER_DETAILS', details('o2'), de)).toBe(
+      'Grund: Das Schreiben nennt die Bestellung „o2“, nicht die Bestellung o1: die Angaben dieser Bestellung müssen hineinkopiert werden.',
+    )
+  })
+
+  it('Russian', () => {
+    expect(whyLine('ALREADY_REFUNDED', refunded(null), ru)).toBe(
+      'Причина: Возвращать нечего: пополнение на сумму 40,00 EUR уже возвращено полностью.',
+    )
+    expect(whyLine('ALREADY_REFUNDED', refunded('o7'), ru)).toBe(
+      'Причина: Возвращать нечего: заказ o7 на сумму 40,00 EUR уже возвращён полностью.',
+    )
+    expect(whyLine('ORDER_DETAILS', details(null), ru)).toBe(
+      'Причина: В заявке нет данных заказа o1 из личного кабинета.',
+    )
+    expect(whyLine('ORDER_DETAILS', details('o2'), ru)).toBe(
+      'Причина: В письме указан заказ «o2», а не заказ o1: нужно скопировать в него данные этого заказа.',
+    )
+  })
+})
