@@ -119,6 +119,7 @@ describe('parseMoney', () => {
     [''],
     [' 10.00 '],
     ['10.00 '],
+    ['10.0 '],
     ['1,000.00'],
     ['1e3'],
     ['1E3'],
@@ -460,6 +461,8 @@ describe('everydayMinorUnits (the fast path of parseAmount)', () => {
     ['1e3', 2],
     [' 1', 2],
     ['1.5x', 2],
+    ['1.5 ', 2], // a character below "0" among the currency's decimals
+    ['1.5-', 2],
     ['1.001', 2],
     ['1.5', 0],
     [`1.${'0'.repeat(15)}`, 2], // 17 characters
