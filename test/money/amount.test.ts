@@ -119,6 +119,7 @@ describe('parseMoney', () => {
     [''],
     [' 10.00 '],
     ['10.00 '],
+    ['10.0 '],
     ['1,000.00'],
     ['1e3'],
     ['1E3'],
@@ -228,6 +229,16 @@ describe('readPlainDecimal', () => {
     expect(readPlainDecimal(new Decimal('-1.25e-2'), 'p')).toEqual({ text: '-0.0125', negative: true, decimals: 4 })
   })
 
+  it('writes a decimal value below one with its leading zero', () => {
+    // toExponential gives 5e-1: the point goes before the first digit.
+    expect(readPlainDecimal(new Decimal('0.5'), 'p')).toEqual({ text: '0.5', negative: false, decimals: 1 })
+    expect(readPlainDecimal(new Decimal('-0.25'), 'p')).toEqual({ text: '-0.25', negative: true, decimals: 2 })
+    expect(readPlainDecimal(new Decimal('0.05'), 'p')).toEqual({ text: '0.05', negative: false, decimals: 2 })
+    const error = errorOf(() => parseAmount(new Decimal('-0.5'), 'EUR', 'refund'))
+    expect(error).toMatchObject({ code: 'NEGATIVE_AMOUNT', path: 'refund' })
+    expect(error.message).toContain('received -0.5')
+  })
+
   it('drops only the trailing zeros of a fraction, keeping zeros inside it', () => {
     expect(readPlainDecimal('0.050', 'p')).toEqual({ text: '0.05', negative: false, decimals: 2 })
     expect(readPlainDecimal('-1.0500', 'p')).toEqual({ text: '-1.05', negative: true, decimals: 2 })
@@ -306,8 +317,9 @@ describe('readPlainDecimal: messages and limits', () => {
     expect(messageOf(null)).toBe(`${expected} null`)
     expect(messageOf(true)).toBe(`${expected} true`)
     expect(messageOf({})).toBe(`${expected} an object`)
-    // toExponential alone does not make a decimal value: isFinite is part of the shape.
+    // toExponential alone does not make a decimal value: isFinite is part of the shape, and so is toExponential.
     expect(messageOf({ toExponential: () => '1e+0' })).toBe(`${expected} an object`)
+    expect(messageOf({ isFinite: () => true })).toBe(`${expected} an object`)
   })
 
   it('reports a non-finite decimal value as itself', () => {
@@ -449,6 +461,8 @@ describe('everydayMinorUnits (the fast path of parseAmount)', () => {
     ['1e3', 2],
     [' 1', 2],
     ['1.5x', 2],
+    ['1.5 ', 2], // a character below "0" among the currency's decimals
+    ['1.5-', 2],
     ['1.001', 2],
     ['1.5', 0],
     [`1.${'0'.repeat(15)}`, 2], // 17 characters
@@ -606,6 +620,15 @@ describe('{ minor, currency }', () => {
     expect(error.message.length).toBeLessThan(300)
   })
 
+  it('reads a digit string of exactly MAX_AMOUNT_LENGTH characters and refuses one longer by its length', () => {
+    const at = `${'0'.repeat(MAX_AMOUNT_LENGTH - 1)}1`
+    expect(formatMoney(parseMoney({ minor: at, currency: 'EUR' }, 'm'))).toBe('0.01')
+    // One more leading zero: the same small count, refused for its length before it is read.
+    const error = errorOf(() => parseMoney({ minor: `0${at}`, currency: 'EUR' }, 'm'))
+    expect(error).toMatchObject({ code: 'INVALID_AMOUNT', path: 'm.minor' })
+    expect(error.message).toContain(`must be at most ${MAX_AMOUNT_LENGTH} characters`)
+  })
+
   it('needs exactly one of amount and minor; null is absent', () => {
     const both = errorOf(() => parseMoney({ amount: '19.99', minor: 1999, currency: 'EUR' }, 'topUp.amount'))
     expect(both).toMatchObject({ code: 'INVALID_INPUT', path: 'topUp.amount' })
@@ -645,6 +668,72 @@ describe('{ minor, currency }', () => {
     }
     const inherited = Object.create({ amount: '1.00', currency: 'EUR' })
     expect(errorOf(() => parseMoney(inherited, 'm')).path).toBe('m.currency')
+  })
+
+  it('reads each field of Object.prototype as absent, whichever one alone is polluted', () => {
+    const proto = Object.prototype as Record<string, unknown>
+    const polluted = (key: string, value: unknown, check: () => void) => {
+      proto[key] = value
+      try {
+        check()
+      } finally {
+        delete proto[key]
+      }
+    }
+    polluted('currency', 'JPY', () => {
+      expect(errorOf(() => parseMoney({ amount: '1' }, 'm'))).toMatchObject({
+        code: 'INVALID_INPUT',
+        path: 'm.currency',
+      })
+    })
+    polluted('amount', '5', () => {
+      expect(formatMoney(parseMoney({ minor: 1999, currency: 'EUR' }, 'm'))).toBe('19.99')
+    })
+    polluted('minor', 5, () => {
+      expect(formatMoney(parseMoney({ amount: '19.99', currency: 'EUR' }, 'm'))).toBe('19.99')
+    })
+  })
+
+  it('reads money objects of any prototype by their own fields: null, a class, another object', () => {
+    class Row {
+      constructor(
+        readonly currency: string,
+        readonly minor: number,
+      ) {}
+    }
+    const bare = Object.assign(Object.create(null), { minor: 1999, currency: 'EUR' })
+    const decimal = Object.assign(Object.create(null), { amount: '19.99', currency: 'EUR' })
+    const child = Object.assign(Object.create({ note: 'x' }), { minor: '1999', currency: 'EUR' })
+    for (const money of [bare, decimal, new Row('EUR', 1999), child]) {
+      expect(formatMoney(parseMoney(money, 'm'))).toBe('19.99')
+    }
+  })
+
+  it('names the field whose getter threw, on a plain object or any other', () => {
+    const throwing = (proto: object | null, key: string, fields: object) => {
+      const money = Object.create(proto, {
+        [key]: {
+          enumerable: true,
+          get() {
+            throw new Error('boom')
+          },
+        },
+      })
+      return Object.assign(money, fields)
+    }
+    for (const proto of [Object.prototype, null, { note: 'x' }]) {
+      const cases: [string, object][] = [
+        ['currency', { amount: '1' }],
+        ['amount', { currency: 'EUR' }],
+        ['minor', { currency: 'EUR' }],
+      ]
+      for (const [key, fields] of cases) {
+        expect(errorOf(() => parseMoney(throwing(proto, key, fields), 'm'))).toMatchObject({
+          code: 'INVALID_INPUT',
+          path: `m.${key}`,
+        })
+      }
+    }
   })
 
   it('turns a throwing minor getter into INVALID_INPUT at its path', () => {

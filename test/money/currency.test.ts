@@ -2,6 +2,7 @@ import * as iso4217 from 'dinero.js/currencies'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   CURRENCY_OVERRIDES,
+  type CurrencyOverrides,
   currencyMinorUnit,
   isoCurrencyCodes,
   readCurrencyOverrides as readOverrides,
@@ -84,6 +85,16 @@ describe('currencyMinorUnit', () => {
     const inherited = Object.create({ HUF: { minorUnits: 0 } })
     expect(currencyMinorUnit('HUF', 'c', inherited)).toBe(2)
     expect(errorOf(() => currencyMinorUnit('eur', 'c', { EUR: { minorUnits: 0 } })).code).toBe('INVALID_CURRENCY')
+  })
+
+  it('reads an override given as undefined or null (from plain JavaScript) as none', () => {
+    for (const entry of [undefined, null]) {
+      const overrides = { HUF: entry } as unknown as CurrencyOverrides
+      expect(currencyMinorUnit('HUF', 'c', overrides)).toBe(2)
+      expect(errorOf(() => currencyMinorUnit('XAU', 'c', { XAU: entry } as unknown as CurrencyOverrides)).code).toBe(
+        'INVALID_CURRENCY',
+      )
+    }
   })
 })
 

@@ -638,6 +638,18 @@ describe("fee schedules and a policy's minor-unit overrides", () => {
     expect(error).toMatchObject({ code: 'INVALID_POLICY', path: 'fees.default.fixed.HUF' })
   })
 
+  it('takes a schedule normalized under an override back as it is, without the override', () => {
+    // Yen in hundredths, as a processor that keeps sen would: the schedule is valid under that override only.
+    const sen = { JPY: { minorUnits: 2 } }
+    const schedule = createFeeSchedule({ default: { fixed: { JPY: '0.5' } } }, 'fees', sen)
+    expect(schedule.default?.fixed).toEqual({ JPY: '0.50' })
+    expect(errorOf(() => createFeeSchedule({ default: { fixed: { JPY: '0.5' } } })).path).toBe('fees.default.fixed.JPY')
+    // A schedule this module normalized is valid as it is: it is not read again under ISO 4217's yen.
+    expect(createFeeSchedule(schedule)).toBe(schedule)
+    const gross = parseAmount('100', 'JPY', 'gross', { currencies: sen })
+    expect(formatMoney(processingFee(schedule, undefined, gross).amount)).toBe('0.50')
+  })
+
   it('charges nothing in the overridden minor unit when no rule applies', () => {
     const gross = parseAmount('1990', 'HUF', 'gross', { currencies: wholeForints })
     expect(formatMoney(processingFee(createFeeSchedule(undefined), 'card', gross).amount)).toBe('0')

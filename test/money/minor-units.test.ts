@@ -26,6 +26,13 @@ describe('toMinorUnits', () => {
     })
   })
 
+  it('reads negative amounts with overrides as without them', () => {
+    const currencies = { HUF: { minorUnits: 0 } }
+    expect(toMinorUnits({ amount: '-1990', currency: 'HUF' }, { currencies })).toBe(-1990)
+    expect(toMinorUnits({ minor: -1990n, currency: 'HUF' }, { currencies })).toBe(-1990)
+    expect(toMinorUnits({ amount: '-19.99', currency: 'EUR' }, { currencies })).toBe(-1999)
+  })
+
   it('refuses what it cannot convert exactly, with a path under money', () => {
     expect(errorOf(() => toMinorUnits({ amount: '0.001', currency: 'EUR' }))).toMatchObject({
       code: 'TOO_MANY_DECIMALS',

@@ -126,6 +126,10 @@ describe('createPolicy: validation (INVALID_POLICY with the path of the bad sett
     [{ contacts: { refunds: '' } }, 'contacts.refunds'],
     [{ contacts: { phone: '+44' } }, 'contacts.phone'],
     [{ bogus: 1 }, 'bogus'],
+    [{ clockSkewSeconds: -1 }, 'clockSkewSeconds'],
+    [{ clockSkewSeconds: 1.5 }, 'clockSkewSeconds'],
+    [{ clockSkewSeconds: '60' }, 'clockSkewSeconds'],
+    [{ clockSkewSeconds: Number.NaN }, 'clockSkewSeconds'],
   ]
 
   it.each(cases)('rejects %j at its path', (options, path) => {
@@ -293,7 +297,7 @@ describe('createPolicy: what each rejection says', () => {
       '2.5',
     ],
     ['an unknown termination setting', { termination: { reviewer: 'bob' } }, 'termination.reviewer', '"bob"'],
-    ['an unknown contact', { contacts: { phone: '+44' } }, 'contacts.phone', '"+44"'],
+    ['an unknown contact', { contacts: { phone: '+44' } }, 'contacts.phone', 'is not a contact, received "+44"'],
     ['an empty contact', { contacts: { refunds: '' } }, 'contacts.refunds', '""'],
   ])('%s', (_, options, path, received) => {
     const found = rejection(options)
@@ -389,6 +393,7 @@ describe('createPolicy: the limits are inclusive', () => {
       writtenChannels: Array.from({ length: 100 }, (_, i) => `${i}`.padEnd(100, 'c')),
       termination: { payoutBusinessDays: MAX_BUSINESS_DAYS },
       contacts: { refunds: 'r'.repeat(200) },
+      clockSkewSeconds: 3600,
     }
     expect(createPolicy(atLimits)).toMatchObject(atLimits)
   })
@@ -404,6 +409,7 @@ describe('createPolicy: the limits are inclusive', () => {
     [{ writtenChannels: Array.from({ length: 101 }, (_, i) => `c${i}`) }, 'writtenChannels'],
     [{ termination: { payoutBusinessDays: MAX_BUSINESS_DAYS + 1 } }, 'termination.payoutBusinessDays'],
     [{ contacts: { support: 's'.repeat(201) } }, 'contacts.support'],
+    [{ clockSkewSeconds: 3601 }, 'clockSkewSeconds'],
   ])('rejects one beyond: %j', (options, path) => {
     expect(issues(options)).toEqual([`INVALID_POLICY ${path}`])
   })

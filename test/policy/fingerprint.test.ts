@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { evaluateTopUpRefund } from '../../src/clauses/top-up-refund.js'
 import { ctrGroupPolicy } from '../../src/policy/presets.js'
 import { compilePolicy, createPolicy, type Policy, type PolicyOptions } from '../../src/policy/settings.js'
+import { errorOf } from '../support/errors.js'
 import { sortedJson } from '../support/sorted-json.js'
 
 const fingerprint = (policy: Policy | PolicyOptions) => compilePolicy(policy).reference.fingerprint
@@ -164,5 +165,65 @@ describe('currencies (SPEC §3): minor-unit overrides reach amounts and fees', (
     ).toEqual(['fees.methods.card.fixed.HUF'])
     expect(paths({ currencies: { huf: { minorUnits: 0 } } } as PolicyOptions)).toEqual(['currencies.huf'])
     expect(paths({ currencies: { HUF: { minorUnits: 9 } } })).toEqual(['currencies.HUF.minorUnits'])
+  })
+})
+
+// Last in this file: these tests make enough policies to push the ones above out of the recently compiled.
+describe('recognising a policy: by identity always, by content only recently and exactly', () => {
+  it('keeps a policy it made as it is, however many policies were made since', () => {
+    const first = createPolicy({ version: 'kept-by-identity' })
+    // More than the recently compiled policies it recognises by content: this one is found by identity.
+    for (let i = 0; i < 40; i++) createPolicy({ version: `kept-by-identity-${i}` })
+    expect(createPolicy(first)).toBe(first)
+    expect(compilePolicy(first).settings).toBe(first)
+  })
+
+  it('recognises by content only the 32 policies compiled last', () => {
+    const first = createPolicy({ version: 'recent-0' })
+    const copy = () => JSON.parse(JSON.stringify(first)) as PolicyOptions
+    for (let i = 1; i <= 31; i++) createPolicy({ version: `recent-${i}` })
+    expect(createPolicy(copy())).toBe(first)
+    // One more, and the first is the 33rd most recent: a copy of it is compiled again, to an equal policy.
+    createPolicy({ version: 'recent-32' })
+    const again = createPolicy(copy())
+    expect(again).not.toBe(first)
+    expect(again).toEqual(first)
+  })
+
+  describe('never takes for a known policy what compiling would refuse', () => {
+    // Made (or found again) in each test: the recognition tests above push older policies out.
+    const known = () => createPolicy({ version: 'refusals', writtenChannels: ['email', 'letter'] })
+    const copy = () => JSON.parse(JSON.stringify(known())) as Record<string, unknown>
+    const refusal = (options: unknown) => {
+      const error = errorOf(() => createPolicy(options as PolicyOptions))
+      return [error.code, error.path]
+    }
+
+    it('a list given as an object with the same indexes and length', () => {
+      const options = copy()
+      expect(compilePolicy(options)).toBe(compilePolicy(known()))
+      options.writtenChannels = { 0: 'email', 1: 'letter', length: 2 }
+      expect(refusal(options)).toEqual(['INVALID_POLICY', 'writtenChannels'])
+    })
+
+    it('a setting whose prototype is not Object.prototype (a fee schedule must be a plain object)', () => {
+      const options = copy()
+      options.fees = Object.assign(Object.create({ inherited: true }), options.fees)
+      expect(refusal(options)).toEqual(['INVALID_POLICY', 'fees'])
+    })
+
+    it('a misspelt key, even when Object.prototype carries the right one', () => {
+      const options = copy()
+      const { version, ...rest } = options
+      const misspelt = { ...rest, versoin: version }
+      expect(refusal(misspelt)).toEqual(['INVALID_POLICY', 'versoin'])
+      const proto = Object.prototype as Record<string, unknown>
+      proto.version = version
+      try {
+        expect(refusal(misspelt)).toEqual(['INVALID_POLICY', 'versoin'])
+      } finally {
+        delete proto.version
+      }
+    })
   })
 })

@@ -10,7 +10,7 @@ import { evaluateInactivity } from '../../src/clauses/inactivity.js'
 import { evaluateOrderCancellation, orderCancellationWindowClosesAt } from '../../src/clauses/order-cancellation.js'
 import { evaluateTermination } from '../../src/clauses/termination.js'
 import { evaluateTopUpRefund, topUpRefundWindowClosesAt } from '../../src/clauses/top-up-refund.js'
-import { createPolicyHistory, type PolicyVersionInput } from '../../src/policy/history.js'
+import { createPolicyHistory, PolicyHistory, type PolicyVersionInput } from '../../src/policy/history.js'
 import { createPolicy } from '../../src/policy/settings.js'
 import { errorOf } from '../support/errors.js'
 
@@ -94,6 +94,63 @@ describe('a history of a shortened window', () => {
       evaluateTopUpRefund(topUpInput('2026-11-29T00:30:00Z', new Date(ms).toISOString()), shortened).outcome
     expect(at(Date.parse(until))).toBe('approved')
     expect(at(Date.parse(until) + 1)).toBe('rejected')
+  })
+
+  it('a window that closed before the history began closes when the first version says', () => {
+    const lengthened = createPolicyHistory([
+      { effectiveFrom: '2026-01-01T00:00:00Z', policy: { version: '48h', calendar } },
+      { effectiveFrom: '2026-12-01T00:00:00Z', policy: { version: '72h', calendar, topUpRefundWindowHours: 72 } },
+    ])
+    // No version was in force when it opened and none when it closed: the first version's 48 hours, not the last's 72.
+    expect(topUpRefundWindowClosesAt({ creditedAt: '2025-06-01T12:00:00Z' }, lengthened)).toBe(
+      '2025-06-03T12:00:00.000Z',
+    )
+    const alone = createPolicyHistory([
+      { effectiveFrom: '2026-01-01T00:00:00Z', policy: { version: 'only', calendar } },
+    ])
+    expect(topUpRefundWindowClosesAt({ creditedAt: '2025-06-01T12:00:00Z' }, alone)).toBe('2025-06-03T12:00:00.000Z')
+  })
+
+  it('a window that opens at the last millisecond of a version is in time for that millisecond only', () => {
+    // From 1 Dec requests must arrive the instant the top-up is credited (0 hours).
+    const closing = createPolicyHistory([
+      { effectiveFrom: '2026-01-01T00:00:00Z', policy: { version: '48h', calendar } },
+      { effectiveFrom: '2026-12-01T00:00:00Z', policy: { version: '0h', calendar, topUpRefundWindowHours: 0 } },
+    ])
+    const creditedAt = '2026-11-30T23:59:59.999Z'
+    expect(topUpRefundWindowClosesAt({ creditedAt }, closing)).toBe(creditedAt)
+    const at = (ms: number) => evaluateTopUpRefund(topUpInput(creditedAt, ms), closing).outcome
+    expect(at(Date.parse(creditedAt))).toBe('approved')
+    expect(at(Date.parse(creditedAt) + 1)).toBe('rejected')
+    // The same edge at the first supported instant, 1970-01-01T00:00:00.000Z.
+    const epoch = createPolicyHistory([
+      { effectiveFrom: '1970-01-01T00:00:00.000Z', policy: { version: '48h', calendar } },
+      { effectiveFrom: '1970-01-01T00:00:00.001Z', policy: { version: '0h', calendar, topUpRefundWindowHours: 0 } },
+    ])
+    expect(topUpRefundWindowClosesAt({ creditedAt: '1970-01-01T00:00:00.000Z' }, epoch)).toBe(
+      '1970-01-01T00:00:00.000Z',
+    )
+  })
+
+  it('when no instant is in time under any version, names the window of the version it opened under', () => {
+    // The anchor moved from the order to its top-up on 1 June. An order placed at 1 June 00:00 under the old anchor
+    // would open at that instant, when the new version is already in force; under the new one its window (from the
+    // top-up of 1 March) closed before that version began. The new version is the one its window opened under.
+    const moved = createPolicyHistory([
+      {
+        effectiveFrom: '2026-01-01T00:00:00Z',
+        policy: { version: 'order', calendar, orderCancellationAnchor: 'order' },
+      },
+      { effectiveFrom: '2026-06-01T00:00:00Z', policy: { version: 'top-up', calendar } },
+    ])
+    const order = {
+      id: 'o1',
+      amount: EUR('40.00'),
+      placedAt: '2026-06-01T00:00:00Z',
+      status: 'active' as const,
+      fundedBy: { topUpId: 't1', creditedAt: '2026-03-01T00:00:00Z', method: 'card' },
+    }
+    expect(orderCancellationWindowClosesAt(order, moved)).toBe('2026-03-03T00:00:00.000Z')
   })
 
   it('a lengthened window keeps requests in time under the new version', () => {
@@ -205,6 +262,21 @@ describe('the version in force', () => {
   })
 })
 
+describe('PolicyHistory.is', () => {
+  it('is true for a history only, never for its look-alikes', () => {
+    expect(PolicyHistory.is(shortened)).toBe(true)
+    const lookAlikes = [
+      { id: 'ctr-group', versions: [] },
+      JSON.parse(JSON.stringify(shortened)),
+      Object.create(shortened),
+      createPolicy(),
+      null,
+      'history',
+    ]
+    for (const value of lookAlikes) expect(PolicyHistory.is(value)).toBe(false)
+  })
+})
+
 describe('an invalid history', () => {
   const v = (effectiveFrom: string, policy: object): PolicyVersionInput => ({ effectiveFrom, policy })
   const issues = (versions: unknown) =>
@@ -239,6 +311,31 @@ describe('an invalid history', () => {
       v(new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString(), {}),
     )
     expect(issues(many)[0]?.slice(0, 2)).toEqual(['INVALID_POLICY', 'versions'])
+  })
+
+  it('takes exactly 1000 versions', () => {
+    const policy = { calendar }
+    const versions = Array.from({ length: 1000 }, (_, i) =>
+      v(new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString(), { ...policy, version: `v${i}` }),
+    )
+    const history = createPolicyHistory(versions)
+    expect(history.versions).toHaveLength(1000)
+    expect(history.versions[999]?.effectiveFrom).toBe('2022-09-26T00:00:00.000Z')
+  })
+
+  it('names a part whose getter throws at its path, as could not be read', () => {
+    const throwing = (key: string) => ({
+      ...(key === 'policy' ? { effectiveFrom: '2026-01-01T00:00:00Z' } : { policy: {} }),
+      get [key]() {
+        throw new TypeError('boom')
+      },
+    })
+    expect(issues([throwing('effectiveFrom')])).toEqual([
+      ['INVALID_POLICY', 'versions[0].effectiveFrom', 'could not be read: TypeError'],
+    ])
+    expect(issues([throwing('policy')])).toEqual([
+      ['INVALID_POLICY', 'versions[0].policy', 'could not be read: TypeError'],
+    ])
   })
 
   it('names each bad version and setting, all at once', () => {
