@@ -153,6 +153,23 @@ describe('readCurrencyOverrides', () => {
     expect(Object.keys(overrides)).toEqual(['EUR'])
   })
 
+  it('takes only three capital letters as a code, and only plain objects as an override', () => {
+    class Override {
+      minorUnits = 0
+    }
+    const { overrides, issues } = readCurrencyOverrides(
+      { EURO: { minorUnits: 2 }, XEUR: { minorUnits: 2 }, EU: { minorUnits: 2 }, HUF: new Override() },
+      'currencies',
+    )
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['INVALID_POLICY', 'currencies.EURO'],
+      ['INVALID_POLICY', 'currencies.XEUR'],
+      ['INVALID_POLICY', 'currencies.EU'],
+      ['INVALID_POLICY', 'currencies.HUF'],
+    ])
+    expect(Object.keys(overrides)).toEqual([])
+  })
+
   it.each([[[]], ['HUF'], [new Map()], [42]])('refuses %j as a whole at its path', (value) => {
     const { issues } = readCurrencyOverrides(value, 'currencies')
     expect(issues.map((issue) => [issue.code, issue.path])).toEqual([['INVALID_POLICY', 'currencies']])

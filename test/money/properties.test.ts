@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js'
 import * as iso4217 from 'dinero.js/currencies'
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RefundRulesError } from '../../src/errors.js'
 import { formatMoney, type Money, parseAmount, parseMoney } from '../../src/money/amount.js'
 import { currencyMinorUnit } from '../../src/money/currency.js'
@@ -275,6 +275,20 @@ describe('money properties', () => {
         }),
         { numRuns: 200, seed: 4220 },
       )
+    })
+
+    it('made before the library is loaded do not reach it either', async () => {
+      // decimal.js's clone() copies the settings in force when it is called unless told to start from the defaults.
+      Decimal.set({ maxE: 2, minE: -2, precision: 3, rounding: Decimal.ROUND_DOWN })
+      try {
+        vi.resetModules()
+        const { D } = await import('../../src/money/decimal.js')
+        expect(new D('12345.67').times('0.029').toFixed()).toBe('358.02443')
+        expect(new D('0.001').div(8).toFixed()).toBe('0.000125')
+      } finally {
+        Decimal.set({ defaults: true })
+      }
+      expect(snapshot()).toEqual(original)
     })
 
     it('are not changed by the library', () => {
