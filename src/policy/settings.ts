@@ -280,7 +280,8 @@ function sameData(value: unknown, data: unknown): boolean {
     for (let i = 0; i < data.length; i++) if (!Object.hasOwn(list, i) || !sameData(list[i], data[i])) return false
     return true
   }
-  // A class instance is no plain object: the settings reader would refuse it, so it matches nothing.
+  // Only plain objects are recognised: anything else (a class instance, which some settings accept) is compiled
+  // as new options, which reads it all the same.
   const proto = Object.getPrototypeOf(value)
   if (proto !== Object.prototype && proto !== null) return false
   const keys = Object.keys(data)
