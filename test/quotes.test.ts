@@ -60,6 +60,15 @@ describe('quoteTopUpRefund', () => {
     expect(quote.decision.outcome).toBe('approved')
   })
 
+  it('under a policy with no written channel, is the decision of a letter: incomplete, as any request would be', () => {
+    const quote = quoteTopUpRefund({ topUp, account, at: '2026-12-22T10:00:00Z' }, { writtenChannels: [] })
+    expect(quote.decision.outcome).toBe('needs-information')
+    expect(quote.decision.reasons[1]).toMatchObject({
+      code: 'WRITTEN_REQUEST',
+      params: { channel: 'letter', writtenChannels: [] },
+    })
+  })
+
   it('names `at` where an evaluation would name the request or now', () => {
     const before = errorOf(() => quoteTopUpRefund({ topUp, account, at: '2026-12-21T08:59:59.999Z' }))
     expect([before.code, before.path]).toEqual(['INCONSISTENT_INPUT', 'at'])

@@ -186,6 +186,13 @@ describe('replay', () => {
       'INVALID_INPUT',
       'decision.extra',
     ])
+    // An object's keys are checked against the budget the same way.
+    const keyed = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 1]))
+    expect(replay(input, { ...stored, extra: keyed(room) }).differences).toHaveLength(room)
+    expect(paths(() => replay(input, { ...stored, extra: keyed(room + 1) }))).toEqual([
+      'INVALID_INPUT',
+      'decision.extra',
+    ])
     // Pairs fit the array check; the value past the budget is refused where it is.
     const pairs: unknown[] = Array.from({ length: Math.floor((room - 1) / 2) }, () => [1])
     const filled = [...pairs, ...Array(room - 2 * pairs.length).fill(1)]
@@ -214,6 +221,19 @@ describe('replay', () => {
     expect(paths(() => replay(input, { ...stored, extra: nested(8) }))).toEqual([
       'INVALID_INPUT',
       `decision.extra${'.a'.repeat(8)}`,
+    ])
+    // Arrays count their levels the same way.
+    const listed = (levels: number) => {
+      let value: unknown = 'x'
+      for (let i = 0; i < levels; i++) value = [value]
+      return value
+    }
+    expect(replay(input, { ...stored, extra: listed(7) }).differences).toStrictEqual([
+      { path: `extra${'[0]'.repeat(7)}`, recorded: 'x' },
+    ])
+    expect(paths(() => replay(input, { ...stored, extra: listed(8) }))).toEqual([
+      'INVALID_INPUT',
+      `decision.extra${'[0]'.repeat(8)}`,
     ])
   })
 
