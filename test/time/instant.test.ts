@@ -179,6 +179,8 @@ describe('PostgreSQL timestamptz text and RFC 3339 spellings', () => {
     // PostgreSQL prints an offset with seconds for such zones: Monrovia before 1972.
     ['1971-06-15 11:15:30-00:44:30', '1971-06-15T12:00:00.000Z'],
     ['1971-06-15T12:44:30+00:44:30', '1971-06-15T12:00:00.000Z'],
+    // The largest offset that is written with seconds: 23:59:59 (hand-counted: 86,399 s east of UTC).
+    ['2026-11-21T09:59:59+23:59:59', '2026-11-20T10:00:00.000Z'],
     ['2026-11-20 10:00:00Z', '2026-11-20T10:00:00.000Z'],
     ['2026-11-20T10:00:00+02', '2026-11-20T08:00:00.000Z'],
   ])('%s is %s', (input, iso) => {
