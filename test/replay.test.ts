@@ -207,34 +207,23 @@ describe('replay', () => {
     expect(paths(() => replay(input, { ...wide, clause: 'top-up-refund' }))).toEqual(['INVALID_INPUT', 'decision'])
   })
 
-  it('reads values 8 levels down, and refuses the 9th level at its path', () => {
+  it('reads values 8 levels down, and refuses the 9th level at its path, in objects and in arrays', () => {
     const stored = JSON.parse(JSON.stringify(evaluateTopUpRefund(input)))
-    const nested = (levels: number) => {
-      let value: unknown = 'x'
-      for (let i = 0; i < levels; i++) value = { a: value }
-      return value
+    const levels: [(inner: unknown) => unknown, string][] = [
+      [(inner) => ({ a: inner }), '.a'],
+      [(inner) => [inner], '[0]'],
+    ]
+    for (const [wrap, step] of levels) {
+      const nested = (count: number) => Array.from({ length: count }).reduce<unknown>((inner) => wrap(inner), 'x')
+      // `extra` is level 1; seven levels below it put the string on level 8.
+      expect(replay(input, { ...stored, extra: nested(7) }).differences).toStrictEqual([
+        { path: `extra${step.repeat(7)}`, recorded: 'x' },
+      ])
+      expect(paths(() => replay(input, { ...stored, extra: nested(8) }))).toEqual([
+        'INVALID_INPUT',
+        `decision.extra${step.repeat(8)}`,
+      ])
     }
-    // `extra` is level 1; seven `a` below it put the string on level 8.
-    expect(replay(input, { ...stored, extra: nested(7) }).differences).toStrictEqual([
-      { path: `extra${'.a'.repeat(7)}`, recorded: 'x' },
-    ])
-    expect(paths(() => replay(input, { ...stored, extra: nested(8) }))).toEqual([
-      'INVALID_INPUT',
-      `decision.extra${'.a'.repeat(8)}`,
-    ])
-    // Arrays count their levels the same way.
-    const listed = (levels: number) => {
-      let value: unknown = 'x'
-      for (let i = 0; i < levels; i++) value = [value]
-      return value
-    }
-    expect(replay(input, { ...stored, extra: listed(7) }).differences).toStrictEqual([
-      { path: `extra${'[0]'.repeat(7)}`, recorded: 'x' },
-    ])
-    expect(paths(() => replay(input, { ...stored, extra: listed(8) }))).toEqual([
-      'INVALID_INPUT',
-      `decision.extra${'[0]'.repeat(8)}`,
-    ])
   })
 
   it('counts an empty array or object as a value of its own, on either side', () => {

@@ -6,7 +6,7 @@
  * calendar: the days named are exactly those the calendar does not count.
  */
 import Holidays from 'date-holidays'
-import type { BusinessCalendar, ResolvedCalendarOptions } from '../time/calendar.js'
+import { type BusinessCalendar, holidaySpan, type ResolvedCalendarOptions } from '../time/calendar.js'
 import {
   civilFromDays,
   type DayNumber,
@@ -65,10 +65,8 @@ function holidayNames(
   // The year before too: a holiday that starts in December closes January days (SPEC §4).
   for (let year = civilFromDays(first)[0] - 1; year <= civilFromDays(last)[0]; year++) {
     for (const holiday of source.getHolidays(year)) {
-      // The dates the calendar closes for it: from its own date (not the sunset before, when some
-      // holidays start) to the local date of its period's last millisecond.
-      const start = parsePlainDate(holiday.date.slice(0, 10), 'holiday')
-      const end = Math.max(start, parsePlainDate(calendar.localDate(holiday.end.getTime() - 1), 'holiday'))
+      // The dates the calendar closes for it.
+      const [start, end] = holidaySpan(holiday, (ms) => parsePlainDate(calendar.localDate(ms), 'holiday'))
       for (let day = start; day <= end; day++) {
         const known = names.get(day)
         if (known === undefined) names.set(day, holiday.name)

@@ -316,6 +316,25 @@ function readHolidays(calendar: SettingsFields, base: ResolvedHolidays | false):
 }
 
 /**
+ * The first and last local dates a holiday date-holidays listed (dated in the calendar's zone) closes: from
+ * its own date to the local date of its period's last millisecond. Its date, not its start: date-holidays
+ * starts Islamic and Jewish holidays at sunset the evening before ("2020-05-24 00:00:00 -0600"), and that
+ * evening's date is not the holiday. The calendar closes these dates, and `explain` names them.
+ *
+ * @example
+ * const christmas = { date: '2026-12-25 00:00:00', end: new Date('2026-12-26T05:00:00Z') } // New York
+ * holidaySpan(christmas, (ms) => Math.floor((ms - 5 * 3_600_000) / 86_400_000)) // => [20812, 20812]
+ */
+export function holidaySpan(
+  holiday: { readonly date: string; readonly end: Date },
+  localDay: (ms: EpochMs) => DayNumber,
+): readonly [DayNumber, DayNumber] {
+  const { date } = holiday
+  const first = daysFromCivil(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2))
+  return [first, Math.max(first, localDay(holiday.end.getTime() - 1))]
+}
+
+/**
  * Reads calendar options (SPEC §3, §4) from the fields of their settings
  * object, each problem an issue of the reader at its path, and builds the
  * calendar's day-number core when they have none. An absent option is
@@ -408,13 +427,7 @@ function buildCore({ resolved, zone, closed, open }: CalendarSettings, path: str
     }
     const days: DayNumber[] = []
     for (const holiday of entries) {
-      // From the holiday's own date to the local date of its period's last
-      // millisecond. Its date, not its start: date-holidays starts Islamic and
-      // Jewish holidays at sunset the evening before ("2020-05-24 00:00:00
-      // -0600"), and that evening's date is not the holiday.
-      const { date } = holiday
-      const first = daysFromCivil(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2))
-      const last = Math.max(first, zone.localDay(holiday.end.getTime() - 1))
+      const [first, last] = holidaySpan(holiday, zone.localDay)
       for (let day = first; day <= last; day++) days.push(day)
     }
     return days
